@@ -1,0 +1,122 @@
+//! Vietnamese presentation of dates and numbers: `dd/mm/yyyy`, `1.234,5`.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::calendar::{CampaignPhase, DeadlineStatus};
+
+/// `15/07/2025`.
+pub fn date(day: NaiveDate) -> String {
+    day.format("%d/%m/%Y").to_string()
+}
+
+/// `Thứ Ba, 15/07/2025`.
+pub fn date_with_weekday(day: NaiveDate) -> String {
+    format!("{}, {}", weekday(day.weekday()), date(day))
+}
+
+/// Vietnamese weekday name.
+pub fn weekday(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "Thứ Hai",
+        Weekday::Tue => "Thứ Ba",
+        Weekday::Wed => "Thứ Tư",
+        Weekday::Thu => "Thứ Năm",
+        Weekday::Fri => "Thứ Sáu",
+        Weekday::Sat => "Thứ Bảy",
+        Weekday::Sun => "Chủ nhật",
+    }
+}
+
+/// A whole number with `.` between thousands: `20.000`.
+pub fn integer(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        grouped.push('-');
+    }
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// A number with `decimals` digits after a `,`: `1.234,5`.
+pub fn decimal(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".into();
+    }
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let whole: i64 = whole.parse().unwrap_or(0);
+    let sign = if value < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    if fraction.is_empty() {
+        format!("{sign}{}", integer(whole))
+    } else {
+        format!("{sign}{},{fraction}", integer(whole))
+    }
+}
+
+/// Countdown wording for a deadline.
+pub fn deadline_status(status: DeadlineStatus) -> String {
+    match status {
+        DeadlineStatus::DaysLeft(days) => format!("Còn {} ngày", integer(days.into())),
+        DeadlineStatus::LastDay => "Hôm nay là ngày cuối cùng".into(),
+        DeadlineStatus::Overdue(days) => format!("Đã quá hạn {} ngày", integer(days.into())),
+    }
+}
+
+/// Wording for where the campaign stands.
+pub fn campaign_phase(phase: CampaignPhase) -> String {
+    match phase {
+        CampaignPhase::NotStarted(days) => format!("Còn {} ngày nữa bắt đầu", integer(days.into())),
+        CampaignPhase::Running { day, of } => format!("Đang diễn ra: ngày thứ {day}/{of}"),
+        CampaignPhase::Ended(days) => format!("Đã kết thúc {} ngày trước", integer(days.into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_vietnamese_separators() {
+        assert_eq!(integer(0), "0");
+        assert_eq!(integer(999), "999");
+        assert_eq!(integer(1000), "1.000");
+        assert_eq!(integer(48_000), "48.000");
+        assert_eq!(integer(-1_234_567), "-1.234.567");
+        assert_eq!(decimal(1234.5, 1), "1.234,5");
+        assert_eq!(decimal(99.999, 1), "100,0");
+        assert_eq!(decimal(-0.04, 1), "0,0");
+        assert_eq!(decimal(-2.5, 1), "-2,5");
+        assert_eq!(decimal(7.0, 0), "7");
+        assert_eq!(decimal(f64::NAN, 1), "—");
+    }
+
+    #[test]
+    fn dates_are_day_month_year() {
+        let day = NaiveDate::from_ymd_opt(2025, 7, 15).unwrap();
+        assert_eq!(date(day), "15/07/2025");
+        assert_eq!(date_with_weekday(day), "Thứ Ba, 15/07/2025");
+    }
+
+    #[test]
+    fn countdowns_read_naturally() {
+        assert_eq!(deadline_status(DeadlineStatus::DaysLeft(3)), "Còn 3 ngày");
+        assert_eq!(
+            deadline_status(DeadlineStatus::LastDay),
+            "Hôm nay là ngày cuối cùng"
+        );
+        assert_eq!(
+            deadline_status(DeadlineStatus::Overdue(1467)),
+            "Đã quá hạn 1.467 ngày"
+        );
+    }
+}

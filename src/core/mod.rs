@@ -1,0 +1,8 @@
+//! The pure core: campaign data and every rule about it, with no browser in
+//! sight. Everything here is tested natively with `cargo test`.
+
+pub mod calendar;
+pub mod format;
+pub mod model;
+pub mod route;
+pub mod template;

@@ -1,0 +1,287 @@
+//! The campaign and its records as plain serde types (DESIGN.md §2).
+//!
+//! Everything here is data: no browser, no storage, no clock. Field names are
+//! the public exchange format, so renaming one is a schema change.
+
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// Version of the stored and exchanged data layout. Raise it with every
+/// incompatible change and add a migration for the previous one.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One emulation campaign: who is measured, on what, over which days, and
+/// who owes which report to whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Campaign {
+    /// Stable identifier shared by every copy of the campaign file.
+    pub id: String,
+    /// Name of the movement, as the plan words it.
+    pub title: String,
+    /// The body that issued the plan (the department).
+    pub issuing_body: String,
+    /// Number and date of the plan and of the plan it implements.
+    pub plan_reference: String,
+    /// First and last day of the campaign, both included.
+    pub period: Period,
+    /// Which days count as working days.
+    pub calendar: WorkingCalendar,
+    /// The collectives that are measured (divisions of the department).
+    pub units: Vec<Unit>,
+    /// The individuals that are measured (civil servants).
+    pub officers: Vec<Officer>,
+    /// What is measured and how much each criterion weighs.
+    pub criteria: Vec<Criterion>,
+    /// Who reports what to whom, and before which day.
+    pub deadlines: Vec<Deadline>,
+}
+
+/// A closed range of calendar days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// First day, included.
+    pub start: NaiveDate,
+    /// Last day, included.
+    pub end: NaiveDate,
+}
+
+impl Period {
+    /// Whether `day` lies inside the period (both ends included).
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
+
+/// Working weekdays and the holidays that interrupt them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkingCalendar {
+    /// Weekdays on which offices work (Monday to Friday by default).
+    pub working_weekdays: Vec<Weekday>,
+    /// Days off that fall on a working weekday.
+    pub holidays: Vec<NaiveDate>,
+}
+
+/// A collective that is measured: a division (*Phòng*) of the department.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Stable identifier, used as the owner of the unit's records.
+    pub id: String,
+    /// Name as written in reports, e.g. “Phòng Pháp chế”.
+    pub name: String,
+    /// Name of the head of the division, who signs its report.
+    pub head: String,
+}
+
+/// An individual that is measured: a civil servant of a division.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Officer {
+    /// Stable identifier.
+    pub id: String,
+    /// The division the officer belongs to.
+    pub unit_id: String,
+    /// Full name.
+    pub name: String,
+    /// Position, e.g. “Chuyên viên”.
+    pub position: String,
+}
+
+/// The five criteria of the plan. Evaluation dispatches on this, so the
+/// wording and target of a criterion may change while its meaning stays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CriterionKind {
+    /// Documents and work dossiers processed online.
+    OnlineProcessing,
+    /// Documents digitally signed and issued online.
+    DigitalSigning,
+    /// Two-way electronic document interconnection.
+    Interconnection,
+    /// Civil servants evaluated with KPI.
+    KpiEvaluation,
+    /// Creativity of units and individuals.
+    Creativity,
+}
+
+/// What a criterion asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum Target {
+    /// A share of the relevant total, in percent (0–100).
+    Percent(f64),
+    /// A number of recognised initiatives.
+    Initiatives(u32),
+}
+
+/// One criterion of the campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    /// Which measure this criterion is.
+    pub kind: CriterionKind,
+    /// Short code shown in tables, e.g. “TC1”.
+    pub code: String,
+    /// The plan's wording.
+    pub title: String,
+    /// What counts as met.
+    pub target: Target,
+    /// Relative weight in the composite score.
+    pub weight: f64,
+    /// Kinds of documents left out of the denominator.
+    pub exclusions: Vec<Exclusion>,
+}
+
+/// Documents a criterion does not count, e.g. secret documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exclusion {
+    /// Stable identifier, e.g. `secret`.
+    pub id: String,
+    /// Wording shown to users.
+    pub label: String,
+}
+
+/// A report one party owes another before a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadline {
+    /// Stable identifier.
+    pub id: String,
+    /// Who owes the report.
+    pub from: String,
+    /// Who receives it (and through whom).
+    pub to: String,
+    /// What is delivered.
+    pub deliverable: String,
+    /// The plan says “trước ngày …”: the report is due strictly before this day.
+    pub due_before: NaiveDate,
+}
+
+/// Bookkeeping every record carries so copies can be merged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordMeta {
+    /// Stable identifier of the record.
+    pub id: String,
+    /// Edit counter: every change raises it by one.
+    pub rev: u32,
+    /// When the record last changed.
+    pub updated_at: DateTime<Utc>,
+    /// A deleted record stays as a tombstone so deletions travel in exports.
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+/// One division's counts for one working day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DailyReport {
+    /// Record bookkeeping.
+    pub meta: RecordMeta,
+    /// The division reporting.
+    pub unit_id: String,
+    /// The working day the counts are for.
+    pub date: NaiveDate,
+    /// The counts themselves.
+    pub counts: DailyCounts,
+}
+
+/// The daily counts a division enters (all whole, non-negative numbers).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DailyCounts {
+    /// Incoming documents received.
+    pub docs_received: u32,
+    /// Incoming documents processed online.
+    pub docs_received_online: u32,
+    /// Documents issued.
+    pub docs_issued: u32,
+    /// Documents digitally signed and issued online.
+    pub docs_signed_online: u32,
+    /// Issued documents that are secret (mật, tối mật, tuyệt mật).
+    pub docs_excluded_secret: u32,
+    /// Issued documents that are state-level commendation dossiers.
+    pub docs_excluded_state_award: u32,
+    /// Work dossiers handled.
+    pub dossiers: u32,
+    /// Work dossiers processed online.
+    pub dossiers_online: u32,
+    /// Documents sent through the interconnection platform.
+    pub interconnect_sent: u32,
+    /// Documents received through the interconnection platform.
+    pub interconnect_received: u32,
+    /// Documents exchanged with external bodies, by any channel.
+    pub external_total: u32,
+    /// Pages printed on paper.
+    pub pages_printed: u32,
+}
+
+/// What is recorded for one officer over the whole campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficerRecord {
+    /// Record bookkeeping.
+    pub meta: RecordMeta,
+    /// The officer.
+    pub officer_id: String,
+    /// Whether the officer was evaluated with KPI.
+    pub kpi_evaluated: bool,
+    /// The KPI score, where one was given.
+    pub kpi_score: Option<f64>,
+    /// Documents the officer handled.
+    pub docs_handled: u32,
+    /// Of those, handled online.
+    pub docs_handled_online: u32,
+    /// Of those, signed digitally.
+    pub docs_signed: u32,
+}
+
+/// Who an initiative belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+pub enum InitiativeOwner {
+    /// A division.
+    Unit(String),
+    /// A civil servant.
+    Officer(String),
+}
+
+/// A creative initiative put forward during the campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Initiative {
+    /// Record bookkeeping.
+    pub meta: RecordMeta,
+    /// Division or officer behind it.
+    pub owner: InitiativeOwner,
+    /// Short title.
+    pub title: String,
+    /// What it is and what it changed.
+    pub description: String,
+    /// When it was put forward.
+    pub date: NaiveDate,
+    /// Score given by the emulation council, if scored yet.
+    pub council_score: Option<f64>,
+}
+
+/// Everything one browser (or one file) holds: the campaign and its records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// Layout version of this value; see [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The campaign definition.
+    pub campaign: Campaign,
+    /// Daily counts of every division.
+    #[serde(default)]
+    pub daily_reports: Vec<DailyReport>,
+    /// Per-officer records.
+    #[serde(default)]
+    pub officer_records: Vec<OfficerRecord>,
+    /// Initiatives of divisions and officers.
+    #[serde(default)]
+    pub initiatives: Vec<Initiative>,
+}
+
+impl Workspace {
+    /// A workspace holding `campaign` and no records yet.
+    pub fn new(campaign: Campaign) -> Self {
+        Workspace {
+            schema_version: SCHEMA_VERSION,
+            campaign,
+            daily_reports: Vec::new(),
+            officer_records: Vec::new(),
+            initiatives: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! The header: app name and the menu of screens.
+
+use leptos::prelude::*;
+
+use crate::core::route::Route;
+
+#[component]
+pub fn Nav(route: RwSignal<Route>) -> impl IntoView {
+    let links = Route::ALL
+        .into_iter()
+        .map(|target| {
+            let current = move || route.get() == target;
+            view! {
+                <a
+                    href=target.href()
+                    class:active=current
+                    aria-current=move || current().then_some("page")
+                >
+                    {target.label()}
+                </a>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true">"TĐ"</span>
+                <span class="brand-text">
+                    <strong>"Thi đua không giấy"</strong>
+                    <small>"Ngày không in giấy · Tuần làm việc không văn bản giấy"</small>
+                </span>
+            </div>
+            <nav class="menu" aria-label="Các màn hình">{links}</nav>
+        </header>
+    }
+}

@@ -1,0 +1,74 @@
+//! Hướng dẫn: how the campaign's paperwork flows through the app.
+
+use leptos::prelude::*;
+
+use crate::core::route::Route;
+
+#[component]
+pub fn Guide() -> impl IntoView {
+    view! {
+        <article class="panel prose">
+            <h1>"Hướng dẫn sử dụng"</h1>
+            <p>
+                "Ứng dụng giúp các phòng thuộc Sở theo dõi phong trào thi đua “Ngày không in giấy”, "
+                "“Tuần làm việc không văn bản giấy” mà không cần giấy tờ và không cần máy chủ. "
+                "Mọi dữ liệu được lưu ngay trong trình duyệt trên máy của bạn; ứng dụng vẫn chạy "
+                "khi không có mạng. Dữ liệu được chuyển giữa các phòng bằng tệp JSON gửi qua hệ "
+                "thống quản lý văn bản điện tử."
+            </p>
+            <h2>"Quy trình"</h2>
+            <ol class="steps">
+                <li>
+                    <strong>"Phòng Pháp chế thiết lập chiến dịch. "</strong>
+                    "Tại " <a href=Route::Setup.href()>"Thiết lập"</a>
+                    ", nhập các phòng, cán bộ, công chức, tiêu chí, trọng số và thời hạn; "
+                    "xuất tệp chiến dịch và gửi cho các phòng để tất cả dùng chung một chiến dịch."
+                </li>
+                <li>
+                    <strong>"Mỗi phòng nhập số liệu hằng ngày. "</strong>
+                    "Tại " <a href=Route::DataEntry.href()>"Nhập liệu"</a>
+                    ", cán bộ được giao chọn phòng của mình, điền số văn bản, hồ sơ xử lý trên "
+                    "môi trường mạng, văn bản ký số, văn bản liên thông và số trang in theo từng "
+                    "ngày làm việc (có thể dán cả bảng từ Excel); đánh dấu cán bộ đã được đánh giá "
+                    "bằng KPI và ghi lại các sáng kiến."
+                </li>
+                <li>
+                    <strong>"Trưởng phòng báo cáo trước ngày 18/8/2025. "</strong>
+                    "Xuất tệp của phòng (ví dụ PhongPhapChe-2025-08-17.json) và gửi về Văn phòng, "
+                    "Phòng Pháp chế qua hệ thống văn bản điện tử."
+                </li>
+                <li>
+                    <strong>"Phòng Pháp chế hợp nhất. "</strong>
+                    "Tại " <a href=Route::Merge.href()>"Hợp nhất"</a>
+                    ", nhập tệp của các phòng, xem trước thay đổi, xử lý chỗ trùng khớp, theo dõi "
+                    "phòng nào đã nộp, nộp muộn hay chưa nộp."
+                </li>
+                <li>
+                    <strong>"Đánh giá, xếp hạng và đề xuất khen thưởng. "</strong>
+                    "Tại " <a href=Route::Dashboard.href()>"Tổng quan"</a>
+                    " xem tỷ lệ đạt từng tiêu chí, số ngày không in giấy, tuần làm việc không văn "
+                    "bản giấy, xếp hạng các phòng; Văn phòng lập hồ sơ đề nghị Bằng khen của Chủ "
+                    "tịch UBND tỉnh trước ngày 20/8/2025."
+                </li>
+                <li>
+                    <strong>"Báo cáo lên cấp trên. "</strong>
+                    "Tại " <a href=Route::Report.href()>"Báo cáo"</a>
+                    ", in báo cáo tổng hợp theo thể thức Nghị định 30/2020/NĐ-CP và xuất tệp tổng "
+                    "hợp gửi UBND tỉnh (qua Sở Nội vụ và Sở Khoa học và Công nghệ) trước ngày "
+                    "20/8/2025."
+                </li>
+            </ol>
+            <h2>"Lưu ý"</h2>
+            <ul>
+                <li>
+                    "Dữ liệu nằm trong trình duyệt đang dùng: đổi máy hoặc xóa dữ liệu trình duyệt "
+                    "sẽ mất dữ liệu nếu chưa xuất tệp. Hãy xuất tệp thường xuyên."
+                </li>
+                <li>
+                    "Văn bản mật, tối mật, tuyệt mật và hồ sơ đề nghị khen thưởng cấp nhà nước "
+                    "không tính vào tiêu chí ký số."
+                </li>
+            </ul>
+        </article>
+    }
+}

@@ -1,0 +1,8 @@
+//! One component per screen, named after the menu entry it answers to.
+
+pub mod dashboard;
+pub mod data_entry;
+pub mod guide;
+pub mod merge;
+pub mod report;
+pub mod setup;

@@ -1,0 +1,101 @@
+//! The stored and exchanged JSON must read back to exactly what was written,
+//! records included, and carry its schema version.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use thidua::core::model::*;
+use thidua::core::template::seed_campaign;
+
+fn meta(id: &str) -> RecordMeta {
+    RecordMeta {
+        id: id.into(),
+        rev: 3,
+        updated_at: Utc.with_ymd_and_hms(2025, 8, 1, 9, 30, 0).unwrap(),
+        deleted: false,
+    }
+}
+
+fn full_workspace() -> Workspace {
+    let mut workspace = Workspace::new(seed_campaign("5b0f6a4e-8f4a-4a55-9c53-2f1b7f0f2a01"));
+    workspace.campaign.officers.push(Officer {
+        id: "o1".into(),
+        unit_id: "phong-phap-che".into(),
+        name: "Nguyễn Thị <b>Lan</b>".into(),
+        position: "Chuyên viên".into(),
+    });
+    workspace.daily_reports.push(DailyReport {
+        meta: meta("r1"),
+        unit_id: "phong-phap-che".into(),
+        date: NaiveDate::from_ymd_opt(2025, 7, 15).unwrap(),
+        counts: DailyCounts {
+            docs_received: 12,
+            docs_received_online: 11,
+            docs_issued: 5,
+            docs_signed_online: 4,
+            docs_excluded_secret: 1,
+            pages_printed: 0,
+            ..DailyCounts::default()
+        },
+    });
+    workspace.officer_records.push(OfficerRecord {
+        meta: meta("k1"),
+        officer_id: "o1".into(),
+        kpi_evaluated: true,
+        kpi_score: Some(92.5),
+        docs_handled: 40,
+        docs_handled_online: 39,
+        docs_signed: 20,
+    });
+    workspace.initiatives.push(Initiative {
+        meta: RecordMeta {
+            deleted: true,
+            ..meta("i1")
+        },
+        owner: InitiativeOwner::Officer("o1".into()),
+        title: "Mẫu phiếu trình ký số".into(),
+        description: "Dùng chung mẫu".into(),
+        date: NaiveDate::from_ymd_opt(2025, 8, 2).unwrap(),
+        council_score: None,
+    });
+    workspace
+}
+
+#[test]
+fn a_full_workspace_reads_back_unchanged() {
+    let workspace = full_workspace();
+    let json = serde_json::to_string(&workspace).unwrap();
+    let back: Workspace = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, workspace);
+}
+
+#[test]
+fn the_json_carries_the_schema_version_and_readable_enums() {
+    let value = serde_json::to_value(full_workspace()).unwrap();
+    assert_eq!(value["schema_version"], SCHEMA_VERSION);
+    assert_eq!(
+        value["campaign"]["criteria"][0]["kind"],
+        "online_processing"
+    );
+    assert_eq!(
+        value["campaign"]["criteria"][0]["target"]["kind"],
+        "percent"
+    );
+    assert_eq!(value["campaign"]["period"]["start"], "2025-07-15");
+    assert_eq!(value["campaign"]["calendar"]["working_weekdays"][0], "Mon");
+    assert_eq!(value["initiatives"][0]["owner"]["kind"], "officer");
+}
+
+// Records written before tombstones existed have no `deleted` field.
+#[test]
+fn a_record_without_a_tombstone_flag_is_alive() {
+    let meta: RecordMeta =
+        serde_json::from_str(r#"{"id":"x","rev":1,"updated_at":"2025-07-15T00:00:00Z"}"#).unwrap();
+    assert!(!meta.deleted);
+}
+
+#[test]
+fn negative_counts_are_refused_by_the_types() {
+    let json = serde_json::to_string(&full_workspace())
+        .unwrap()
+        .replace(r#""docs_received":12"#, r#""docs_received":-12"#);
+    assert!(serde_json::from_str::<Workspace>(&json).is_err());
+}
