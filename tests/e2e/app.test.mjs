@@ -1,0 +1,157 @@
+// The app shell in a real Chromium against the built static site: routes
+// deep-link and survive reloads, the campaign survives reloads, deadlines
+// count down from the browser's today.
+import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appReady, launchChromium, openPage, serveDist } from './browser.mjs';
+
+const ROUTES = [
+  ['#/tong-quan', 'Tổng quan'],
+  ['#/nhap-lieu', 'Nhập liệu'],
+  ['#/hop-nhat', 'Hợp nhất'],
+  ['#/bao-cao', 'Báo cáo'],
+  ['#/thiet-lap', 'Thiết lập'],
+  ['#/huong-dan', 'Hướng dẫn'],
+];
+
+let browser;
+let site;
+let page;
+let context;
+let errors;
+
+before(async () => {
+  browser = await launchChromium();
+  site = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+beforeEach(async () => {
+  errors = [];
+  ({ context, page } = await openPage(browser, errors));
+});
+afterEach(async () => {
+  await context.close();
+  assert.deepEqual(errors, [], 'the page logged errors');
+});
+
+const activeMenu = () => page.locator('nav.menu a.active').textContent();
+
+describe('routes', () => {
+  test('every route deep-links and survives a reload', async () => {
+    for (const [hash, label] of ROUTES) {
+      await page.goto(site.url + hash);
+      await appReady(page);
+      assert.equal(await activeMenu(), label, `${hash} opens ${label}`);
+      await page.reload();
+      await appReady(page);
+      assert.equal(await activeMenu(), label, `${hash} still ${label} after reload`);
+      assert.equal(new URL(page.url()).hash, hash);
+    }
+  });
+
+  test('the menu navigates and the back button returns', async () => {
+    await page.goto(site.url);
+    await appReady(page);
+    assert.equal(await activeMenu(), 'Tổng quan');
+    await page.getByRole('link', { name: 'Hướng dẫn' }).click();
+    await page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).waitFor();
+    assert.equal(new URL(page.url()).hash, '#/huong-dan');
+    await page.goBack();
+    await page.locator('#campaign-title').waitFor();
+    assert.equal(await activeMenu(), 'Tổng quan');
+  });
+
+  test('an unknown route falls back to the dashboard', async () => {
+    await page.goto(`${site.url}#/khong-ton-tai`);
+    await appReady(page);
+    assert.equal(await activeMenu(), 'Tổng quan');
+  });
+});
+
+describe('campaign storage', () => {
+  test('the template campaign is stored on the first visit', async () => {
+    await page.goto(site.url);
+    await appReady(page);
+    const stored = await page.evaluate(() => localStorage.getItem('thidua/v1/workspace'));
+    const workspace = JSON.parse(stored);
+    assert.equal(workspace.schema_version, 1);
+    assert.match(workspace.campaign.id, /^[0-9a-f-]{36}$/);
+    assert.equal(workspace.campaign.criteria.length, 5);
+    assert.equal(await page.locator('#working-days').textContent(), '24');
+  });
+
+  test('an edited campaign is there after a reload, with the same id', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    const before = JSON.parse(await page.evaluate(() => localStorage.getItem('thidua/v1/workspace')));
+    const title = 'Phong trào thử nghiệm <b>không in giấy</b> 2025';
+    await page.locator('#campaign-title-input').fill(title);
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.locator('#campaign-title-input').inputValue(), title);
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    // Shown as text, never as markup.
+    assert.equal(await page.locator('#campaign-title').textContent(), title);
+    assert.equal(await page.locator('#campaign-title b').count(), 0);
+    const afterReload = JSON.parse(await page.evaluate(() => localStorage.getItem('thidua/v1/workspace')));
+    assert.equal(afterReload.campaign.id, before.campaign.id);
+  });
+
+  test('a damaged store is kept aside and reported in Vietnamese', async () => {
+    await page.goto(site.url);
+    await appReady(page);
+    await page.evaluate(() => localStorage.setItem('thidua/v1/workspace', '{"schema_version":1,'));
+    await page.reload();
+    await appReady(page);
+    const alert = await page.getByRole('alert').textContent();
+    assert.match(alert, /không đọc được/);
+    const kept = await page.evaluate(() => localStorage.getItem('thidua/v1/workspace.unreadable'));
+    assert.equal(kept, '{"schema_version":1,');
+  });
+});
+
+describe('deadlines', () => {
+  const countdowns = () => page.locator('.deadline .countdown').allTextContents();
+
+  test('three days before the division deadline', async () => {
+    await page.clock.setFixedTime(new Date('2025-08-14T09:00:00+07:00'));
+    await page.goto(site.url);
+    await appReady(page);
+    assert.deepEqual(await countdowns(), ['Còn 3 ngày', 'Còn 5 ngày', 'Còn 5 ngày']);
+    assert.match(await page.locator('.phase').textContent(), /ngày thứ 31\/32/);
+  });
+
+  test('on the last day and after it', async () => {
+    await page.clock.setFixedTime(new Date('2025-08-17T09:00:00+07:00'));
+    await page.goto(site.url);
+    await appReady(page);
+    assert.deepEqual(await countdowns(), ['Hôm nay là ngày cuối cùng', 'Còn 2 ngày', 'Còn 2 ngày']);
+
+    await page.clock.setFixedTime(new Date('2026-11-27T09:00:00+07:00'));
+    await page.reload();
+    await appReady(page);
+    assert.deepEqual(await countdowns(), [
+      'Đã quá hạn 467 ngày',
+      'Đã quá hạn 465 ngày',
+      'Đã quá hạn 465 ngày',
+    ]);
+    assert.match(await page.locator('.phase').textContent(), /Đã kết thúc 469 ngày trước/);
+  });
+});
+
+describe('hosting', () => {
+  test('the site works under a sub-path', async () => {
+    const nested = await serveDist({ prefix: '/thidua/' });
+    try {
+      await page.goto(`${nested.url}#/bao-cao`);
+      await appReady(page);
+      assert.equal(await activeMenu(), 'Báo cáo');
+      assert.equal(await page.locator('table.criteria tbody tr').count(), 5);
+    } finally {
+      await nested.close();
+    }
+  });
+});

@@ -1,0 +1,41 @@
+// Shared set-up of the end-to-end tests: Debian's Chromium driven by
+// playwright-core, and the built site served as a plain static host.
+import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export function serveDist(options) {
+  return serveStatic(new URL('../../dist', import.meta.url).pathname, options);
+}
+
+/** A fresh page that fails the test on any uncaught error or console error. */
+export async function openPage(browser, errors) {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return { context, page };
+}
+
+/** Waits until the app has mounted (the menu exists). */
+export async function appReady(page) {
+  await page.locator('nav.menu a').first().waitFor();
+}
