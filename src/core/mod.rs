@@ -5,4 +5,6 @@ pub mod calendar;
 pub mod format;
 pub mod model;
 pub mod route;
+pub mod sample;
 pub mod template;
+pub mod validation;

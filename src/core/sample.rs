@@ -1,0 +1,303 @@
+//! Seeded sample data at the reference sizes of DESIGN.md §8, for trying the
+//! app, for tests and for benchmarks. The same seed always gives the same data.
+
+use chrono::{Duration, NaiveTime};
+
+use super::calendar::working_days;
+use super::model::{
+    DailyCounts, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord, RecordMeta,
+    Unit, Workspace,
+};
+use super::template::seed_campaign;
+
+/// How much sample data to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SampleScale {
+    /// One department: 8 divisions, 80 officers.
+    Department,
+    /// A province: 2,000 units, 20,000 officers.
+    Province,
+}
+
+impl SampleScale {
+    /// Number of units at this scale.
+    pub fn units(self) -> usize {
+        match self {
+            SampleScale::Department => 8,
+            SampleScale::Province => 2_000,
+        }
+    }
+
+    /// Officers per unit at this scale.
+    pub fn officers_per_unit(self) -> usize {
+        10
+    }
+}
+
+/// Marks sample data wherever a user could mistake it for real figures.
+pub const SAMPLE_LABEL: &str = "DỮ LIỆU MẪU";
+
+/// A small, fast, seedable generator (SplitMix64). Good enough for sample
+/// data and randomised tests; not for anything secret.
+#[derive(Debug, Clone)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    /// A generator that always yields the same sequence for `seed`.
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A whole number in `0..=max`.
+    pub fn up_to(&mut self, max: u32) -> u32 {
+        (self.next_u64() % (u64::from(max) + 1)) as u32
+    }
+
+    /// True with probability `percent` / 100.
+    pub fn chance(&mut self, percent: u32) -> bool {
+        self.up_to(99) < percent
+    }
+
+    /// One element of a non-empty slice.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[(self.next_u64() % items.len() as u64) as usize]
+    }
+}
+
+const DEPARTMENT_DIVISIONS: [&str; 8] = [
+    "Văn phòng",
+    "Phòng Pháp chế",
+    "Thanh tra Sở",
+    "Phòng Kế hoạch – Tài chính",
+    "Phòng Chính sách Dân tộc",
+    "Phòng Quản lý Tôn giáo",
+    "Phòng Tuyên truyền và Hợp tác",
+    "Phòng Công tác Dân tộc địa phương",
+];
+const FAMILY_NAMES: [&str; 10] = [
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi",
+];
+const MIDDLE_NAMES: [&str; 8] = ["Văn", "Thị", "Minh", "Ngọc", "Hữu", "Thanh", "Quốc", "Thu"];
+const GIVEN_NAMES: [&str; 12] = [
+    "An", "Bình", "Châu", "Dũng", "Hà", "Hải", "Hương", "Khánh", "Lan", "Long", "Mai", "Tùng",
+];
+const POSITIONS: [&str; 4] = [
+    "Chuyên viên",
+    "Chuyên viên chính",
+    "Phó Trưởng phòng",
+    "Trưởng phòng",
+];
+
+fn person_name(random: &mut SplitMix64) -> String {
+    format!(
+        "{} {} {}",
+        random.pick(&FAMILY_NAMES),
+        random.pick(&MIDDLE_NAMES),
+        random.pick(&GIVEN_NAMES)
+    )
+}
+
+/// A workspace of sample data at `scale`, the same for the same `seed`.
+///
+/// Each unit gets a diligence level so that rankings spread out: diligent
+/// units process nearly everything online and rarely print.
+pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
+    let mut random = SplitMix64::new(seed);
+    let mut campaign = seed_campaign(format!("mau-{seed:016x}"));
+    campaign.title = format!("{SAMPLE_LABEL} – {}", campaign.title);
+    campaign.plan_reference = format!(
+        "{SAMPLE_LABEL}: sinh tự động (hạt giống {seed}), không phải số liệu thật. {}",
+        campaign.plan_reference
+    );
+    campaign.units = (0..scale.units())
+        .map(|index| Unit {
+            id: format!("don-vi-{:04}", index + 1),
+            name: match scale {
+                SampleScale::Department => DEPARTMENT_DIVISIONS[index].to_string(),
+                SampleScale::Province => format!("Đơn vị {:04}", index + 1),
+            },
+            head: person_name(&mut random),
+        })
+        .collect();
+    campaign.officers = campaign
+        .units
+        .iter()
+        .flat_map(|unit| (1..=scale.officers_per_unit()).map(move |n| (unit.id.clone(), n)))
+        .map(|(unit_id, n)| Officer {
+            id: format!("{unit_id}-cb{n:02}"),
+            unit_id,
+            name: person_name(&mut random),
+            position: random.pick(&POSITIONS).to_string(),
+        })
+        .collect();
+
+    let days = working_days(&campaign);
+    let mut workspace = Workspace::new(campaign);
+    let diligence: Vec<u32> = (0..scale.units()).map(|_| 60 + random.up_to(40)).collect();
+    let meta = |id: String, day: chrono::NaiveDate| RecordMeta {
+        id,
+        rev: 1,
+        updated_at: day.and_time(NaiveTime::MIN).and_utc() + Duration::hours(10),
+        deleted: false,
+    };
+
+    for (unit, &diligence) in workspace.campaign.units.iter().zip(&diligence) {
+        for &day in &days {
+            let counts = daily_counts(&mut random, diligence);
+            workspace.daily_reports.push(DailyReport {
+                meta: meta(format!("{}-{day}", unit.id), day),
+                unit_id: unit.id.clone(),
+                date: day,
+                counts,
+            });
+        }
+        if random.chance(diligence) {
+            let day = *random.pick(&days);
+            workspace.initiatives.push(Initiative {
+                meta: meta(format!("{}-sang-kien", unit.id), day),
+                owner: InitiativeOwner::Unit(unit.id.clone()),
+                title: "Quy trình trình ký số toàn trình".into(),
+                description: "Chuyển toàn bộ tờ trình nội bộ sang ký số trên hệ thống quản lý \
+                              văn bản."
+                    .into(),
+                date: day,
+                council_score: Some(f64::from(60 + random.up_to(40))),
+            });
+        }
+    }
+    let last_day = *days.last().expect("the template has working days");
+    let unit_diligence = |unit_id: &str| {
+        workspace
+            .campaign
+            .units
+            .iter()
+            .position(|unit| unit.id == unit_id)
+            .map_or(80, |index| diligence[index])
+    };
+    let officer_records: Vec<OfficerRecord> = workspace
+        .campaign
+        .officers
+        .iter()
+        .map(|officer| {
+            let diligence = unit_diligence(&officer.unit_id);
+            let handled = 20 + random.up_to(80);
+            let online = handled - random.up_to((handled * (100 - diligence)) / 100);
+            let evaluated = random.chance(diligence + 5);
+            OfficerRecord {
+                meta: meta(format!("{}-kpi", officer.id), last_day),
+                officer_id: officer.id.clone(),
+                kpi_evaluated: evaluated,
+                kpi_score: evaluated.then(|| f64::from(50 + random.up_to(50))),
+                docs_handled: handled,
+                docs_handled_online: online,
+                docs_signed: online - random.up_to(online / 10),
+            }
+        })
+        .collect();
+    workspace.officer_records = officer_records;
+    workspace
+}
+
+/// One day's counts of a unit that does `diligence` % of its work online.
+/// Always consistent with [`super::validation::check_counts`].
+fn daily_counts(random: &mut SplitMix64, diligence: u32) -> DailyCounts {
+    let lapse = |random: &mut SplitMix64, total: u32| {
+        let misses = random.up_to((total * (100 - diligence)).div_ceil(100));
+        total - misses.min(total)
+    };
+    let docs_received = random.up_to(30);
+    let docs_issued = random.up_to(12);
+    let docs_excluded_secret = u32::from(docs_issued > 0 && random.chance(5));
+    let docs_excluded_state_award = u32::from(docs_issued > 1 && random.chance(2));
+    let signable = docs_issued - docs_excluded_secret - docs_excluded_state_award;
+    let dossiers = random.up_to(6);
+    let external_total = random.up_to(20);
+    let via_platform = lapse(random, external_total);
+    let interconnect_sent = random.up_to(via_platform);
+    DailyCounts {
+        docs_received,
+        docs_received_online: lapse(random, docs_received),
+        docs_issued,
+        docs_signed_online: lapse(random, signable),
+        docs_excluded_secret,
+        docs_excluded_state_award,
+        dossiers,
+        dossiers_online: lapse(random, dossiers),
+        interconnect_sent,
+        interconnect_received: via_platform - interconnect_sent,
+        external_total,
+        pages_printed: if random.chance(diligence) {
+            0
+        } else {
+            1 + random.up_to(15)
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::validation::{check_counts, check_report_date};
+
+    #[test]
+    fn the_department_sample_has_the_reference_size() {
+        let workspace = generate(SampleScale::Department, 1);
+        assert_eq!(workspace.campaign.units.len(), 8);
+        assert_eq!(workspace.campaign.officers.len(), 80);
+        assert_eq!(workspace.daily_reports.len(), 192);
+        assert_eq!(workspace.officer_records.len(), 80);
+        assert!(workspace.campaign.title.starts_with(SAMPLE_LABEL));
+    }
+
+    #[test]
+    fn the_province_sample_has_the_reference_size() {
+        let workspace = generate(SampleScale::Province, 1);
+        assert_eq!(workspace.campaign.units.len(), 2_000);
+        assert_eq!(workspace.campaign.officers.len(), 20_000);
+        assert_eq!(workspace.daily_reports.len(), 48_000);
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_data_and_another_seed_other_data() {
+        let first = generate(SampleScale::Department, 7);
+        assert_eq!(first, generate(SampleScale::Department, 7));
+        assert_ne!(
+            first.daily_reports,
+            generate(SampleScale::Department, 8).daily_reports
+        );
+    }
+
+    // Sample data that breaks the entry rules would teach users the wrong thing.
+    #[test]
+    fn every_sample_record_passes_validation() {
+        for seed in 0..20 {
+            let workspace = generate(SampleScale::Department, seed);
+            for report in &workspace.daily_reports {
+                assert_eq!(check_counts(&report.counts), [], "{}", report.meta.id);
+                assert_eq!(check_report_date(&workspace.campaign, report.date), Ok(()));
+            }
+            for record in &workspace.officer_records {
+                assert!(record.docs_handled_online <= record.docs_handled);
+                assert!(record.docs_signed <= record.docs_handled_online);
+            }
+        }
+    }
+
+    #[test]
+    fn record_ids_are_unique() {
+        let workspace = generate(SampleScale::Department, 3);
+        let mut ids: Vec<_> = workspace.daily_reports.iter().map(|r| &r.meta.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), workspace.daily_reports.len());
+    }
+}

@@ -1,0 +1,400 @@
+//! Checks on what a division enters, with messages a clerk can act on.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::calendar::working_days;
+use super::format;
+use super::model::{Campaign, DailyCounts};
+
+/// One column of the daily grid; [`CountField::label`] says what each one counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CountField {
+    DocsReceived,
+    DocsReceivedOnline,
+    DocsIssued,
+    DocsSignedOnline,
+    DocsExcludedSecret,
+    DocsExcludedStateAward,
+    Dossiers,
+    DossiersOnline,
+    InterconnectSent,
+    InterconnectReceived,
+    ExternalTotal,
+    PagesPrinted,
+}
+
+impl CountField {
+    /// Every column, in the order of the entry grid.
+    pub const ALL: [CountField; 12] = [
+        CountField::DocsReceived,
+        CountField::DocsReceivedOnline,
+        CountField::DocsIssued,
+        CountField::DocsSignedOnline,
+        CountField::DocsExcludedSecret,
+        CountField::DocsExcludedStateAward,
+        CountField::Dossiers,
+        CountField::DossiersOnline,
+        CountField::InterconnectSent,
+        CountField::InterconnectReceived,
+        CountField::ExternalTotal,
+        CountField::PagesPrinted,
+    ];
+
+    /// Column heading in Vietnamese.
+    pub fn label(self) -> &'static str {
+        match self {
+            CountField::DocsReceived => "Văn bản đến",
+            CountField::DocsReceivedOnline => "Văn bản đến xử lý trên mạng",
+            CountField::DocsIssued => "Văn bản đi ban hành",
+            CountField::DocsSignedOnline => "Văn bản ký số, ban hành trên mạng",
+            CountField::DocsExcludedSecret => "Văn bản mật (không tính)",
+            CountField::DocsExcludedStateAward => "Hồ sơ khen thưởng cấp nhà nước (không tính)",
+            CountField::Dossiers => "Hồ sơ công việc",
+            CountField::DossiersOnline => "Hồ sơ công việc xử lý trên mạng",
+            CountField::InterconnectSent => "Gửi qua trục liên thông",
+            CountField::InterconnectReceived => "Nhận qua trục liên thông",
+            CountField::ExternalTotal => "Tổng văn bản trao đổi với cơ quan ngoài",
+            CountField::PagesPrinted => "Số trang in",
+        }
+    }
+
+    /// The value of this column in `counts`.
+    pub fn get(self, counts: &DailyCounts) -> u32 {
+        // One match (in `slot`) maps columns to fields; reading goes through a copy.
+        let mut copy = *counts;
+        *self.slot(&mut copy)
+    }
+
+    /// Sets this column in `counts`.
+    pub fn set(self, counts: &mut DailyCounts, value: u32) {
+        *self.slot(counts) = value;
+    }
+
+    fn slot(self, counts: &mut DailyCounts) -> &mut u32 {
+        match self {
+            CountField::DocsReceived => &mut counts.docs_received,
+            CountField::DocsReceivedOnline => &mut counts.docs_received_online,
+            CountField::DocsIssued => &mut counts.docs_issued,
+            CountField::DocsSignedOnline => &mut counts.docs_signed_online,
+            CountField::DocsExcludedSecret => &mut counts.docs_excluded_secret,
+            CountField::DocsExcludedStateAward => &mut counts.docs_excluded_state_award,
+            CountField::Dossiers => &mut counts.dossiers,
+            CountField::DossiersOnline => &mut counts.dossiers_online,
+            CountField::InterconnectSent => &mut counts.interconnect_sent,
+            CountField::InterconnectReceived => &mut counts.interconnect_received,
+            CountField::ExternalTotal => &mut counts.external_total,
+            CountField::PagesPrinted => &mut counts.pages_printed,
+        }
+    }
+}
+
+/// Why a cell's text is not a count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CellError {
+    /// Below zero.
+    Negative,
+    /// Has a fraction.
+    NotWhole,
+    /// Not a number at all.
+    NotANumber,
+    /// Larger than any day could hold.
+    TooLarge,
+}
+
+impl fmt::Display for CellError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CellError::Negative => "Số lượng không được âm.",
+            CellError::NotWhole => "Số lượng phải là số nguyên.",
+            CellError::NotANumber => "Chỉ nhập số (ví dụ 12 hoặc 1.250).",
+            CellError::TooLarge => "Số quá lớn cho một ngày (tối đa 1.000.000).",
+        })
+    }
+}
+
+/// The largest count accepted for one day: far above any real division,
+/// low enough that sums over a province never overflow.
+pub const MAX_DAILY_COUNT: u32 = 1_000_000;
+
+/// Reads a cell as typed or pasted from a spreadsheet: blank is 0, `.` or
+/// space group thousands (`1.250`, `1 250`), a `,` decimal part must be zero.
+pub fn parse_count(text: &str) -> Result<u32, CellError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    let (sign, digits) = match text.strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once(',').unwrap_or((digits, ""));
+    let whole: String = whole
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
+        .collect();
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) {
+        return Err(CellError::NotANumber);
+    }
+    if !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return Err(CellError::NotANumber);
+    }
+    if fraction.chars().any(|c| c != '0') {
+        return Err(CellError::NotWhole);
+    }
+    let value: u64 = whole.parse().map_err(|_| CellError::TooLarge)?;
+    if sign && value > 0 {
+        return Err(CellError::Negative);
+    }
+    u32::try_from(value)
+        .ok()
+        .filter(|v| *v <= MAX_DAILY_COUNT)
+        .ok_or(CellError::TooLarge)
+}
+
+/// A rule one day's counts break.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountProblem {
+    /// The cell the clerk should look at.
+    pub field: CountField,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+}
+
+fn at_most(problems: &mut Vec<CountProblem>, part: (CountField, u64), whole: (CountField, u64)) {
+    if part.1 > whole.1 {
+        problems.push(CountProblem {
+            field: part.0,
+            message: format!(
+                "“{}” ({}) lớn hơn “{}” ({}).",
+                part.0.label(),
+                format::integer(part.1 as i64),
+                whole.0.label(),
+                format::integer(whole.1 as i64)
+            ),
+        });
+    }
+}
+
+/// Every rule one day's counts break; empty when they are consistent.
+pub fn check_counts(counts: &DailyCounts) -> Vec<CountProblem> {
+    use CountField::*;
+    let value = |field: CountField| u64::from(field.get(counts));
+    let mut problems = Vec::new();
+    at_most(
+        &mut problems,
+        (DocsReceivedOnline, value(DocsReceivedOnline)),
+        (DocsReceived, value(DocsReceived)),
+    );
+    at_most(
+        &mut problems,
+        (DossiersOnline, value(DossiersOnline)),
+        (Dossiers, value(Dossiers)),
+    );
+    let excluded = value(DocsExcludedSecret) + value(DocsExcludedStateAward);
+    if excluded > value(DocsIssued) {
+        problems.push(CountProblem {
+            field: DocsExcludedSecret,
+            message: format!(
+                "Văn bản không tính (mật và khen thưởng cấp nhà nước: {}) nhiều hơn văn bản đi \
+                 ban hành ({}).",
+                format::integer(excluded as i64),
+                format::integer(value(DocsIssued) as i64)
+            ),
+        });
+    } else if value(DocsSignedOnline) > value(DocsIssued) - excluded {
+        // Secret documents and state-level dossiers are never issued online,
+        // so the signed ones come out of what is left.
+        problems.push(CountProblem {
+            field: DocsSignedOnline,
+            message: format!(
+                "Văn bản ký số ({}) nhiều hơn văn bản đi trừ văn bản không tính ({}).",
+                format::integer(value(DocsSignedOnline) as i64),
+                format::integer((value(DocsIssued) - excluded) as i64)
+            ),
+        });
+    }
+    let interconnect = value(InterconnectSent) + value(InterconnectReceived);
+    if interconnect > value(ExternalTotal) {
+        problems.push(CountProblem {
+            field: ExternalTotal,
+            message: format!(
+                "Văn bản gửi và nhận qua trục liên thông ({}) nhiều hơn tổng văn bản trao đổi \
+                 với cơ quan ngoài ({}).",
+                format::integer(interconnect as i64),
+                format::integer(value(ExternalTotal) as i64)
+            ),
+        });
+    }
+    problems
+}
+
+/// Why a date cannot carry a daily report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Before the start or after the end of the campaign.
+    OutsideCampaign(NaiveDate),
+    /// A weekend or holiday.
+    NotWorkingDay(NaiveDate),
+}
+
+impl fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateProblem::OutsideCampaign(day) => write!(
+                f,
+                "Ngày {} nằm ngoài thời gian phong trào thi đua.",
+                format::date(*day)
+            ),
+            DateProblem::NotWorkingDay(day) => write!(
+                f,
+                "Ngày {} không phải ngày làm việc của phong trào.",
+                format::date(*day)
+            ),
+        }
+    }
+}
+
+/// Whether `day` is a working day of the campaign.
+pub fn check_report_date(campaign: &Campaign, day: NaiveDate) -> Result<(), DateProblem> {
+    if !campaign.period.contains(day) {
+        Err(DateProblem::OutsideCampaign(day))
+    } else if !working_days(campaign).contains(&day) {
+        Err(DateProblem::NotWorkingDay(day))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::template::seed_campaign;
+
+    #[test]
+    fn cells_accept_what_spreadsheets_paste() {
+        assert_eq!(parse_count(""), Ok(0));
+        assert_eq!(parse_count("  12 "), Ok(12));
+        assert_eq!(parse_count("1.250"), Ok(1250));
+        assert_eq!(parse_count("1 250"), Ok(1250));
+        assert_eq!(parse_count("7,00"), Ok(7));
+        assert_eq!(parse_count("-0"), Ok(0));
+    }
+
+    #[test]
+    fn cells_refuse_what_is_not_a_count() {
+        assert_eq!(parse_count("-3"), Err(CellError::Negative));
+        assert_eq!(parse_count("2,5"), Err(CellError::NotWhole));
+        assert_eq!(parse_count("abc"), Err(CellError::NotANumber));
+        assert_eq!(parse_count("<b>1</b>"), Err(CellError::NotANumber));
+        assert_eq!(parse_count("1e3"), Err(CellError::NotANumber));
+        assert_eq!(parse_count("1000001"), Err(CellError::TooLarge));
+        assert_eq!(
+            parse_count("99999999999999999999999"),
+            Err(CellError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn every_field_reads_back_what_was_set() {
+        let mut counts = DailyCounts::default();
+        for (value, field) in (1..).zip(CountField::ALL) {
+            field.set(&mut counts, value);
+        }
+        for (value, field) in (1..).zip(CountField::ALL) {
+            assert_eq!(field.get(&counts), value, "{field:?}");
+        }
+    }
+
+    #[test]
+    fn consistent_counts_pass() {
+        let counts = DailyCounts {
+            docs_received: 10,
+            docs_received_online: 10,
+            docs_issued: 6,
+            docs_signed_online: 4,
+            docs_excluded_secret: 1,
+            docs_excluded_state_award: 1,
+            dossiers: 2,
+            dossiers_online: 1,
+            interconnect_sent: 3,
+            interconnect_received: 4,
+            external_total: 7,
+            pages_printed: 0,
+        };
+        assert_eq!(check_counts(&counts), []);
+    }
+
+    #[test]
+    fn online_above_total_is_named_by_field() {
+        let counts = DailyCounts {
+            docs_received: 3,
+            docs_received_online: 5,
+            dossiers: 1,
+            dossiers_online: 2,
+            ..DailyCounts::default()
+        };
+        let fields: Vec<_> = check_counts(&counts).iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [CountField::DocsReceivedOnline, CountField::DossiersOnline]
+        );
+        assert_eq!(
+            check_counts(&counts)[0].message,
+            "“Văn bản đến xử lý trên mạng” (5) lớn hơn “Văn bản đến” (3)."
+        );
+    }
+
+    // Secret documents cannot be signed online: they come out of the issued total.
+    #[test]
+    fn signed_documents_must_fit_beside_the_exclusions() {
+        let counts = DailyCounts {
+            docs_issued: 5,
+            docs_excluded_secret: 2,
+            docs_signed_online: 4,
+            ..DailyCounts::default()
+        };
+        let problems = check_counts(&counts);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, CountField::DocsSignedOnline);
+
+        let too_many_excluded = DailyCounts {
+            docs_issued: 1,
+            docs_excluded_state_award: 2,
+            ..DailyCounts::default()
+        };
+        assert_eq!(
+            check_counts(&too_many_excluded)[0].field,
+            CountField::DocsExcludedSecret
+        );
+    }
+
+    #[test]
+    fn interconnection_cannot_exceed_external_exchange() {
+        let counts = DailyCounts {
+            interconnect_sent: 2,
+            interconnect_received: 2,
+            external_total: 3,
+            ..DailyCounts::default()
+        };
+        assert_eq!(check_counts(&counts)[0].field, CountField::ExternalTotal);
+    }
+
+    #[test]
+    fn report_dates_must_be_working_days_of_the_campaign() {
+        let campaign = seed_campaign("t");
+        let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+        assert_eq!(check_report_date(&campaign, day(7, 15)), Ok(()));
+        assert_eq!(
+            check_report_date(&campaign, day(7, 14)),
+            Err(DateProblem::OutsideCampaign(day(7, 14)))
+        );
+        assert_eq!(
+            check_report_date(&campaign, day(7, 19))
+                .unwrap_err()
+                .to_string(),
+            "Ngày 19/07/2025 không phải ngày làm việc của phong trào."
+        );
+    }
+}
