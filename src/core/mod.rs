@@ -2,8 +2,11 @@
 //! sight. Everything here is tested natively with `cargo test`.
 
 pub mod calendar;
+pub mod campaign_file;
+pub mod entry;
 pub mod format;
 pub mod model;
+pub mod persist;
 pub mod route;
 pub mod sample;
 pub mod template;

@@ -4,6 +4,7 @@
 use chrono::{Duration, NaiveTime};
 
 use super::calendar::working_days;
+use super::entry::daily_report_id;
 use super::model::{
     DailyCounts, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord, RecordMeta,
     Unit, Workspace,
@@ -154,7 +155,7 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
         for &day in &days {
             let counts = daily_counts(&mut random, diligence);
             workspace.daily_reports.push(DailyReport {
-                meta: meta(format!("{}-{day}", unit.id), day),
+                meta: meta(daily_report_id(&unit.id, day), day),
                 unit_id: unit.id.clone(),
                 date: day,
                 counts,

@@ -1,0 +1,421 @@
+//! Edits a division makes to its records: single cells, pasted blocks,
+//! officers' records and initiatives. Every edit raises the record's `rev`
+//! and stamps `updated_at`, which is what merging later relies on.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::model::{DailyCounts, DailyReport, Initiative, OfficerRecord, RecordMeta, Workspace};
+use super::validation::{parse_count, CellError, CountField};
+
+/// The live report of `unit_id` for `date`, if any.
+pub fn daily_report<'a>(
+    workspace: &'a Workspace,
+    unit_id: &str,
+    date: NaiveDate,
+) -> Option<&'a DailyReport> {
+    workspace
+        .daily_reports
+        .iter()
+        .find(|r| !r.meta.deleted && r.unit_id == unit_id && r.date == date)
+}
+
+/// The identifier of the report of `unit_id` for `date`: one per pair, so
+/// two browsers entering the same day produce the same key.
+pub fn daily_report_id(unit_id: &str, date: NaiveDate) -> String {
+    format!("{unit_id}/{date}")
+}
+
+fn touch(meta: &mut RecordMeta, now: DateTime<Utc>) {
+    meta.rev += 1;
+    meta.updated_at = now;
+    meta.deleted = false;
+}
+
+fn new_meta(id: String, now: DateTime<Utc>) -> RecordMeta {
+    RecordMeta {
+        id,
+        rev: 1,
+        updated_at: now,
+        deleted: false,
+    }
+}
+
+/// Applies `change` to the counts of `unit_id` on `date`, creating the
+/// report if needed. Returns whether anything changed (an unchanged value
+/// leaves `rev` alone, so retyping a number does not count as an edit).
+pub fn update_counts(
+    workspace: &mut Workspace,
+    unit_id: &str,
+    date: NaiveDate,
+    now: DateTime<Utc>,
+    change: impl FnOnce(&mut DailyCounts),
+) -> bool {
+    let id = daily_report_id(unit_id, date);
+    let existing = workspace
+        .daily_reports
+        .iter_mut()
+        .find(|r| r.meta.id == id || (r.unit_id == unit_id && r.date == date));
+    match existing {
+        Some(report) => {
+            let mut counts = if report.meta.deleted {
+                DailyCounts::default()
+            } else {
+                report.counts
+            };
+            change(&mut counts);
+            if counts == report.counts && !report.meta.deleted {
+                return false;
+            }
+            report.counts = counts;
+            touch(&mut report.meta, now);
+            true
+        }
+        None => {
+            let mut counts = DailyCounts::default();
+            change(&mut counts);
+            if counts == DailyCounts::default() {
+                return false;
+            }
+            workspace.daily_reports.push(DailyReport {
+                meta: new_meta(id, now),
+                unit_id: unit_id.to_owned(),
+                date,
+                counts,
+            });
+            true
+        }
+    }
+}
+
+/// A block of cells copied from Excel or LibreOffice: rows by line, cells by
+/// tab. The trailing line break spreadsheets add is not a row.
+pub fn parse_tsv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    text.split('\n')
+        .map(|line| {
+            line.strip_suffix('\r')
+                .unwrap_or(line)
+                .split('\t')
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect()
+}
+
+/// A pasted cell that is not a count, by its place in the grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasteError {
+    /// Row of the grid (0 = first working day).
+    pub row: usize,
+    /// Column of the grid (index into [`CountField::ALL`]).
+    pub column: usize,
+    /// What is wrong with it.
+    pub error: CellError,
+}
+
+/// What a paste did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PasteOutcome {
+    /// Cells written.
+    pub cells: usize,
+    /// Cells of the block that fell outside the grid and were left out.
+    pub clipped: usize,
+}
+
+/// Pastes `text` into the grid of `unit_id` whose rows are `days`, with its
+/// top-left cell at (`row`, `column`). All or nothing: if any cell is not a
+/// count, nothing changes and every bad cell is reported.
+pub fn paste_block(
+    workspace: &mut Workspace,
+    unit_id: &str,
+    days: &[NaiveDate],
+    (row, column): (usize, usize),
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<PasteOutcome, Vec<PasteError>> {
+    let mut values = Vec::new();
+    let mut errors = Vec::new();
+    let mut outcome = PasteOutcome::default();
+    for (dr, line) in parse_tsv(text).into_iter().enumerate() {
+        for (dc, cell) in line.into_iter().enumerate() {
+            let (r, c) = (row + dr, column + dc);
+            if r >= days.len() || c >= CountField::ALL.len() {
+                outcome.clipped += 1;
+                continue;
+            }
+            match parse_count(&cell) {
+                Ok(value) => values.push((r, c, value)),
+                Err(error) => errors.push(PasteError {
+                    row: r,
+                    column: c,
+                    error,
+                }),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for (r, c, value) in values {
+        update_counts(workspace, unit_id, days[r], now, |counts| {
+            CountField::ALL[c].set(counts, value)
+        });
+        outcome.cells += 1;
+    }
+    Ok(outcome)
+}
+
+/// Column totals of a unit's live reports on `days`, in [`CountField::ALL`] order.
+pub fn column_totals(workspace: &Workspace, unit_id: &str, days: &[NaiveDate]) -> Vec<u64> {
+    let mut totals = vec![0u64; CountField::ALL.len()];
+    for report in workspace
+        .daily_reports
+        .iter()
+        .filter(|r| !r.meta.deleted && r.unit_id == unit_id && days.contains(&r.date))
+    {
+        for (total, field) in totals.iter_mut().zip(CountField::ALL) {
+            *total += u64::from(field.get(&report.counts));
+        }
+    }
+    totals
+}
+
+/// The live record of an officer, if any.
+pub fn officer_record<'a>(workspace: &'a Workspace, officer_id: &str) -> Option<&'a OfficerRecord> {
+    workspace
+        .officer_records
+        .iter()
+        .find(|r| !r.meta.deleted && r.officer_id == officer_id)
+}
+
+/// Applies `change` to an officer's record, creating it if needed.
+pub fn update_officer_record(
+    workspace: &mut Workspace,
+    officer_id: &str,
+    now: DateTime<Utc>,
+    change: impl FnOnce(&mut OfficerRecord),
+) -> bool {
+    let position = workspace
+        .officer_records
+        .iter()
+        .position(|r| r.officer_id == officer_id);
+    let index = position.unwrap_or_else(|| {
+        workspace.officer_records.push(OfficerRecord {
+            meta: new_meta(format!("{officer_id}/kpi"), now),
+            officer_id: officer_id.to_owned(),
+            kpi_evaluated: false,
+            kpi_score: None,
+            docs_handled: 0,
+            docs_handled_online: 0,
+            docs_signed: 0,
+        });
+        workspace.officer_records.len() - 1
+    });
+    let record = &mut workspace.officer_records[index];
+    let before = record.clone();
+    change(record);
+    if position.is_some() && *record == before {
+        return false;
+    }
+    if position.is_some() {
+        touch(&mut record.meta, now);
+    }
+    true
+}
+
+/// Adds or replaces an initiative (by id), raising its `rev`.
+pub fn upsert_initiative(
+    workspace: &mut Workspace,
+    mut initiative: Initiative,
+    now: DateTime<Utc>,
+) {
+    match workspace
+        .initiatives
+        .iter_mut()
+        .find(|i| i.meta.id == initiative.meta.id)
+    {
+        Some(existing) => {
+            initiative.meta = existing.meta.clone();
+            touch(&mut initiative.meta, now);
+            *existing = initiative;
+        }
+        None => {
+            initiative.meta = new_meta(initiative.meta.id.clone(), now);
+            workspace.initiatives.push(initiative);
+        }
+    }
+}
+
+/// Deletes an initiative, leaving a tombstone so the deletion travels.
+pub fn delete_initiative(workspace: &mut Workspace, id: &str, now: DateTime<Utc>) {
+    if let Some(initiative) = workspace.initiatives.iter_mut().find(|i| i.meta.id == id) {
+        touch(&mut initiative.meta, now);
+        initiative.meta.deleted = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::calendar::working_days;
+    use crate::core::template::seed_campaign;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 7, 16, 9, 0, 0).unwrap()
+    }
+
+    fn workspace() -> Workspace {
+        Workspace::new(seed_campaign("t"))
+    }
+
+    #[test]
+    fn editing_a_cell_creates_then_revises_the_report() {
+        let mut ws = workspace();
+        let day = working_days(&ws.campaign)[0];
+        assert!(update_counts(&mut ws, "van-phong", day, now(), |c| c
+            .docs_received =
+            5));
+        assert_eq!(ws.daily_reports[0].meta.rev, 1);
+        assert!(!update_counts(&mut ws, "van-phong", day, now(), |c| c
+            .docs_received =
+            5));
+        assert_eq!(
+            ws.daily_reports[0].meta.rev, 1,
+            "retyping the same value is no edit"
+        );
+        assert!(update_counts(&mut ws, "van-phong", day, now(), |c| c
+            .docs_received =
+            6));
+        assert_eq!(ws.daily_reports[0].meta.rev, 2);
+        assert_eq!(ws.daily_reports[0].meta.id, "van-phong/2025-07-15");
+    }
+
+    #[test]
+    fn spreadsheet_blocks_split_on_tabs_and_lines() {
+        assert_eq!(
+            parse_tsv("1\t2\r\n3\t4\r\n"),
+            vec![vec!["1", "2"], vec!["3", "4"]]
+        );
+        assert_eq!(parse_tsv("7"), vec![vec!["7"]]);
+    }
+
+    #[test]
+    fn a_pasted_week_fills_five_rows() {
+        let mut ws = workspace();
+        let days = working_days(&ws.campaign);
+        let block = "10\t9\t4\t3\n12\t12\t5\t5\n8\t8\t0\t0\n11\t10\t2\t2\n9\t9\t1\t1\n";
+        let outcome = paste_block(&mut ws, "van-phong", &days, (0, 0), block, now()).unwrap();
+        assert_eq!(
+            outcome,
+            PasteOutcome {
+                cells: 20,
+                clipped: 0
+            }
+        );
+        assert_eq!(
+            column_totals(&ws, "van-phong", &days)[..4],
+            [50, 48, 12, 11]
+        );
+    }
+
+    // One bad cell in a paste must not leave half a block behind.
+    #[test]
+    fn a_paste_with_a_bad_cell_changes_nothing() {
+        let mut ws = workspace();
+        let days = working_days(&ws.campaign);
+        let before = ws.clone();
+        let errors = paste_block(
+            &mut ws,
+            "van-phong",
+            &days,
+            (0, 0),
+            "1\t2\n3\t-4\nx\t5",
+            now(),
+        )
+        .unwrap_err();
+        assert_eq!(ws, before);
+        assert_eq!(
+            errors,
+            [
+                PasteError {
+                    row: 1,
+                    column: 1,
+                    error: CellError::Negative
+                },
+                PasteError {
+                    row: 2,
+                    column: 0,
+                    error: CellError::NotANumber
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paste_past_the_grid_edge_is_clipped() {
+        let mut ws = workspace();
+        let days = working_days(&ws.campaign);
+        let last_row = days.len() - 1;
+        let outcome = paste_block(
+            &mut ws,
+            "van-phong",
+            &days,
+            (last_row, 11),
+            "1\t2\n3\t4",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(
+            outcome,
+            PasteOutcome {
+                cells: 1,
+                clipped: 3
+            }
+        );
+    }
+
+    #[test]
+    fn officer_records_are_created_and_revised() {
+        let mut ws = workspace();
+        assert!(update_officer_record(&mut ws, "o1", now(), |r| r
+            .kpi_evaluated =
+            true));
+        assert!(officer_record(&ws, "o1").unwrap().kpi_evaluated);
+        assert!(!update_officer_record(&mut ws, "o1", now(), |r| r
+            .kpi_evaluated =
+            true));
+        assert!(update_officer_record(&mut ws, "o1", now(), |r| r
+            .kpi_score =
+            Some(90.0)));
+        assert_eq!(officer_record(&ws, "o1").unwrap().meta.rev, 2);
+    }
+
+    #[test]
+    fn deleting_an_initiative_leaves_a_tombstone() {
+        let mut ws = workspace();
+        let initiative = Initiative {
+            meta: new_meta("i1".into(), now()),
+            owner: crate::core::model::InitiativeOwner::Unit("van-phong".into()),
+            title: "Ký số tờ trình".into(),
+            description: String::new(),
+            date: working_days(&ws.campaign)[3],
+            council_score: None,
+        };
+        upsert_initiative(&mut ws, initiative.clone(), now());
+        upsert_initiative(
+            &mut ws,
+            Initiative {
+                title: "Ký số toàn trình".into(),
+                ..initiative
+            },
+            now(),
+        );
+        assert_eq!(ws.initiatives.len(), 1);
+        assert_eq!(ws.initiatives[0].meta.rev, 2);
+        delete_initiative(&mut ws, "i1", now());
+        assert!(ws.initiatives[0].meta.deleted);
+        assert_eq!(ws.initiatives[0].meta.rev, 3);
+    }
+}
