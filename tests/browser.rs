@@ -4,66 +4,130 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use thidua::core::model::{Workspace, SCHEMA_VERSION};
+use thidua::core::persist::{encode_stored, LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
+use thidua::core::sample::{generate, SampleScale};
 use thidua::core::template::seed_campaign;
-use thidua::web::storage::{
-    load_workspace, new_campaign_id, save_workspace, StorageError, UNREADABLE_KEY, WORKSPACE_KEY,
-};
+use thidua::web::storage::{load, new_campaign_id, StorageError, TabStorage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn clear() {
-    LocalStorage::clear();
+const V1_FIXTURE: &str = include_str!("fixtures/storage-v1-workspace.json");
+
+fn raw(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).unwrap()
 }
 
 #[wasm_bindgen_test]
 fn a_first_visit_finds_nothing() {
-    clear();
-    assert_eq!(load_workspace(), Ok(None));
+    LocalStorage::clear();
+    assert_eq!(load(), Ok(None));
 }
 
 #[wasm_bindgen_test]
 fn a_saved_workspace_loads_back_unchanged() {
-    clear();
+    LocalStorage::clear();
     let mut workspace = Workspace::new(seed_campaign("round-trip"));
     workspace.campaign.title = "Tên có <script>alert(1)</script> và dấu “ngoặc”".into();
-    save_workspace(&workspace).unwrap();
-    assert_eq!(load_workspace(), Ok(Some(workspace)));
+    let tab = TabStorage::new(None);
+    tab.save(&workspace).unwrap();
+    let stored = load().unwrap().unwrap();
+    assert_eq!(stored.workspace, workspace);
+    assert_eq!(stored.generation, 1);
+}
+
+#[wasm_bindgen_test]
+fn a_layout_1_store_is_migrated_and_kept_as_a_snapshot() {
+    LocalStorage::clear();
+    LocalStorage::raw().set_item(LEGACY_V1_KEY, V1_FIXTURE).unwrap();
+    let stored = load().unwrap().unwrap();
+    assert_eq!(stored.workspace.campaign.title, "Phong trào thử nghiệm đã lưu");
+    let tab = TabStorage::new(Some(&stored));
+    let mut edited = stored.workspace.clone();
+    edited.campaign.title = "Đã sửa sau khi chuyển đổi".into();
+    tab.save(&edited).unwrap();
+    assert_eq!(load().unwrap().unwrap().workspace, edited);
+    assert_eq!(raw(LEGACY_V1_KEY).as_deref(), Some(V1_FIXTURE), "the snapshot stays");
 }
 
 // A damaged value must survive: it is copied aside before anything is saved.
 #[wasm_bindgen_test]
 fn an_unreadable_workspace_is_set_aside_not_lost() {
-    clear();
-    let garbage = r#"{"schema_version":1,"campaign":{"id":"#;
-    LocalStorage::raw()
-        .set_item(WORKSPACE_KEY, garbage)
-        .unwrap();
-    assert!(matches!(load_workspace(), Err(StorageError::Unreadable(_))));
-    assert_eq!(
-        LocalStorage::raw()
-            .get_item(UNREADABLE_KEY)
-            .unwrap()
-            .as_deref(),
-        Some(garbage)
-    );
-    assert_eq!(
-        LocalStorage::raw()
-            .get_item(WORKSPACE_KEY)
-            .unwrap()
-            .as_deref(),
-        Some(garbage)
-    );
+    LocalStorage::clear();
+    let garbage = r#"{"generation":3,"workspace":{"schema_version":1,"campaign":{"id":"#;
+    LocalStorage::raw().set_item(WORKSPACE_KEY, garbage).unwrap();
+    assert!(matches!(load(), Err(StorageError::Unreadable(_))));
+    assert_eq!(raw(UNREADABLE_KEY).as_deref(), Some(garbage));
+    assert_eq!(raw(WORKSPACE_KEY).as_deref(), Some(garbage));
 }
 
 #[wasm_bindgen_test]
 fn a_workspace_from_a_newer_version_is_refused() {
-    clear();
+    LocalStorage::clear();
     let mut workspace = Workspace::new(seed_campaign("future"));
     workspace.schema_version = SCHEMA_VERSION + 1;
-    save_workspace(&workspace).unwrap();
-    let error = load_workspace().unwrap_err();
-    assert!(error.to_string().contains("mới hơn ứng dụng"), "{error}");
+    LocalStorage::raw()
+        .set_item(WORKSPACE_KEY, &encode_stored(1, &workspace).0)
+        .unwrap();
+    let error = load().unwrap_err();
+    assert!(error.to_string().contains("phiên bản mới hơn"), "{error}");
+}
+
+// Two tabs open on the same data: the one that did not see the other's save
+// must not overwrite it.
+#[wasm_bindgen_test]
+fn an_older_tab_cannot_overwrite_newer_data() {
+    LocalStorage::clear();
+    let first = TabStorage::new(None);
+    let second = TabStorage::new(None);
+    let mut newer = Workspace::new(seed_campaign("tabs"));
+    newer.campaign.title = "Thẻ thứ nhất".into();
+    first.save(&newer).unwrap();
+    let mut older = newer.clone();
+    older.campaign.title = "Thẻ thứ hai".into();
+    assert_eq!(second.save(&older), Err(StorageError::NewerInAnotherTab));
+    assert_eq!(load().unwrap().unwrap().workspace.campaign.title, "Thẻ thứ nhất");
+    // Once the second tab has taken the newer data, it may write again.
+    second.adopt(&load().unwrap().unwrap());
+    second.save(&older).unwrap();
+    assert_eq!(load().unwrap().unwrap().workspace.campaign.title, "Thẻ thứ hai");
+}
+
+// localStorage really filled up: the failed write is reported as a quota
+// error and what was stored before is intact.
+#[wasm_bindgen_test]
+fn a_full_storage_reports_quota_and_keeps_the_previous_state() {
+    LocalStorage::clear();
+    let tab = TabStorage::new(None);
+    let small = Workspace::new(seed_campaign("quota"));
+    tab.save(&small).unwrap();
+
+    let storage = LocalStorage::raw();
+    let chunk = "x".repeat(256 * 1024);
+    let mut fillers = 0;
+    while storage.set_item(&format!("filler/{fillers}"), &chunk).is_ok() {
+        fillers += 1;
+        assert!(fillers < 200, "localStorage never filled up");
+    }
+    let mut small_chunk = "y".repeat(4 * 1024);
+    while !small_chunk.is_empty() {
+        if storage.set_item(&format!("filler/{fillers}"), &small_chunk).is_ok() {
+            fillers += 1;
+        } else {
+            small_chunk.truncate(small_chunk.len() / 2);
+        }
+    }
+
+    let big = generate(SampleScale::Department, 1);
+    assert_eq!(tab.save(&big), Err(StorageError::QuotaExceeded));
+    assert_eq!(load().unwrap().unwrap().workspace, small);
+    assert!(StorageError::QuotaExceeded.to_string().contains("đã đầy"));
+
+    for index in 0..fillers {
+        storage.remove_item(&format!("filler/{index}")).unwrap();
+    }
+    tab.save(&big).unwrap();
+    assert_eq!(load().unwrap().unwrap().workspace, big);
 }
 
 #[wasm_bindgen_test]

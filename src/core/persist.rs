@@ -1,8 +1,8 @@
 //! The layout of the workspace in browser storage, and its migrations.
 //!
 //! Layout 2 (current) keeps two keys:
-//! - [`WORKSPACE_KEY`]: `{"generation":N,"workspace":{…}}`;
-//! - [`GENERATION_KEY`]: `N` alone, so a tab can check cheaply before every
+//! - `WORKSPACE_KEY` holds `{"generation":N,"workspace":{…}}`;
+//! - `GENERATION_KEY` holds `N` alone, so a tab can check cheaply before every
 //!   write whether another tab has saved since it last read.
 //!
 //! Layout 1 stored the bare workspace under [`LEGACY_V1_KEY`]. Migrating

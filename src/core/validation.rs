@@ -42,6 +42,40 @@ impl CountField {
         CountField::PagesPrinted,
     ];
 
+    /// The group heading above the column in the entry grid.
+    pub fn group(self) -> &'static str {
+        match self {
+            CountField::DocsReceived | CountField::DocsReceivedOnline => "Văn bản đến",
+            CountField::DocsIssued
+            | CountField::DocsSignedOnline
+            | CountField::DocsExcludedSecret
+            | CountField::DocsExcludedStateAward => "Văn bản đi",
+            CountField::Dossiers | CountField::DossiersOnline => "Hồ sơ công việc",
+            CountField::InterconnectSent
+            | CountField::InterconnectReceived
+            | CountField::ExternalTotal => "Trao đổi với cơ quan ngoài",
+            CountField::PagesPrinted => "In giấy",
+        }
+    }
+
+    /// The column heading under its group in the entry grid.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            CountField::DocsReceived => "Tổng số",
+            CountField::DocsReceivedOnline => "Xử lý trên mạng",
+            CountField::DocsIssued => "Ban hành",
+            CountField::DocsSignedOnline => "Ký số, phát hành trên mạng",
+            CountField::DocsExcludedSecret => "Mật (không tính)",
+            CountField::DocsExcludedStateAward => "KT cấp nhà nước (không tính)",
+            CountField::Dossiers => "Tổng số",
+            CountField::DossiersOnline => "Xử lý trên mạng",
+            CountField::InterconnectSent => "Gửi qua trục liên thông",
+            CountField::InterconnectReceived => "Nhận qua trục liên thông",
+            CountField::ExternalTotal => "Tổng trao đổi",
+            CountField::PagesPrinted => "Số trang in",
+        }
+    }
+
     /// Column heading in Vietnamese.
     pub fn label(self) -> &'static str {
         match self {

@@ -1,19 +1,22 @@
-//! The root component: loads the workspace, saves every change, and shows the
-//! screen named by the location hash.
+//! The root component: loads the workspace, saves every change, follows
+//! other tabs, and shows the screen named by the location hash.
 
-use chrono::NaiveDate;
+use std::rc::Rc;
+
+use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::core::model::Workspace;
+use crate::core::persist::GENERATION_KEY;
 use crate::core::route::Route;
 use crate::core::template::seed_campaign;
 use crate::web::components::nav::Nav;
-use crate::web::components::save_banner::SaveBanner;
+use crate::web::components::save_banner::{SaveBanner, SaveState};
 use crate::web::pages::{
     dashboard::Dashboard, data_entry::DataEntry, guide::Guide, merge::Merge, report::Report,
     setup::Setup,
 };
-use crate::web::storage::{self, SaveState};
+use crate::web::storage::{self, TabStorage};
 
 /// The workspace every screen reads and edits; provided once by [`App`].
 #[derive(Clone, Copy)]
@@ -29,6 +32,11 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Now, for stamping edits.
+pub fn now() -> chrono::DateTime<Utc> {
+    Utc::now()
+}
+
 fn current_route() -> Route {
     let hash = window().location().hash().unwrap_or_default();
     Route::from_hash(&hash)
@@ -36,29 +44,52 @@ fn current_route() -> Route {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let loaded = storage::load_workspace();
-    let save_state = RwSignal::new(match &loaded {
-        Ok(_) => SaveState::Saved,
-        Err(error) => SaveState::LoadFailed(error.to_string()),
-    });
-    let initial = loaded
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| Workspace::new(seed_campaign(storage::new_campaign_id())));
-    let workspace = RwSignal::new(initial);
+    let (loaded, load_error) = match storage::load() {
+        Ok(loaded) => (loaded, None),
+        Err(error) => (None, Some(error)),
+    };
+    let tab = Rc::new(TabStorage::new(loaded.as_ref()));
+    let workspace = RwSignal::new(
+        loaded
+            .map(|stored| stored.workspace)
+            .unwrap_or_else(|| Workspace::new(seed_campaign(storage::new_campaign_id()))),
+    );
+    let save_state = RwSignal::new(load_error.map_or(SaveState::Saved, SaveState::Failed));
     provide_context(WorkspaceContext(workspace));
+    storage::request_persistence();
 
-    // Autosave: every change of the workspace is written at once.
+    // Autosave: every change is written at once; unchanged data is not rewritten.
+    let saving_tab = Rc::clone(&tab);
     Effect::new(move |_| {
-        let result = workspace.with(storage::save_workspace);
+        let result = workspace.with(|workspace| saving_tab.save(workspace));
         save_state.update(|state| state.record(result));
     });
 
+    // Another tab saved: take its data rather than ever writing over it.
+    let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() != Some(GENERATION_KEY)
+            || storage::stored_generation() <= tab.generation()
+        {
+            return;
+        }
+        if let Ok(Some(stored)) = storage::load() {
+            tab.adopt(&stored);
+            workspace.set(stored.workspace);
+            save_state.set(SaveState::UpdatedFromAnotherTab);
+        }
+    });
+
     let route = RwSignal::new(current_route());
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(current_route());
     });
-    on_cleanup(move || listener.remove());
+    on_cleanup(move || {
+        storage_listener.remove();
+        hash_listener.remove();
+    });
+    Effect::new(move |_| {
+        document().set_title(&format!("{} · Thi đua không giấy", route.get().label()));
+    });
 
     view! {
         <Nav route=route />

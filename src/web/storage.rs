@@ -97,11 +97,13 @@ pub struct TabStorage {
 }
 
 impl TabStorage {
-    /// Starts from what [`load`] returned (or nothing).
+    /// Starts from what [`load`] returned. With nothing usable loaded, the
+    /// tab starts at the stored generation, so it may replace what was set aside.
     pub fn new(loaded: Option<&Stored>) -> Self {
         let tab = TabStorage::default();
-        if let Some(stored) = loaded {
-            tab.adopt(stored);
+        match loaded {
+            Some(stored) => tab.adopt(stored),
+            None => tab.generation.set(stored_generation()),
         }
         tab
     }

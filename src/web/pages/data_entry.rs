@@ -1,31 +1,71 @@
-//! Nhập liệu: the working days each division fills in.
+//! Nhập liệu: a division picks itself and fills in its working days.
 
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::core::calendar::working_days;
-use crate::core::format;
 use crate::web::app::use_workspace;
+use crate::web::components::daily_grid::DailyGrid;
+
+/// This browser's division, remembered between visits.
+const MY_UNIT_KEY: &str = "thidua/v2/my-unit";
 
 #[component]
 pub fn DataEntry() -> impl IntoView {
     let workspace = use_workspace();
-    let days = move || workspace.with(|w| working_days(&w.campaign));
+    // Memos: the grid is rebuilt only when the division or the calendar
+    // changes, not on every keystroke (which would steal the focus).
+    let units = Memo::new(move |_| {
+        workspace.with(|w| {
+            w.campaign
+                .units
+                .iter()
+                .map(|u| (u.id.clone(), u.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let days = Memo::new(move |_| workspace.with(|w| working_days(&w.campaign)));
+    let chosen = RwSignal::new(LocalStorage::get::<String>(MY_UNIT_KEY).ok());
+    let unit_id = Memo::new(move |_| {
+        let units = units.get();
+        chosen
+            .get()
+            .filter(|id| units.iter().any(|(u, _)| u == id))
+            .or_else(|| units.first().map(|(id, _)| id.clone()))
+    });
+
     view! {
         <section class="panel">
             <h1>"Nhập liệu"</h1>
-            <p class="notice">
-                "Bảng nhập số liệu hằng ngày của từng phòng đang được xây dựng. "
-                "Dưới đây là các ngày làm việc của chiến dịch mà mỗi phòng sẽ báo cáo."
-            </p>
-            <h2>{move || format!("{} ngày làm việc", days().len())}</h2>
-            <ul class="day-list">
-                {move || {
-                    days()
-                        .into_iter()
-                        .map(|day| view! { <li>{format::date_with_weekday(day)}</li> })
-                        .collect_view()
-                }}
-            </ul>
+            <label class="field inline" for="unit-picker">
+                <span>"Phòng của tôi"</span>
+                <select
+                    id="unit-picker"
+                    on:change=move |event| {
+                        let id = event_target_value(&event);
+                        let _ = LocalStorage::set(MY_UNIT_KEY, &id);
+                        chosen.set(Some(id));
+                    }
+                >
+                    {move || {
+                        units
+                            .get()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let selected = unit_id.get().as_deref() == Some(id.as_str());
+                                view! { <option value=id selected=selected>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            {move || match unit_id.get() {
+                Some(unit_id) => view! { <DailyGrid unit_id=unit_id days=days.get() /> }.into_any(),
+                None => view! {
+                    <p class="notice">"Chưa có phòng nào. Hãy thêm các phòng tại Thiết lập."</p>
+                }
+                .into_any(),
+            }}
         </section>
     }
 }
