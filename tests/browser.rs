@@ -30,7 +30,12 @@ fn a_saved_workspace_loads_back_unchanged() {
     let mut workspace = Workspace::new(seed_campaign("round-trip"));
     workspace.campaign.title = "Tên có <script>alert(1)</script> và dấu “ngoặc”".into();
     let tab = TabStorage::new(None);
-    tab.save(&workspace).unwrap();
+    assert_eq!(tab.save(&workspace), Ok(true));
+    assert_eq!(
+        tab.save(&workspace),
+        Ok(false),
+        "nothing changed, nothing written"
+    );
     let stored = load().unwrap().unwrap();
     assert_eq!(stored.workspace, workspace);
     assert_eq!(stored.generation, 1);
@@ -39,15 +44,24 @@ fn a_saved_workspace_loads_back_unchanged() {
 #[wasm_bindgen_test]
 fn a_layout_1_store_is_migrated_and_kept_as_a_snapshot() {
     LocalStorage::clear();
-    LocalStorage::raw().set_item(LEGACY_V1_KEY, V1_FIXTURE).unwrap();
+    LocalStorage::raw()
+        .set_item(LEGACY_V1_KEY, V1_FIXTURE)
+        .unwrap();
     let stored = load().unwrap().unwrap();
-    assert_eq!(stored.workspace.campaign.title, "Phong trào thử nghiệm đã lưu");
+    assert_eq!(
+        stored.workspace.campaign.title,
+        "Phong trào thử nghiệm đã lưu"
+    );
     let tab = TabStorage::new(Some(&stored));
     let mut edited = stored.workspace.clone();
     edited.campaign.title = "Đã sửa sau khi chuyển đổi".into();
     tab.save(&edited).unwrap();
     assert_eq!(load().unwrap().unwrap().workspace, edited);
-    assert_eq!(raw(LEGACY_V1_KEY).as_deref(), Some(V1_FIXTURE), "the snapshot stays");
+    assert_eq!(
+        raw(LEGACY_V1_KEY).as_deref(),
+        Some(V1_FIXTURE),
+        "the snapshot stays"
+    );
 }
 
 // A damaged value must survive: it is copied aside before anything is saved.
@@ -55,7 +69,9 @@ fn a_layout_1_store_is_migrated_and_kept_as_a_snapshot() {
 fn an_unreadable_workspace_is_set_aside_not_lost() {
     LocalStorage::clear();
     let garbage = r#"{"generation":3,"workspace":{"schema_version":1,"campaign":{"id":"#;
-    LocalStorage::raw().set_item(WORKSPACE_KEY, garbage).unwrap();
+    LocalStorage::raw()
+        .set_item(WORKSPACE_KEY, garbage)
+        .unwrap();
     assert!(matches!(load(), Err(StorageError::Unreadable(_))));
     assert_eq!(raw(UNREADABLE_KEY).as_deref(), Some(garbage));
     assert_eq!(raw(WORKSPACE_KEY).as_deref(), Some(garbage));
@@ -86,11 +102,17 @@ fn an_older_tab_cannot_overwrite_newer_data() {
     let mut older = newer.clone();
     older.campaign.title = "Thẻ thứ hai".into();
     assert_eq!(second.save(&older), Err(StorageError::NewerInAnotherTab));
-    assert_eq!(load().unwrap().unwrap().workspace.campaign.title, "Thẻ thứ nhất");
+    assert_eq!(
+        load().unwrap().unwrap().workspace.campaign.title,
+        "Thẻ thứ nhất"
+    );
     // Once the second tab has taken the newer data, it may write again.
     second.adopt(&load().unwrap().unwrap());
     second.save(&older).unwrap();
-    assert_eq!(load().unwrap().unwrap().workspace.campaign.title, "Thẻ thứ hai");
+    assert_eq!(
+        load().unwrap().unwrap().workspace.campaign.title,
+        "Thẻ thứ hai"
+    );
 }
 
 // localStorage really filled up: the failed write is reported as a quota
@@ -105,13 +127,19 @@ fn a_full_storage_reports_quota_and_keeps_the_previous_state() {
     let storage = LocalStorage::raw();
     let chunk = "x".repeat(256 * 1024);
     let mut fillers = 0;
-    while storage.set_item(&format!("filler/{fillers}"), &chunk).is_ok() {
+    while storage
+        .set_item(&format!("filler/{fillers}"), &chunk)
+        .is_ok()
+    {
         fillers += 1;
         assert!(fillers < 200, "localStorage never filled up");
     }
     let mut small_chunk = "y".repeat(4 * 1024);
     while !small_chunk.is_empty() {
-        if storage.set_item(&format!("filler/{fillers}"), &small_chunk).is_ok() {
+        if storage
+            .set_item(&format!("filler/{fillers}"), &small_chunk)
+            .is_ok()
+        {
             fillers += 1;
         } else {
             small_chunk.truncate(small_chunk.len() / 2);

@@ -120,13 +120,14 @@ impl TabStorage {
         self.generation.get()
     }
 
-    /// Writes `workspace` unless nothing changed, another tab saved newer data,
-    /// or the browser refuses; in the last two cases storage is left as it was.
-    pub fn save(&self, workspace: &Workspace) -> Result<(), StorageError> {
+    /// Writes `workspace` unless nothing changed (`Ok(false)`), another tab
+    /// saved newer data, or the browser refuses; in the last two cases storage
+    /// is left as it was.
+    pub fn save(&self, workspace: &Workspace) -> Result<bool, StorageError> {
         let next = self.generation.get() + 1;
         let (raw, json) = encode_stored(next, workspace);
         if *self.last_written.borrow() == json {
-            return Ok(());
+            return Ok(false);
         }
         if stored_generation() > self.generation.get() {
             return Err(StorageError::NewerInAnotherTab);
@@ -137,7 +138,7 @@ impl TabStorage {
         raw_set(GENERATION_KEY, &next.to_string())?;
         self.generation.set(next);
         *self.last_written.borrow_mut() = json;
-        Ok(())
+        Ok(true)
     }
 }
 

@@ -75,8 +75,9 @@ describe('campaign storage', () => {
   test('the template campaign is stored on the first visit', async () => {
     await page.goto(site.url);
     await appReady(page);
-    const stored = await page.evaluate(() => localStorage.getItem('thidua/v1/workspace'));
-    const workspace = JSON.parse(stored);
+    const stored = await page.evaluate(() => localStorage.getItem('thidua/v2/workspace'));
+    const { generation, workspace } = JSON.parse(stored);
+    assert.equal(generation, 1);
     assert.equal(workspace.schema_version, 1);
     assert.match(workspace.campaign.id, /^[0-9a-f-]{36}$/);
     assert.equal(workspace.campaign.criteria.length, 5);
@@ -86,7 +87,7 @@ describe('campaign storage', () => {
   test('an edited campaign is there after a reload, with the same id', async () => {
     await page.goto(`${site.url}#/thiet-lap`);
     await appReady(page);
-    const before = JSON.parse(await page.evaluate(() => localStorage.getItem('thidua/v1/workspace')));
+    const before = JSON.parse(await page.evaluate(() => localStorage.getItem('thidua/v2/workspace'))).workspace;
     const title = 'Phong trào thử nghiệm <b>không in giấy</b> 2025';
     await page.locator('#campaign-title-input').fill(title);
     await page.reload();
@@ -96,20 +97,20 @@ describe('campaign storage', () => {
     // Shown as text, never as markup.
     assert.equal(await page.locator('#campaign-title').textContent(), title);
     assert.equal(await page.locator('#campaign-title b').count(), 0);
-    const afterReload = JSON.parse(await page.evaluate(() => localStorage.getItem('thidua/v1/workspace')));
+    const afterReload = JSON.parse(await page.evaluate(() => localStorage.getItem('thidua/v2/workspace'))).workspace;
     assert.equal(afterReload.campaign.id, before.campaign.id);
   });
 
   test('a damaged store is kept aside and reported in Vietnamese', async () => {
     await page.goto(site.url);
     await appReady(page);
-    await page.evaluate(() => localStorage.setItem('thidua/v1/workspace', '{"schema_version":1,'));
+    await page.evaluate(() => localStorage.setItem('thidua/v2/workspace', '{"generation":1,'));
     await page.reload();
     await appReady(page);
     const alert = await page.getByRole('alert').textContent();
-    assert.match(alert, /không đọc được/);
-    const kept = await page.evaluate(() => localStorage.getItem('thidua/v1/workspace.unreadable'));
-    assert.equal(kept, '{"schema_version":1,');
+    assert.match(alert, /không dùng được/);
+    const kept = await page.evaluate(() => localStorage.getItem('thidua/v2/workspace.unreadable'));
+    assert.equal(kept, '{"generation":1,');
   });
 });
 

@@ -125,7 +125,8 @@ pub fn DailyGrid(unit_id: String, days: Vec<NaiveDate>) -> impl IntoView {
             paste_message.set(Some(match result {
                 Ok(outcome) => {
                     cell_errors.update(|errors| errors.clear());
-                    let mut message = format!("Đã dán {} ô.", format::integer(outcome.cells as i64));
+                    let mut message =
+                        format!("Đã dán {} ô.", format::integer(outcome.cells as i64));
                     if outcome.clipped > 0 {
                         message += &format!(
                             " {} ô nằm ngoài bảng nên bị bỏ qua.",

@@ -20,12 +20,14 @@ pub enum SaveState {
 }
 
 impl SaveState {
-    /// Takes the outcome of a write into account. A failure to read the
-    /// stored data stays on screen until a write succeeds over it.
-    pub fn record(&mut self, result: Result<(), StorageError>) {
+    /// Takes the outcome of a save into account: a skipped write (nothing
+    /// changed) leaves the message as it is, and a failure to read the stored
+    /// data stays on screen until the page is reloaded.
+    pub fn record(&mut self, result: Result<bool, StorageError>) {
         match result {
-            Ok(()) if matches!(self, SaveState::Failed(StorageError::Unreadable(_))) => {}
-            Ok(()) => *self = SaveState::Saved,
+            Ok(false) => {}
+            Ok(true) if matches!(self, SaveState::Failed(StorageError::Unreadable(_))) => {}
+            Ok(true) => *self = SaveState::Saved,
             Err(error) => *self = SaveState::Failed(error),
         }
     }

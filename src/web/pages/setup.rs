@@ -1,12 +1,30 @@
-//! Thiết lập: the campaign definition.
+//! Thiết lập: the campaign definition, the campaign file, sample data and
+//! what this browser stores.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 
+use crate::core::campaign_file::{
+    campaign_file_name, check_campaign, decode_campaign_file, encode_campaign_file,
+};
 use crate::core::format;
-use crate::core::model::Campaign;
-use crate::web::app::use_workspace;
-use crate::web::components::criteria_table::CriteriaTable;
+use crate::core::model::{Campaign, Target, Unit, Workspace};
+use crate::core::sample::{generate, SampleScale};
+use crate::core::template::seed_campaign;
+use crate::web::app::{now, today, use_workspace};
 use crate::web::components::deadline_list::DeadlineList;
+use crate::web::download::{download_json, read_text};
+use crate::web::storage::{new_campaign_id, stored_size};
+
+/// The seed of the sample data, so every browser shows the same sample.
+const SAMPLE_SEED: u64 = 2025;
+/// localStorage holds about five million UTF-16 code units per site.
+const STORAGE_BUDGET: usize = 5_000_000;
+
+fn confirm(message: &str) -> bool {
+    window().confirm_with_message(message).unwrap_or(false)
+}
 
 /// A labelled text field bound to one string of the campaign.
 #[component]
@@ -33,25 +51,409 @@ fn CampaignField(
     }
 }
 
+/// The divisions: rename, add, remove.
 #[component]
-pub fn Setup() -> impl IntoView {
+fn UnitsEditor() -> impl IntoView {
     let workspace = use_workspace();
-    let units = move || {
+    let unit_ids = Memo::new(move |_| {
         workspace.with(|w| {
             w.campaign
                 .units
                 .iter()
-                .map(|unit| view! { <li>{unit.name.clone()}</li> })
-                .collect_view()
+                .map(|u| u.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let new_name = RwSignal::new(String::new());
+    let add = move |_| {
+        let name = new_name.get_untracked().trim().to_string();
+        if name.is_empty() {
+            return;
+        }
+        workspace.update(|w| {
+            w.campaign.units.push(Unit {
+                id: new_campaign_id(),
+                name,
+                head: String::new(),
+            })
+        });
+        new_name.set(String::new());
+    };
+    let rows = move || {
+        unit_ids
+            .get()
+            .into_iter()
+            .map(|id| {
+                let unit = {
+                    let id = id.clone();
+                    move || {
+                        workspace.with(|w| w.campaign.units.iter().find(|u| u.id == id).cloned())
+                    }
+                };
+                let edit = {
+                    let id = id.clone();
+                    move |change: Box<dyn FnOnce(&mut Unit)>| {
+                        workspace.update(|w| {
+                            if let Some(unit) = w.campaign.units.iter_mut().find(|u| u.id == id) {
+                                change(unit);
+                            }
+                        })
+                    }
+                };
+                let edit_head = edit.clone();
+                let remove = {
+                    let id = id.clone();
+                    move |_| {
+                        let (name, records) = workspace.with(|w| {
+                            let name = w
+                                .campaign
+                                .units
+                                .iter()
+                                .find(|u| u.id == id)
+                                .map(|u| u.name.clone())
+                                .unwrap_or_default();
+                            let records =
+                                w.daily_reports.iter().filter(|r| r.unit_id == id).count();
+                            (name, records)
+                        });
+                        let question = format!(
+                            "Xóa “{name}” khỏi chiến dịch? Phòng này có {} ngày đã nhập số liệu; \
+                             số liệu vẫn được giữ nhưng không hiển thị nữa.",
+                            format::integer(records as i64)
+                        );
+                        if confirm(&question) {
+                            workspace.update(|w| w.campaign.units.retain(|u| u.id != id));
+                        }
+                    }
+                };
+                let name = unit.clone();
+                view! {
+                    <tr>
+                        <td>
+                            <input
+                                class="unit-name"
+                                aria-label="Tên phòng"
+                                prop:value=move || name().map(|u| u.name).unwrap_or_default()
+                                on:change=move |event| {
+                                    let value = event_target_value(&event);
+                                    if !value.trim().is_empty() {
+                                        edit(Box::new(move |u| u.name = value.trim().to_string()));
+                                    }
+                                }
+                            />
+                        </td>
+                        <td>
+                            <input
+                                aria-label="Trưởng phòng"
+                                placeholder="Họ và tên trưởng phòng"
+                                prop:value=move || unit().map(|u| u.head).unwrap_or_default()
+                                on:change=move |event| {
+                                    let value = event_target_value(&event);
+                                    edit_head(Box::new(move |u| u.head = value));
+                                }
+                            />
+                        </td>
+                        <td>
+                            <button class="danger" on:click=remove>"Xóa"</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data editable">
+                <thead>
+                    <tr>
+                        <th>"Tên phòng"</th>
+                        <th>"Trưởng phòng"</th>
+                        <th></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <div class="add-row">
+            <input
+                id="new-unit-name"
+                placeholder="Tên phòng mới, ví dụ: Phòng Tôn giáo"
+                prop:value=move || new_name.get()
+                on:input=move |event| new_name.set(event_target_value(&event))
+            />
+            <button on:click=add>"Thêm phòng"</button>
+        </div>
+    }
+}
+
+/// Targets and weights of the criteria.
+#[component]
+fn CriteriaEditor() -> impl IntoView {
+    let workspace = use_workspace();
+    let count = Memo::new(move |_| workspace.with(|w| w.campaign.criteria.len()));
+    let problems = move || workspace.with(|w| check_campaign(&w.campaign));
+    let rows = move || {
+        (0..count.get())
+            .map(|index| {
+                let criterion = move || workspace.with(|w| w.campaign.criteria.get(index).cloned());
+                let target_text = move || match criterion().map(|c| c.target) {
+                    Some(Target::Percent(p)) => format::decimal(p, 0),
+                    Some(Target::Initiatives(n)) => n.to_string(),
+                    None => String::new(),
+                };
+                let unit = move || match criterion().map(|c| c.target) {
+                    Some(Target::Initiatives(_)) => "sáng kiến",
+                    _ => "%",
+                };
+                view! {
+                    <tr>
+                        <td class="code">{move || criterion().map(|c| c.code)}</td>
+                        <td>{move || criterion().map(|c| c.title)}</td>
+                        <td class="num">
+                            <input
+                                class="small"
+                                inputmode="decimal"
+                                aria-label="Chỉ tiêu"
+                                prop:value=target_text
+                                on:change=move |event| {
+                                    let text = event_target_value(&event).replace(',', ".");
+                                    workspace.update(|w| {
+                                        let Some(c) = w.campaign.criteria.get_mut(index) else { return };
+                                        match c.target {
+                                            Target::Percent(_) => {
+                                                if let Ok(v) = text.trim().parse::<f64>() {
+                                                    c.target = Target::Percent(v);
+                                                }
+                                            }
+                                            Target::Initiatives(_) => {
+                                                if let Ok(v) = text.trim().parse::<u32>() {
+                                                    c.target = Target::Initiatives(v);
+                                                }
+                                            }
+                                        }
+                                    });
+                                }
+                            />
+                            " "
+                            {unit}
+                        </td>
+                        <td class="num">
+                            <input
+                                class="small"
+                                inputmode="decimal"
+                                aria-label="Trọng số"
+                                prop:value=move || criterion().map(|c| format::decimal(c.weight, 1))
+                                on:change=move |event| {
+                                    let text = event_target_value(&event).replace(',', ".");
+                                    if let Ok(weight) = text.trim().parse::<f64>() {
+                                        workspace.update(|w| {
+                                            if let Some(c) = w.campaign.criteria.get_mut(index) {
+                                                c.weight = weight;
+                                            }
+                                        });
+                                    }
+                                }
+                            />
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data criteria">
+                <thead>
+                    <tr>
+                        <th>"Mã"</th>
+                        <th>"Tiêu chí"</th>
+                        <th>"Chỉ tiêu"</th>
+                        <th>"Trọng số"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <ul class="problems">
+            {move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+/// Export and import of the campaign file.
+#[component]
+fn CampaignFilePanel() -> impl IntoView {
+    let workspace = use_workspace();
+    let pending = RwSignal::new(None::<Campaign>);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let export = move |_| {
+        let text = workspace.with(|w| encode_campaign_file(&w.campaign, now()));
+        if download_json(&campaign_file_name(today()), &text).is_err() {
+            message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into())));
+        }
+    };
+    let pick = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let outcome = match read_text(&file).await {
+                Ok(text) => decode_campaign_file(&text).map_err(|e| e.to_string()),
+                Err(_) => Err("Không đọc được tệp (tệp không phải văn bản).".to_string()),
+            };
+            match outcome {
+                Ok(campaign) => {
+                    message.set(None);
+                    pending.set(Some(campaign));
+                }
+                Err(reason) => {
+                    pending.set(None);
+                    message.set(Some((false, format!("Tệp “{name}”: {reason}"))));
+                }
+            }
+        });
+    };
+    let apply = move |_| {
+        let Some(campaign) = pending.get_untracked() else {
+            return;
+        };
+        workspace.update(|w| {
+            if w.campaign.id != campaign.id {
+                // Records of another campaign cannot be evaluated under this one.
+                *w = Workspace::new(campaign);
+            } else {
+                w.campaign = campaign;
+            }
+        });
+        pending.set(None);
+        message.set(Some((true, "Đã dùng chiến dịch từ tệp.".into())));
+    };
+    let preview = move || {
+        pending.get().map(|campaign| {
+            let same = workspace.with(|w| w.campaign.id == campaign.id);
+            let records = workspace.with(|w| {
+                w.daily_reports.len() + w.officer_records.len() + w.initiatives.len()
+            });
+            view! {
+                <div class="preview" id="campaign-file-preview">
+                    <p>
+                        <strong>{campaign.title.clone()}</strong>
+                        <br />
+                        {format!(
+                            "{} phòng, {} cán bộ, {} tiêu chí, từ {} đến {}.",
+                            campaign.units.len(),
+                            campaign.officers.len(),
+                            campaign.criteria.len(),
+                            format::date(campaign.period.start),
+                            format::date(campaign.period.end),
+                        )}
+                    </p>
+                    <p class=if same || records == 0 { "hint" } else { "warning" }>
+                        {if same {
+                            "Cùng chiến dịch với dữ liệu hiện có: số liệu đã nhập được giữ nguyên.".to_string()
+                        } else {
+                            format!(
+                                "Chiến dịch khác với chiến dịch đang dùng: {} bản ghi hiện có sẽ \
+                                 được thay thế. Hãy xuất bản sao lưu trước nếu cần.",
+                                format::integer(records as i64)
+                            )
+                        }}
+                    </p>
+                    <div class="actions">
+                        <button class="primary" on:click=apply>"Dùng chiến dịch này"</button>
+                        <button on:click=move |_| pending.set(None)>"Hủy"</button>
+                    </div>
+                </div>
+            }
         })
     };
     view! {
+        <p class="hint">
+            "Phòng Pháp chế xuất tệp chiến dịch và gửi cho các phòng; mỗi phòng nhập tệp này "
+            "để tất cả dùng chung một mã chiến dịch và bộ tiêu chí."
+        </p>
+        <div class="actions">
+            <button class="primary" id="export-campaign" on:click=export>"Xuất tệp chiến dịch"</button>
+            <label class="button-like">
+                "Nhập tệp chiến dịch…"
+                <input id="import-campaign" type="file" accept=".json,application/json" on:change=pick />
+            </label>
+        </div>
+        {move || {
+            message
+                .get()
+                .map(|(ok, text)| {
+                    view! {
+                        <p class=if ok { "paste-message ok" } else { "paste-message error" } role="status">
+                            {text}
+                        </p>
+                    }
+                })
+        }}
+        {preview}
+    }
+}
+
+/// What this browser stores, sample data and reset.
+#[component]
+fn BrowserDataPanel() -> impl IntoView {
+    let workspace = use_workspace();
+    let size = move || {
+        workspace.track();
+        stored_size()
+    };
+    let load_sample = move |_| {
+        if confirm(
+            "Nạp dữ liệu mẫu (8 phòng, 80 cán bộ, 24 ngày làm việc)? Toàn bộ dữ liệu hiện tại \
+             trong trình duyệt này sẽ bị thay thế.",
+        ) {
+            workspace.set(generate(SampleScale::Department, SAMPLE_SEED));
+        }
+    };
+    let reset = move |_| {
+        if confirm(
+            "Đặt lại về chiến dịch mẫu theo Kế hoạch? Toàn bộ dữ liệu hiện tại trong trình duyệt \
+             này sẽ bị xóa.",
+        ) {
+            workspace.set(Workspace::new(seed_campaign(new_campaign_id())));
+        }
+    };
+    view! {
+        <p id="stored-size">
+            "Dung lượng đang dùng: "
+            <strong>{move || format::integer(size() as i64)}</strong>
+            " / khoảng "
+            {format::integer(STORAGE_BUDGET as i64)}
+            " ký tự ("
+            {move || format::decimal(size() as f64 * 100.0 / STORAGE_BUDGET as f64, 1)}
+            "%)."
+        </p>
+        <div class="actions">
+            <button id="load-sample" on:click=load_sample>"Nạp dữ liệu mẫu"</button>
+            <button id="reset" class="danger" on:click=reset>"Đặt lại"</button>
+        </div>
+        <p class="hint">
+            "Dữ liệu mẫu được sinh tự động, ghi rõ “DỮ LIỆU MẪU” trong tên phong trào, "
+            "chỉ để dùng thử."
+        </p>
+    }
+}
+
+#[component]
+pub fn Setup() -> impl IntoView {
+    let workspace = use_workspace();
+    view! {
         <section class="panel">
             <h1>"Thiết lập chiến dịch"</h1>
-            <p class="hint">
-                "Chiến dịch mẫu lấy theo Kế hoạch của Sở Dân tộc và Tôn giáo tỉnh Khánh Hòa. "
-                "Thay đổi được lưu ngay khi gõ."
-            </p>
+            <p class="hint">"Thay đổi được lưu ngay khi nhập."</p>
             <CampaignField
                 id="campaign-title-input"
                 label="Tên phong trào"
@@ -78,16 +480,24 @@ pub fn Setup() -> impl IntoView {
             </p>
         </section>
         <section class="panel">
+            <h2>"Tệp chiến dịch"</h2>
+            <CampaignFilePanel />
+        </section>
+        <section class="panel">
             <h2>"Các phòng thuộc Sở"</h2>
-            <ul>{units}</ul>
+            <UnitsEditor />
         </section>
         <section class="panel">
             <h2>"Tiêu chí thi đua"</h2>
-            <CriteriaTable />
+            <CriteriaEditor />
         </section>
         <section class="panel">
             <h2>"Thời hạn"</h2>
             <DeadlineList />
+        </section>
+        <section class="panel">
+            <h2>"Dữ liệu trong trình duyệt này"</h2>
+            <BrowserDataPanel />
         </section>
     }
 }

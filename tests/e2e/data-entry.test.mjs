@@ -1,0 +1,224 @@
+// Nhập liệu and Thiết lập in a real Chromium: a week entered by keyboard and
+// by paste survives a reload, bad input is refused in Vietnamese, two tabs
+// never overwrite each other, the campaign file goes out and back in.
+import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appReady, launchChromium, openPage, serveDist } from './browser.mjs';
+
+let browser;
+let site;
+let page;
+let context;
+let errors;
+
+before(async () => {
+  browser = await launchChromium();
+  site = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+beforeEach(async () => {
+  errors = [];
+  ({ context, page } = await openPage(browser, errors));
+});
+afterEach(async () => {
+  await context.close();
+  assert.deepEqual(errors, [], 'the page logged errors');
+});
+
+const cell = (p, row, col) => p.locator(`#daily-grid input[data-row="${row}"][data-col="${col}"]`);
+const stored = (p) =>
+  p.evaluate(() => JSON.parse(localStorage.getItem('thidua/v2/workspace')).workspace);
+
+async function openEntry(p) {
+  await p.goto(`${site.url}#/nhap-lieu`);
+  await appReady(p);
+  await cell(p, 0, 0).waitFor();
+}
+
+describe('daily grid', () => {
+  test('a week typed with Enter and arrow keys is there after a reload', async () => {
+    await openEntry(page);
+    await cell(page, 0, 0).click();
+    for (const value of ['10', '12', '8', '11', '9']) {
+      await page.keyboard.type(value);
+      await page.keyboard.press('Enter');
+    }
+    // Arrow keys: up five rows, right one column, then type down the column.
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    for (const value of ['10', '12', '8', '11', '9']) {
+      await page.keyboard.type(value);
+      await page.keyboard.press('Enter');
+    }
+    assert.equal(await page.locator('tr.totals td').nth(0).textContent(), '50');
+    assert.equal(await page.locator('tr.totals td').nth(1).textContent(), '50');
+
+    await page.reload();
+    await cell(page, 0, 0).waitFor();
+    const values = [];
+    for (let row = 0; row < 5; row += 1) values.push(await cell(page, row, 1).inputValue());
+    assert.deepEqual(values, ['10', '12', '8', '11', '9']);
+    const workspace = await stored(page);
+    assert.equal(workspace.daily_reports.length, 5);
+    assert.equal(workspace.daily_reports[0].date, '2025-07-15');
+  });
+
+  test('a block pasted from a spreadsheet fills the week', async () => {
+    await openEntry(page);
+    const block = '20\t19\t6\t5\t1\t0\n18\t18\t4\t4\t0\t0\n1.250\t1.200\t3\t3\t0\t0\n';
+    await cell(page, 0, 0).focus();
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, block);
+    await page.getByText('Đã dán 18 ô.').waitFor();
+    assert.equal(await cell(page, 2, 0).inputValue(), '1250');
+    assert.equal(await page.locator('tr.totals td').nth(0).textContent(), '1.288');
+    await page.reload();
+    await cell(page, 2, 1).waitFor();
+    assert.equal(await cell(page, 2, 1).inputValue(), '1200');
+  });
+
+  test('bad input is refused in Vietnamese and changes nothing stored', async () => {
+    await openEntry(page);
+    await cell(page, 0, 0).fill('5');
+    await cell(page, 0, 0).press('Enter');
+    const before = await page.evaluate(() => localStorage.getItem('thidua/v2/workspace'));
+
+    await cell(page, 0, 0).fill('-3');
+    await cell(page, 0, 0).press('Tab');
+    await page.getByText('Số lượng không được âm.').waitFor();
+
+    await cell(page, 1, 0).focus();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '1\t2\n<img src=x onerror=alert(1)>\t3\n');
+      document.activeElement.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await page.getByText(/Không dán: 1 ô không phải số hợp lệ/).waitFor();
+    assert.equal(await page.locator('img[src=x]').count(), 0);
+    const afterwards = await page.evaluate(() => localStorage.getItem('thidua/v2/workspace'));
+    assert.equal(afterwards, before);
+  });
+
+  test('online above total is flagged on its row', async () => {
+    await openEntry(page);
+    await cell(page, 0, 0).fill('3');
+    await cell(page, 0, 0).press('Tab');
+    await cell(page, 0, 1).fill('5');
+    await cell(page, 0, 1).press('Tab');
+    await page.getByText('“Văn bản đến xử lý trên mạng” (5) lớn hơn “Văn bản đến” (3).').waitFor();
+    assert.equal(await page.locator('#daily-grid tbody tr').first().locator('td.invalid').count(), 1);
+  });
+});
+
+describe('two tabs', () => {
+  test('a second tab follows the first and never overwrites it', async () => {
+    await openEntry(page);
+    const other = await context.newPage();
+    other.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await openEntry(other);
+
+    await cell(page, 0, 0).fill('7');
+    await cell(page, 0, 0).press('Enter');
+    // The storage event brings the value to the other tab without a reload.
+    await other.waitForFunction(
+      () => document.querySelector('#daily-grid input[data-row="0"][data-col="0"]').value === '7',
+    );
+    await other.getByText('Đã cập nhật dữ liệu mới do một thẻ khác lưu.').waitFor();
+
+    await cell(other, 1, 0).fill('4');
+    await cell(other, 1, 0).press('Enter');
+    await page.waitForFunction(
+      () => document.querySelector('#daily-grid input[data-row="1"][data-col="0"]').value === '4',
+    );
+    const workspace = await stored(page);
+    const received = workspace.daily_reports.map((r) => r.counts.docs_received).sort();
+    assert.deepEqual(received, [4, 7]);
+    await other.close();
+  });
+});
+
+describe('setup', () => {
+  test('sample data loads after confirmation and is labelled as sample', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.locator('#load-sample').click();
+    await page.locator('#stored-size').getByText(/Dung lượng đang dùng/).waitFor();
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    assert.match(await page.locator('#campaign-title').textContent(), /^DỮ LIỆU MẪU/);
+    const workspace = await stored(page);
+    assert.equal(workspace.campaign.units.length, 8);
+    assert.equal(workspace.daily_reports.length, 192);
+    const size = await page.evaluate(() => localStorage.getItem('thidua/v2/workspace').length);
+    console.log(`# department sample: ${size} UTF-16 code units in localStorage`);
+  });
+
+  test('a refused confirmation leaves the data as it was', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    const before = await page.evaluate(() => localStorage.getItem('thidua/v2/workspace'));
+    page.once('dialog', (dialog) => dialog.dismiss());
+    await page.locator('#reset').click();
+    assert.equal(await page.evaluate(() => localStorage.getItem('thidua/v2/workspace')), before);
+  });
+
+  test('the campaign file goes out through a real download and back in', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    await page.locator('#new-unit-name').fill('Phòng Tôn giáo <b>mới</b>');
+    await page.getByRole('button', { name: 'Thêm phòng' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.locator('#export-campaign').click();
+    const download = await downloading;
+    assert.match(download.suggestedFilename(), /^chien-dich-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = await download.path();
+
+    // Another browser (a division) imports it and shares the campaign id.
+    const division = await browser.newContext();
+    const divisionPage = await division.newPage();
+    await divisionPage.goto(`${site.url}#/thiet-lap`);
+    await appReady(divisionPage);
+    await divisionPage.locator('#import-campaign').setInputFiles(file);
+    await divisionPage.locator('#campaign-file-preview').waitFor();
+    await divisionPage.getByRole('button', { name: 'Dùng chiến dịch này' }).click();
+    await divisionPage.getByText('Đã dùng chiến dịch từ tệp.').waitFor();
+    const legal = await stored(page);
+    const shared = await stored(divisionPage);
+    assert.equal(shared.campaign.id, legal.campaign.id);
+    assert.equal(shared.campaign.units.at(-1).name, 'Phòng Tôn giáo <b>mới</b>');
+    await division.close();
+  });
+
+  test('a wrong or truncated campaign file is refused and nothing changes', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    const before = await page.evaluate(() => localStorage.getItem('thidua/v2/workspace'));
+    const dir = await mkdtemp(join(tmpdir(), 'thidua-'));
+    const cases = [
+      ['cat-do.json', '{"format":"thidua-campaign","schema_version":1,"campa', /không phải JSON hợp lệ hoặc bị cắt dở/],
+      ['khac.json', '{"format":"thidua-export"}', /Đây không phải tệp chiến dịch/],
+      ['moi.json', '{"format":"thidua-campaign","schema_version":99}', /phiên bản mới hơn/],
+    ];
+    for (const [name, content, message] of cases) {
+      const path = join(dir, name);
+      await writeFile(path, content);
+      await page.locator('#import-campaign').setInputFiles(path);
+      await page.getByText(message).waitFor();
+      assert.equal(await page.locator('#campaign-file-preview').count(), 0);
+    }
+    assert.equal(await page.evaluate(() => localStorage.getItem('thidua/v2/workspace')), before);
+  });
+});
