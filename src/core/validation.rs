@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::calendar::working_days;
 use super::format;
-use super::model::{Campaign, DailyCounts};
+use super::model::{Campaign, DailyCounts, Initiative, InitiativeOwner, OfficerRecord};
 
 /// One column of the daily grid; [`CountField::label`] says what each one counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -301,6 +301,74 @@ pub fn check_report_date(campaign: &Campaign, day: NaiveDate) -> Result<(), Date
     }
 }
 
+/// Everything wrong with an officer's record, in Vietnamese.
+pub fn check_officer_record(record: &OfficerRecord) -> Vec<String> {
+    let mut problems = Vec::new();
+    if record.docs_handled_online > record.docs_handled {
+        problems.push(format!(
+            "Văn bản xử lý trên mạng ({}) nhiều hơn văn bản xử lý ({}).",
+            format::integer(record.docs_handled_online.into()),
+            format::integer(record.docs_handled.into())
+        ));
+    }
+    if record.docs_signed > record.docs_handled_online {
+        problems.push(format!(
+            "Văn bản ký số ({}) nhiều hơn văn bản xử lý trên mạng ({}).",
+            format::integer(record.docs_signed.into()),
+            format::integer(record.docs_handled_online.into())
+        ));
+    }
+    if let Some(score) = record.kpi_score {
+        if !(0.0..=100.0).contains(&score) {
+            problems.push("Điểm KPI phải từ 0 đến 100.".into());
+        }
+        if !record.kpi_evaluated {
+            problems.push("Có điểm KPI nhưng chưa đánh dấu “đã đánh giá KPI”.".into());
+        }
+    }
+    problems
+}
+
+/// Reads a score from 0 to 100 as typed (`92,5` or `92.5`); blank is none.
+pub fn parse_score(text: &str) -> Result<Option<f64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.replace(',', ".").parse::<f64>() {
+        Ok(score) if (0.0..=100.0).contains(&score) => Ok(Some(score)),
+        Ok(_) => Err("Điểm phải từ 0 đến 100.".into()),
+        Err(_) => Err("Điểm phải là một số, ví dụ 92,5.".into()),
+    }
+}
+
+/// Everything wrong with an initiative, in Vietnamese.
+pub fn check_initiative(campaign: &Campaign, initiative: &Initiative) -> Vec<String> {
+    let mut problems = Vec::new();
+    if initiative.title.trim().is_empty() {
+        problems.push("Sáng kiến cần có tên.".into());
+    }
+    if !campaign.period.contains(initiative.date) {
+        problems.push(format!(
+            "Ngày {} nằm ngoài thời gian phong trào thi đua.",
+            format::date(initiative.date)
+        ));
+    }
+    if let Some(score) = initiative.council_score {
+        if !(0.0..=100.0).contains(&score) {
+            problems.push("Điểm của Hội đồng phải từ 0 đến 100.".into());
+        }
+    }
+    let owner_known = match &initiative.owner {
+        InitiativeOwner::Unit(id) => campaign.units.iter().any(|u| &u.id == id),
+        InitiativeOwner::Officer(id) => campaign.officers.iter().any(|o| &o.id == id),
+    };
+    if !owner_known {
+        problems.push("Sáng kiến thuộc phòng hoặc cán bộ không có trong chiến dịch.".into());
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,5 +498,60 @@ mod tests {
                 .to_string(),
             "Ngày 19/07/2025 không phải ngày làm việc của phong trào."
         );
+    }
+
+    fn officer_record() -> OfficerRecord {
+        OfficerRecord {
+            meta: crate::core::model::RecordMeta {
+                id: "k".into(),
+                rev: 1,
+                updated_at: chrono::Utc::now(),
+                deleted: false,
+            },
+            officer_id: "o".into(),
+            kpi_evaluated: true,
+            kpi_score: Some(90.0),
+            docs_handled: 10,
+            docs_handled_online: 9,
+            docs_signed: 9,
+        }
+    }
+
+    #[test]
+    fn officer_records_keep_online_within_handled_and_signed_within_online() {
+        assert_eq!(
+            check_officer_record(&officer_record()),
+            Vec::<String>::new()
+        );
+        let record = OfficerRecord {
+            docs_handled_online: 11,
+            docs_signed: 12,
+            kpi_evaluated: false,
+            ..officer_record()
+        };
+        assert_eq!(check_officer_record(&record).len(), 3);
+    }
+
+    #[test]
+    fn scores_are_read_the_vietnamese_way() {
+        assert_eq!(parse_score(" 92,5 "), Ok(Some(92.5)));
+        assert_eq!(parse_score(""), Ok(None));
+        assert!(parse_score("101").is_err());
+        assert!(parse_score("-1").is_err());
+        assert!(parse_score("tốt").is_err());
+    }
+
+    #[test]
+    fn initiatives_need_a_title_a_date_in_the_campaign_and_a_known_owner() {
+        let campaign = seed_campaign("t");
+        let initiative = Initiative {
+            meta: officer_record().meta,
+            owner: InitiativeOwner::Officer("khong-co".into()),
+            title: "  ".into(),
+            description: String::new(),
+            date: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+            council_score: Some(120.0),
+        };
+        assert_eq!(check_initiative(&campaign, &initiative).len(), 4);
     }
 }

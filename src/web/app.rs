@@ -89,6 +89,8 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| {
         document().set_title(&format!("{} · Thi đua không giấy", route.get().label()));
+        // A new screen starts at its top, as a new page would.
+        window().scroll_to_with_x_and_y(0.0, 0.0);
     });
 
     view! {

@@ -222,3 +222,41 @@ describe('setup', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('thidua/v2/workspace')), before);
   });
 });
+
+describe('officers and initiatives', () => {
+  test('an officer with KPI and an initiative are recorded and survive a reload', async () => {
+    await openEntry(page);
+    await page.locator('#new-officer-name').fill('Trần Thị <i>Hoa</i>');
+    await page.locator('#new-officer-position').fill('Chuyên viên');
+    await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
+    const row = page.locator('tr.officer-row').first();
+    await row.getByLabel('Đã đánh giá KPI').check();
+    await row.getByLabel('Điểm KPI').fill('92,5');
+    await row.getByLabel('Điểm KPI').press('Tab');
+    await row.getByLabel('Văn bản xử lý').fill('40');
+    await row.getByLabel('Văn bản xử lý').press('Tab');
+    await row.getByLabel('Xử lý trên mạng').fill('45');
+    await row.getByLabel('Xử lý trên mạng').press('Tab');
+    await row.getByText('Văn bản xử lý trên mạng (45) nhiều hơn văn bản xử lý (40).').waitFor();
+
+    await page.locator('#initiative-title').fill('Số hóa sổ theo dõi công văn');
+    await page.locator('#initiative-date').fill('2025-09-01');
+    await page.getByRole('button', { name: 'Thêm sáng kiến' }).click();
+    await page.getByText('Ngày 01/09/2025 nằm ngoài thời gian phong trào thi đua.').waitFor();
+    await page.locator('#initiative-date').fill('2025-07-30');
+    await page.getByRole('button', { name: 'Thêm sáng kiến' }).click();
+    await page.locator('li.initiative').getByText('Số hóa sổ theo dõi công văn').waitFor();
+
+    await page.reload();
+    await page.locator('tr.officer-row').first().waitFor();
+    const reloaded = page.locator('tr.officer-row').first();
+    assert.equal(await reloaded.getByLabel('Họ và tên').inputValue(), 'Trần Thị <i>Hoa</i>');
+    assert.equal(await reloaded.getByLabel('Điểm KPI').inputValue(), '92,5');
+    assert.ok(await reloaded.getByLabel('Đã đánh giá KPI').isChecked());
+    assert.equal(await page.locator('li.initiative').count(), 1);
+    const workspace = await stored(page);
+    assert.equal(workspace.officer_records[0].kpi_score, 92.5);
+    assert.equal(workspace.officer_records[0].docs_handled_online, 45);
+    assert.equal(workspace.initiatives[0].date, '2025-07-30');
+  });
+});

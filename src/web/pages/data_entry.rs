@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use crate::core::calendar::working_days;
 use crate::web::app::use_workspace;
 use crate::web::components::daily_grid::DailyGrid;
+use crate::web::components::initiative_list::InitiativeList;
+use crate::web::components::officer_table::OfficerTable;
 
 /// This browser's division, remembered between visits.
 const MY_UNIT_KEY: &str = "thidua/v2/my-unit";
@@ -67,5 +69,21 @@ pub fn DataEntry() -> impl IntoView {
                 .into_any(),
             }}
         </section>
+        {move || {
+            unit_id
+                .get()
+                .map(|unit_id| {
+                    view! {
+                        <section class="panel">
+                            <h2>"Cán bộ, công chức"</h2>
+                            <OfficerTable unit_id=unit_id.clone() />
+                        </section>
+                        <section class="panel">
+                            <h2>"Sáng kiến"</h2>
+                            <InitiativeList unit_id=unit_id />
+                        </section>
+                    }
+                })
+        }}
     }
 }

@@ -1,0 +1,211 @@
+//! Initiatives of a division and of its officers: list, add, remove.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::core::entry::{delete_initiative, upsert_initiative};
+use crate::core::format;
+use crate::core::model::{Initiative, InitiativeOwner, RecordMeta};
+use crate::core::validation::{check_initiative, parse_score};
+use crate::web::app::{now, use_workspace};
+use crate::web::storage::new_campaign_id;
+
+fn belongs_to(initiative: &Initiative, unit_id: &str, officer_ids: &[String]) -> bool {
+    match &initiative.owner {
+        InitiativeOwner::Unit(id) => id == unit_id,
+        InitiativeOwner::Officer(id) => officer_ids.contains(id),
+    }
+}
+
+#[component]
+pub fn InitiativeList(unit_id: String) -> impl IntoView {
+    let workspace = use_workspace();
+    let owners = {
+        let unit_id = unit_id.clone();
+        Memo::new(move |_| {
+            workspace.with(|w| {
+                let mut owners = Vec::new();
+                if let Some(unit) = w.campaign.units.iter().find(|u| u.id == unit_id) {
+                    owners.push((format!("unit:{}", unit.id), unit.name.clone()));
+                }
+                owners.extend(
+                    w.campaign
+                        .officers
+                        .iter()
+                        .filter(|o| o.unit_id == unit_id)
+                        .map(|o| (format!("officer:{}", o.id), o.name.clone())),
+                );
+                owners
+            })
+        })
+    };
+    let items = {
+        let unit_id = unit_id.clone();
+        move || {
+            workspace.with(|w| {
+                let officer_ids: Vec<String> = w
+                    .campaign
+                    .officers
+                    .iter()
+                    .filter(|o| o.unit_id == unit_id)
+                    .map(|o| o.id.clone())
+                    .collect();
+                let owner_name = |owner: &InitiativeOwner| match owner {
+                    InitiativeOwner::Unit(id) => {
+                        w.campaign.units.iter().find(|u| &u.id == id).map(|u| u.name.clone())
+                    }
+                    InitiativeOwner::Officer(id) => {
+                        w.campaign.officers.iter().find(|o| &o.id == id).map(|o| o.name.clone())
+                    }
+                };
+                w.initiatives
+                    .iter()
+                    .filter(|i| !i.meta.deleted && belongs_to(i, &unit_id, &officer_ids))
+                    .map(|i| {
+                        let id = i.meta.id.clone();
+                        let remove = move |_| {
+                            if window()
+                                .confirm_with_message("Xóa sáng kiến này?")
+                                .unwrap_or(false)
+                            {
+                                workspace.update(|w| delete_initiative(w, &id, now()));
+                            }
+                        };
+                        view! {
+                            <li class="initiative">
+                                <div>
+                                    <strong>{i.title.clone()}</strong>
+                                    " — " {owner_name(&i.owner).unwrap_or_default()} ", "
+                                    {format::date(i.date)}
+                                    {i.council_score
+                                        .map(|s| format!(", điểm Hội đồng: {}", format::decimal(s, 1)))}
+                                    <p class="hint">{i.description.clone()}</p>
+                                </div>
+                                <button class="danger" on:click=remove>"Xóa"</button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+
+    let title = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let score = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<String>::new());
+    let add = move |_| {
+        let owner_key = owner.get_untracked();
+        let owner_key = if owner_key.is_empty() {
+            owners
+                .get_untracked()
+                .first()
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default()
+        } else {
+            owner_key
+        };
+        let owner = match owner_key.split_once(':') {
+            Some(("officer", id)) => InitiativeOwner::Officer(id.to_string()),
+            Some((_, id)) => InitiativeOwner::Unit(id.to_string()),
+            None => InitiativeOwner::Unit(String::new()),
+        };
+        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+            problems.set(vec!["Hãy chọn ngày của sáng kiến.".into()]);
+            return;
+        };
+        let council_score = match parse_score(&score.get_untracked()) {
+            Ok(score) => score,
+            Err(error) => {
+                problems.set(vec![format!("Điểm Hội đồng: {error}")]);
+                return;
+            }
+        };
+        let initiative = Initiative {
+            meta: RecordMeta {
+                id: new_campaign_id(),
+                rev: 0,
+                updated_at: now(),
+                deleted: false,
+            },
+            owner,
+            title: title.get_untracked().trim().to_string(),
+            description: description.get_untracked().trim().to_string(),
+            date: day,
+            council_score,
+        };
+        let found = workspace.with_untracked(|w| check_initiative(&w.campaign, &initiative));
+        if !found.is_empty() {
+            problems.set(found);
+            return;
+        }
+        workspace.update(|w| upsert_initiative(w, initiative, now()));
+        problems.set(Vec::new());
+        title.set(String::new());
+        description.set(String::new());
+        score.set(String::new());
+    };
+    let period = move || workspace.with(|w| w.campaign.period);
+
+    view! {
+        <ul class="initiatives">{items}</ul>
+        <div class="initiative-form">
+            <label class="field">
+                <span>"Tên sáng kiến"</span>
+                <input
+                    id="initiative-title"
+                    prop:value=move || title.get()
+                    on:input=move |e| title.set(event_target_value(&e))
+                />
+            </label>
+            <label class="field">
+                <span>"Mô tả"</span>
+                <textarea
+                    rows="2"
+                    prop:value=move || description.get()
+                    on:input=move |e| description.set(event_target_value(&e))
+                ></textarea>
+            </label>
+            <div class="form-row">
+                <label class="field">
+                    <span>"Của"</span>
+                    <select on:change=move |e| owner.set(event_target_value(&e))>
+                        {move || {
+                            owners
+                                .get()
+                                .into_iter()
+                                .map(|(key, name)| view! { <option value=key>{name}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"Ngày"</span>
+                    <input
+                        id="initiative-date"
+                        type="date"
+                        min=move || period().start.to_string()
+                        max=move || period().end.to_string()
+                        prop:value=move || date.get()
+                        on:input=move |e| date.set(event_target_value(&e))
+                    />
+                </label>
+                <label class="field">
+                    <span>"Điểm Hội đồng (nếu có)"</span>
+                    <input
+                        class="small"
+                        inputmode="decimal"
+                        prop:value=move || score.get()
+                        on:input=move |e| score.set(event_target_value(&e))
+                    />
+                </label>
+            </div>
+            <ul class="problems">
+                {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+            </ul>
+            <button class="primary" on:click=add>"Thêm sáng kiến"</button>
+        </div>
+    }
+}
