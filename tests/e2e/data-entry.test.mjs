@@ -260,3 +260,24 @@ describe('officers and initiatives', () => {
     assert.equal(workspace.initiatives[0].date, '2025-07-30');
   });
 });
+
+describe('calendar', () => {
+  test('a holiday leaves the grid and a reversed period is refused', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    await page.locator('#new-holiday').fill('2025-07-28');
+    await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
+    await page.locator('#working-day-count').getByText('23 ngày').waitFor();
+
+    await page.locator('#period-start').fill('2025-09-01');
+    await page.locator('#period-start').dispatchEvent('change');
+    await page.getByText(/phải trước ngày kết thúc \(15\/08\/2025\); chưa thay đổi gì/).waitFor();
+    const workspace = await stored(page);
+    assert.equal(workspace.campaign.period.start, '2025-07-15');
+
+    await page.getByRole('link', { name: 'Nhập liệu' }).click();
+    await cell(page, 0, 0).waitFor();
+    assert.equal(await page.locator('#daily-grid tbody tr').count(), 23);
+    assert.equal(await page.locator('#daily-grid tr[data-date="2025-07-28"]').count(), 0);
+  });
+});

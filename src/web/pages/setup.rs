@@ -1,10 +1,12 @@
 //! Thiết lập: the campaign definition, the campaign file, sample data and
 //! what this browser stores.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
+use crate::core::calendar::working_days;
 use crate::core::campaign_file::{
     campaign_file_name, check_campaign, decode_campaign_file, encode_campaign_file,
 };
@@ -13,7 +15,6 @@ use crate::core::model::{Campaign, Target, Unit, Workspace};
 use crate::core::sample::{generate, SampleScale};
 use crate::core::template::seed_campaign;
 use crate::web::app::{now, today, use_workspace};
-use crate::web::components::deadline_list::DeadlineList;
 use crate::web::download::{download_json, read_text};
 use crate::web::storage::{new_campaign_id, stored_size};
 
@@ -447,9 +448,165 @@ fn BrowserDataPanel() -> impl IntoView {
     }
 }
 
+/// Period, holidays and deadlines.
+#[component]
+fn CalendarEditor() -> impl IntoView {
+    let workspace = use_workspace();
+    let message = RwSignal::new(None::<String>);
+    let period = move || workspace.with(|w| w.campaign.period);
+    let set_period_day = move |start: bool, text: String| {
+        let Ok(day) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") else {
+            message.set(Some("Hãy chọn một ngày hợp lệ.".into()));
+            return;
+        };
+        let mut candidate = period();
+        if start {
+            candidate.start = day;
+        } else {
+            candidate.end = day;
+        }
+        if candidate.start > candidate.end {
+            message.set(Some(format!(
+                "Ngày bắt đầu ({}) phải trước ngày kết thúc ({}); chưa thay đổi gì.",
+                format::date(candidate.start),
+                format::date(candidate.end)
+            )));
+            return;
+        }
+        message.set(None);
+        workspace.update(|w| w.campaign.period = candidate);
+    };
+    let new_holiday = RwSignal::new(String::new());
+    let add_holiday = move |_| {
+        let Ok(day) = NaiveDate::parse_from_str(&new_holiday.get_untracked(), "%Y-%m-%d") else {
+            message.set(Some("Hãy chọn ngày nghỉ.".into()));
+            return;
+        };
+        message.set(None);
+        workspace.update(|w| {
+            let holidays = &mut w.campaign.calendar.holidays;
+            if !holidays.contains(&day) {
+                holidays.push(day);
+                holidays.sort();
+            }
+        });
+    };
+    let holidays = move || {
+        workspace.with(|w| {
+            w.campaign
+                .calendar
+                .holidays
+                .iter()
+                .map(|&day| {
+                    view! {
+                        <li>
+                            {format::date_with_weekday(day)} " "
+                            <button
+                                class="danger"
+                                on:click=move |_| {
+                                    workspace.update(|w| w.campaign.calendar.holidays.retain(|d| *d != day))
+                                }
+                            >
+                                "Bỏ"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let deadline_count = Memo::new(move |_| workspace.with(|w| w.campaign.deadlines.len()));
+    let deadlines = move || {
+        (0..deadline_count.get())
+            .map(|index| {
+                let deadline = move || workspace.with(|w| w.campaign.deadlines.get(index).cloned());
+                view! {
+                    <tr>
+                        <td>{move || deadline().map(|d| d.deliverable)}</td>
+                        <td>{move || deadline().map(|d| format!("{} → {}", d.from, d.to))}</td>
+                        <td>
+                            "Trước ngày "
+                            <input
+                                type="date"
+                                aria-label="Hạn"
+                                prop:value=move || deadline().map(|d| d.due_before.to_string())
+                                on:change=move |event| {
+                                    if let Ok(day) = NaiveDate::parse_from_str(
+                                        &event_target_value(&event),
+                                        "%Y-%m-%d",
+                                    ) {
+                                        workspace.update(|w| {
+                                            if let Some(d) = w.campaign.deadlines.get_mut(index) {
+                                                d.due_before = day;
+                                            }
+                                        });
+                                    }
+                                }
+                            />
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="form-row">
+            <label class="field">
+                <span>"Bắt đầu"</span>
+                <input
+                    id="period-start"
+                    type="date"
+                    prop:value=move || period().start.to_string()
+                    on:change=move |e| set_period_day(true, event_target_value(&e))
+                />
+            </label>
+            <label class="field">
+                <span>"Kết thúc"</span>
+                <input
+                    id="period-end"
+                    type="date"
+                    prop:value=move || period().end.to_string()
+                    on:change=move |e| set_period_day(false, event_target_value(&e))
+                />
+            </label>
+            <p class="field">
+                <span>"Ngày làm việc"</span>
+                <span id="working-day-count">
+                    {move || workspace.with(|w| working_days(&w.campaign).len())}
+                    " ngày (Thứ Hai – Thứ Sáu, trừ ngày nghỉ)"
+                </span>
+            </p>
+        </div>
+        {move || message.get().map(|m| view! { <p class="paste-message error" role="alert">{m}</p> })}
+        <h3>"Ngày nghỉ trong thời gian phong trào"</h3>
+        <ul class="holidays">{holidays}</ul>
+        <div class="add-row">
+            <input
+                id="new-holiday"
+                type="date"
+                prop:value=move || new_holiday.get()
+                on:input=move |e| new_holiday.set(event_target_value(&e))
+            />
+            <button on:click=add_holiday>"Thêm ngày nghỉ"</button>
+        </div>
+        <h3>"Thời hạn báo cáo"</h3>
+        <div class="table-wrap">
+            <table class="data editable">
+                <thead>
+                    <tr>
+                        <th>"Nội dung"</th>
+                        <th>"Trách nhiệm"</th>
+                        <th>"Hạn"</th>
+                    </tr>
+                </thead>
+                <tbody>{deadlines}</tbody>
+            </table>
+        </div>
+    }
+}
+
 #[component]
 pub fn Setup() -> impl IntoView {
-    let workspace = use_workspace();
     view! {
         <section class="panel">
             <h1>"Thiết lập chiến dịch"</h1>
@@ -472,12 +629,10 @@ pub fn Setup() -> impl IntoView {
                 read=|c| &c.plan_reference
                 write=|c| &mut c.plan_reference
             />
-            <p>
-                "Thời gian: "
-                {move || workspace.with(|w| format::date(w.campaign.period.start))} " – "
-                {move || workspace.with(|w| format::date(w.campaign.period.end))}
-                ", làm việc từ Thứ Hai đến Thứ Sáu."
-            </p>
+        </section>
+        <section class="panel">
+            <h2>"Thời gian và lịch làm việc"</h2>
+            <CalendarEditor />
         </section>
         <section class="panel">
             <h2>"Tệp chiến dịch"</h2>
@@ -490,10 +645,6 @@ pub fn Setup() -> impl IntoView {
         <section class="panel">
             <h2>"Tiêu chí thi đua"</h2>
             <CriteriaEditor />
-        </section>
-        <section class="panel">
-            <h2>"Thời hạn"</h2>
-            <DeadlineList />
         </section>
         <section class="panel">
             <h2>"Dữ liệu trong trình duyệt này"</h2>
