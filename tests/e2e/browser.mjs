@@ -11,6 +11,8 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Date fields follow the browser's language: show them as a Vietnamese user sees them.
+  '--lang=vi-VN',
 ];
 
 export function launchChromium() {
