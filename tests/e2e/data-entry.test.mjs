@@ -281,3 +281,49 @@ describe('calendar', () => {
     assert.equal(await page.locator('#daily-grid tr[data-date="2025-07-28"]').count(), 0);
   });
 });
+
+describe('full storage', () => {
+  test('a refused save shows the banner, keeps the stored data and exports it', async () => {
+    await openEntry(page);
+    await cell(page, 0, 0).fill('3');
+    await cell(page, 0, 0).press('Enter');
+    const before = await page.evaluate(() => localStorage.getItem('thidua/v2/workspace'));
+    // Fill this site's localStorage for real until the browser refuses.
+    const fillers = await page.evaluate(() => {
+      let count = 0;
+      for (let size = 256 * 1024; size >= 1; ) {
+        try {
+          localStorage.setItem(`filler/${count}`, 'x'.repeat(size));
+          count += 1;
+        } catch {
+          size = Math.floor(size / 2);
+        }
+      }
+      return count;
+    });
+    assert.ok(fillers > 0);
+    await cell(page, 1, 0).fill('123456');
+    await cell(page, 1, 0).press('Enter');
+    const alert = page.getByRole('alert');
+    await alert.getByText(/Bộ nhớ của trình duyệt cho trang này đã đầy/).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('thidua/v2/workspace')), before);
+
+    const downloading = page.waitForEvent('download');
+    await alert.getByRole('button', { name: 'Xuất dữ liệu ngay' }).click();
+    const download = await downloading;
+    assert.match(download.suggestedFilename(), /^thidua-sao-luu-\d{4}-\d{2}-\d{2}\.json$/);
+    const { readFile } = await import('node:fs/promises');
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const received = exported.daily_reports.map((r) => r.counts.docs_received).sort((a, b) => a - b);
+    assert.deepEqual(received, [3, 123456], 'the export holds the unsaved edit too');
+
+    // Space freed: the next edit saves everything again.
+    await page.evaluate((count) => {
+      for (let i = 0; i < count; i += 1) localStorage.removeItem(`filler/${i}`);
+    }, fillers);
+    await cell(page, 2, 0).fill('1');
+    await cell(page, 2, 0).press('Enter');
+    await page.getByText(/Đã lưu trong trình duyệt lúc/).waitFor();
+    assert.equal((await stored(page)).daily_reports.length, 3);
+  });
+});
