@@ -103,6 +103,23 @@ pub fn parse_tsv(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Where a key moves the focus in a grid of `rows` × `columns` from `cell`
+/// (row, column): arrows move one cell, Enter moves down as in a
+/// spreadsheet; `None` at the edge or for any other key.
+pub fn grid_step(
+    key: &str,
+    (row, column): (usize, usize),
+    (rows, columns): (usize, usize),
+) -> Option<(usize, usize)> {
+    match key {
+        "ArrowUp" => row.checked_sub(1).map(|r| (r, column)),
+        "ArrowDown" | "Enter" => (row + 1 < rows).then_some((row + 1, column)),
+        "ArrowLeft" => column.checked_sub(1).map(|c| (row, c)),
+        "ArrowRight" => (column + 1 < columns).then_some((row, column + 1)),
+        _ => None,
+    }
+}
+
 /// A pasted cell that is not a count, by its place in the grid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasteError {
@@ -290,6 +307,18 @@ mod tests {
             6));
         assert_eq!(ws.daily_reports[0].meta.rev, 2);
         assert_eq!(ws.daily_reports[0].meta.id, "van-phong/2025-07-15");
+    }
+
+    #[test]
+    fn keys_move_like_a_spreadsheet_and_stop_at_the_edges() {
+        let size = (24, 12);
+        assert_eq!(grid_step("Enter", (0, 3), size), Some((1, 3)));
+        assert_eq!(grid_step("ArrowDown", (23, 3), size), None);
+        assert_eq!(grid_step("ArrowUp", (0, 3), size), None);
+        assert_eq!(grid_step("ArrowLeft", (5, 0), size), None);
+        assert_eq!(grid_step("ArrowRight", (5, 10), size), Some((5, 11)));
+        assert_eq!(grid_step("ArrowRight", (5, 11), size), None);
+        assert_eq!(grid_step("a", (5, 5), size), None);
     }
 
     #[test]

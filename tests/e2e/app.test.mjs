@@ -3,7 +3,7 @@
 // count down from the browser's today.
 import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, launchChromium, openPage, serveDist } from './browser.mjs';
+import { appReady, browserSession, serveDist } from './browser.mjs';
 
 const ROUTES = [
   ['#/tong-quan', 'Tổng quan'],
@@ -14,28 +14,10 @@ const ROUTES = [
   ['#/huong-dan', 'Hướng dẫn'],
 ];
 
-let browser;
+const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let site;
 let page;
-let context;
-let errors;
-
-before(async () => {
-  browser = await launchChromium();
-  site = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-beforeEach(async () => {
-  errors = [];
-  ({ context, page } = await openPage(browser, errors));
-});
-afterEach(async () => {
-  await context.close();
-  assert.deepEqual(errors, [], 'the page logged errors');
-});
+beforeEach(() => ({ site, page } = session));
 
 const activeMenu = () => page.locator('nav.menu a.active').textContent();
 

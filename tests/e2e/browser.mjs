@@ -41,3 +41,29 @@ export async function openPage(browser, errors) {
 export async function appReady(page) {
   await page.locator('nav.menu a').first().waitFor();
 }
+
+/**
+ * Registers the hooks every end-to-end file needs — one Chromium and one
+ * static server per file, a fresh context per test, no page errors allowed —
+ * and returns the live handles (`browser`, `site`, `context`, `page`).
+ */
+export function browserSession({ before, after, beforeEach, afterEach, assert }) {
+  const session = { errors: [] };
+  before(async () => {
+    session.browser = await launchChromium();
+    session.site = await serveDist();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.site?.close();
+  });
+  beforeEach(async () => {
+    session.errors = [];
+    Object.assign(session, await openPage(session.browser, session.errors));
+  });
+  afterEach(async () => {
+    await session.context.close();
+    assert.deepEqual(session.errors, [], 'the page logged errors');
+  });
+  return session;
+}

@@ -6,30 +6,15 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, launchChromium, openPage, serveDist } from './browser.mjs';
+import { appReady, browserSession } from './browser.mjs';
 
+const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let browser;
 let site;
 let page;
 let context;
 let errors;
-
-before(async () => {
-  browser = await launchChromium();
-  site = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-beforeEach(async () => {
-  errors = [];
-  ({ context, page } = await openPage(browser, errors));
-});
-afterEach(async () => {
-  await context.close();
-  assert.deepEqual(errors, [], 'the page logged errors');
-});
+beforeEach(() => ({ browser, site, page, context, errors } = session));
 
 const cell = (p, row, col) => p.locator(`#daily-grid input[data-row="${row}"][data-col="${col}"]`);
 const stored = (p) =>

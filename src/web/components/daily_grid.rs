@@ -10,10 +10,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::core::entry::{column_totals, daily_report, paste_block, update_counts};
+use crate::core::entry::{column_totals, daily_report, grid_step, paste_block, update_counts};
 use crate::core::format;
 use crate::core::validation::{check_counts, parse_count, CountField};
 use crate::web::app::{now, use_workspace};
+use crate::web::components::status_message::{Status, StatusMessage};
 
 type Cell = (usize, usize);
 
@@ -31,18 +32,6 @@ fn focus_cell(row: usize, column: usize) {
     if let Some(input) = cell_input(row, column) {
         let _ = input.focus();
         input.select();
-    }
-}
-
-/// Where an arrow key or Enter moves from (`row`, `column`), if anywhere.
-fn next_cell(key: &str, (row, column): Cell, rows: usize) -> Option<Cell> {
-    let columns = CountField::ALL.len();
-    match key {
-        "ArrowUp" => row.checked_sub(1).map(|r| (r, column)),
-        "ArrowDown" | "Enter" => (row + 1 < rows).then_some((row + 1, column)),
-        "ArrowLeft" => column.checked_sub(1).map(|c| (row, c)),
-        "ArrowRight" => (column + 1 < columns).then_some((row, column + 1)),
-        _ => None,
     }
 }
 
@@ -80,7 +69,7 @@ pub fn DailyGrid(unit_id: String, days: Vec<NaiveDate>) -> impl IntoView {
     let workspace = use_workspace();
     // Text that is not a count stays in its cell, with its message, until fixed.
     let cell_errors = RwSignal::new(HashMap::<Cell, String>::new());
-    let paste_message = RwSignal::new(None::<(bool, String)>);
+    let paste_message = RwSignal::new(Status::None);
     let rows = days.len();
 
     let on_change = {
@@ -177,7 +166,8 @@ pub fn DailyGrid(unit_id: String, days: Vec<NaiveDate>) -> impl IntoView {
         let (Some(row), Some(column)) = position else {
             return;
         };
-        if let Some((r, c)) = next_cell(&event.key(), (row, column), rows) {
+        if let Some((r, c)) = grid_step(&event.key(), (row, column), (rows, CountField::ALL.len()))
+        {
             event.prevent_default();
             focus_cell(r, c);
         }
@@ -276,17 +266,7 @@ pub fn DailyGrid(unit_id: String, days: Vec<NaiveDate>) -> impl IntoView {
             "Gõ số rồi Enter để xuống dòng; dùng phím mũi tên để di chuyển. Có thể sao chép "
             "một vùng ô trong Excel hoặc LibreOffice rồi dán (Ctrl+V) vào ô đầu tiên."
         </p>
-        {move || {
-            paste_message
-                .get()
-                .map(|(ok, message)| {
-                    view! {
-                        <p class=if ok { "paste-message ok" } else { "paste-message error" } role="status">
-                            {message}
-                        </p>
-                    }
-                })
-        }}
+        <StatusMessage status=paste_message />
         <div class="table-wrap grid-wrap">
             <table id="daily-grid" class="grid" on:keydown=on_keydown>
                 {header()}

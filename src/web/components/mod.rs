@@ -7,3 +7,4 @@ pub mod initiative_list;
 pub mod nav;
 pub mod officer_table;
 pub mod save_banner;
+pub mod status_message;

@@ -15,6 +15,7 @@ use crate::core::model::{Campaign, Target, Unit, Workspace};
 use crate::core::sample::{generate, SampleScale};
 use crate::core::template::seed_campaign;
 use crate::web::app::{now, today, use_workspace};
+use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::{download_json, read_text};
 use crate::web::storage::{new_campaign_id, stored_size};
 
@@ -286,7 +287,7 @@ fn CriteriaEditor() -> impl IntoView {
 fn CampaignFilePanel() -> impl IntoView {
     let workspace = use_workspace();
     let pending = RwSignal::new(None::<Campaign>);
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(Status::None);
     let export = move |_| {
         let text = workspace.with(|w| encode_campaign_file(&w.campaign, now()));
         if download_json(&campaign_file_name(today()), &text).is_err() {
@@ -388,17 +389,7 @@ fn CampaignFilePanel() -> impl IntoView {
                 <input id="import-campaign" type="file" accept=".json,application/json" on:change=pick />
             </label>
         </div>
-        {move || {
-            message
-                .get()
-                .map(|(ok, text)| {
-                    view! {
-                        <p class=if ok { "paste-message ok" } else { "paste-message error" } role="status">
-                            {text}
-                        </p>
-                    }
-                })
-        }}
+        <StatusMessage status=message />
         {preview}
     }
 }
@@ -577,7 +568,7 @@ fn CalendarEditor() -> impl IntoView {
                 </span>
             </p>
         </div>
-        {move || message.get().map(|m| view! { <p class="paste-message error" role="alert">{m}</p> })}
+        {move || message.get().map(|m| view! { <p class="status-message error" role="alert">{m}</p> })}
         <h3>"Ngày nghỉ trong thời gian phong trào"</h3>
         <ul class="holidays">{holidays}</ul>
         <div class="add-row">
