@@ -1,0 +1,640 @@
+//! Turns counts into verdicts (DESIGN.md §3): per division and per officer,
+//! every criterion as numerator / denominator (exclusions shown), attainment
+//! and met or not; a weighted composite score; a classification; a ranking
+//! with deterministic tie-breaks; paper-free days and paperless weeks.
+//!
+//! The rules and defaults are written out in `docs/evaluation.md`.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::calendar::working_days;
+use super::model::{Campaign, Criterion, CriterionKind, InitiativeOwner, Target, Workspace};
+
+/// Score thresholds of the classification; ours, editable in Thiết lập.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// Minimum composite for “Hoàn thành xuất sắc” (and every criterion met).
+    pub excellent: f64,
+    /// Minimum composite for “Hoàn thành tốt”.
+    pub good: f64,
+    /// Minimum composite for “Hoàn thành”.
+    pub done: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            excellent: 95.0,
+            good: 85.0,
+            done: 70.0,
+        }
+    }
+}
+
+/// How a composite score reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Classification {
+    /// Nothing to evaluate yet.
+    NoData,
+    /// Below the “done” threshold.
+    NotDone,
+    /// At least the “done” threshold.
+    Done,
+    /// At least the “good” threshold.
+    Good,
+    /// At least the “excellent” threshold, every criterion met.
+    Excellent,
+}
+
+impl Classification {
+    /// The Vietnamese wording.
+    pub fn label(self) -> &'static str {
+        match self {
+            Classification::NoData => "Chưa có số liệu",
+            Classification::NotDone => "Chưa hoàn thành",
+            Classification::Done => "Hoàn thành",
+            Classification::Good => "Hoàn thành tốt",
+            Classification::Excellent => "Hoàn thành xuất sắc",
+        }
+    }
+}
+
+/// One criterion's figures for one division or officer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionResult {
+    /// Which criterion.
+    pub kind: CriterionKind,
+    /// What counts towards the target (documents online, officers evaluated…).
+    pub numerator: u64,
+    /// What the numerator is measured against, exclusions already removed.
+    pub denominator: u64,
+    /// Documents left out of the denominator (secret, state-level dossiers).
+    pub excluded: u64,
+    /// Share reached, 0–100; `None` when there was nothing to measure (0/0).
+    pub attainment: Option<f64>,
+    /// Whether the target is reached; `None` when not applicable.
+    pub met: Option<bool>,
+}
+
+impl CriterionResult {
+    fn ratio(
+        kind: CriterionKind,
+        numerator: u64,
+        denominator: u64,
+        excluded: u64,
+        target: f64,
+    ) -> Self {
+        let attainment = (denominator > 0).then(|| {
+            (numerator.min(denominator) as f64 * 100.0 / denominator as f64).clamp(0.0, 100.0)
+        });
+        CriterionResult {
+            kind,
+            numerator,
+            denominator,
+            excluded,
+            attainment,
+            met: attainment.map(|a| a + 1e-9 >= target),
+        }
+    }
+
+    fn count(kind: CriterionKind, count: u64, target: u32) -> Self {
+        let attainment = if target == 0 {
+            100.0
+        } else {
+            (count as f64 * 100.0 / f64::from(target)).min(100.0)
+        };
+        CriterionResult {
+            kind,
+            numerator: count,
+            denominator: u64::from(target),
+            excluded: 0,
+            attainment: Some(attainment),
+            met: Some(count >= u64::from(target)),
+        }
+    }
+}
+
+/// A division's or officer's evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evaluation {
+    /// Unit or officer id.
+    pub id: String,
+    /// Name as shown.
+    pub name: String,
+    /// One result per criterion of the campaign, in campaign order.
+    pub criteria: Vec<CriterionResult>,
+    /// Weighted mean of the applicable attainments; `None` if none applies.
+    pub composite: Option<f64>,
+    /// Reading of the composite against the thresholds.
+    pub classification: Classification,
+    /// Working days with a report and zero pages printed (divisions only).
+    pub paper_free_days: u32,
+    /// Weeks whose working days were all paper-free (divisions only).
+    pub paperless_weeks: u32,
+    /// 1 for the first; every rank distinct.
+    pub rank: usize,
+}
+
+/// The whole evaluation of a workspace.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CampaignEvaluation {
+    /// Divisions, ranked.
+    pub units: Vec<Evaluation>,
+    /// Officers, ranked.
+    pub officers: Vec<Evaluation>,
+    /// Weeks (of the working calendar) in the campaign, full or partial.
+    pub weeks: u32,
+}
+
+fn weighted_composite(criteria: &[Criterion], results: &[CriterionResult]) -> Option<f64> {
+    let (sum, weights) = criteria
+        .iter()
+        .zip(results)
+        .filter_map(|(c, r)| r.attainment.map(|a| (a * c.weight, c.weight)))
+        .fold((0.0, 0.0), |(s, w), (a, cw)| (s + a, w + cw));
+    (weights > 0.0).then(|| (sum / weights).clamp(0.0, 100.0))
+}
+
+fn classify(
+    composite: Option<f64>,
+    results: &[CriterionResult],
+    thresholds: &Thresholds,
+) -> Classification {
+    let Some(score) = composite else {
+        return Classification::NoData;
+    };
+    let all_met = results.iter().all(|r| r.met != Some(false));
+    if score >= thresholds.excellent && all_met {
+        Classification::Excellent
+    } else if score >= thresholds.good {
+        Classification::Good
+    } else if score >= thresholds.done {
+        Classification::Done
+    } else {
+        Classification::NotDone
+    }
+}
+
+fn percent_target(criterion: &Criterion) -> f64 {
+    match criterion.target {
+        Target::Percent(p) => p,
+        Target::Initiatives(_) => 100.0,
+    }
+}
+
+fn initiative_target(criterion: &Criterion) -> u32 {
+    match criterion.target {
+        Target::Initiatives(n) => n,
+        Target::Percent(_) => 1,
+    }
+}
+
+/// The total order of the ranking: composite (none last), then paper-free
+/// days, then name, then id — so equal scores never swap between runs.
+pub fn ranking_order(a: &Evaluation, b: &Evaluation) -> Ordering {
+    let score = |e: &Evaluation| e.composite.unwrap_or(f64::NEG_INFINITY);
+    score(b)
+        .total_cmp(&score(a))
+        .then(b.paper_free_days.cmp(&a.paper_free_days))
+        .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+fn rank(mut evaluations: Vec<Evaluation>) -> Vec<Evaluation> {
+    evaluations.sort_by(ranking_order);
+    for (index, evaluation) in evaluations.iter_mut().enumerate() {
+        evaluation.rank = index + 1;
+    }
+    evaluations
+}
+
+/// A division's counts summed over the campaign.
+#[derive(Debug, Clone, Copy, Default)]
+struct UnitSums {
+    processed_online: u64,
+    to_process: u64,
+    signed_online: u64,
+    issued: u64,
+    excluded: u64,
+    interconnected: u64,
+    external: u64,
+}
+
+/// Groups working days by ISO week, in order.
+fn weeks_of(days: &[NaiveDate]) -> BTreeMap<(i32, u32), Vec<NaiveDate>> {
+    let mut weeks: BTreeMap<(i32, u32), Vec<NaiveDate>> = BTreeMap::new();
+    for &day in days {
+        let week = day.iso_week();
+        weeks
+            .entry((week.year(), week.week()))
+            .or_default()
+            .push(day);
+    }
+    weeks
+}
+
+/// Evaluates every division and officer of `workspace` with `thresholds`.
+pub fn evaluate(workspace: &Workspace, thresholds: &Thresholds) -> CampaignEvaluation {
+    let campaign: &Campaign = &workspace.campaign;
+    let days = working_days(campaign);
+    let weeks = weeks_of(&days);
+
+    // One pass over the reports: sums and printed pages per unit.
+    let mut sums: HashMap<&str, UnitSums> = HashMap::new();
+    let mut paper_free: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+    for report in workspace
+        .daily_reports
+        .iter()
+        .filter(|r| !r.meta.deleted && campaign.period.contains(r.date))
+    {
+        let c = &report.counts;
+        let s = sums.entry(report.unit_id.as_str()).or_default();
+        s.processed_online += u64::from(c.docs_received_online) + u64::from(c.dossiers_online);
+        s.to_process += u64::from(c.docs_received) + u64::from(c.dossiers);
+        s.signed_online += u64::from(c.docs_signed_online);
+        s.issued += u64::from(c.docs_issued);
+        s.excluded += u64::from(c.docs_excluded_secret) + u64::from(c.docs_excluded_state_award);
+        s.interconnected += u64::from(c.interconnect_sent) + u64::from(c.interconnect_received);
+        s.external += u64::from(c.external_total);
+        if c.pages_printed == 0 && days.binary_search(&report.date).is_ok() {
+            paper_free
+                .entry(report.unit_id.as_str())
+                .or_default()
+                .push(report.date);
+        }
+    }
+    let records: HashMap<&str, _> = workspace
+        .officer_records
+        .iter()
+        .filter(|r| !r.meta.deleted)
+        .map(|r| (r.officer_id.as_str(), r))
+        .collect();
+    let mut initiatives: HashMap<&str, u64> = HashMap::new();
+    let officer_unit: HashMap<&str, &str> = campaign
+        .officers
+        .iter()
+        .map(|o| (o.id.as_str(), o.unit_id.as_str()))
+        .collect();
+    for initiative in workspace.initiatives.iter().filter(|i| !i.meta.deleted) {
+        match &initiative.owner {
+            InitiativeOwner::Unit(id) => *initiatives.entry(id.as_str()).or_default() += 1,
+            InitiativeOwner::Officer(id) => {
+                *initiatives.entry(id.as_str()).or_default() += 1;
+                // An officer's initiative is also the division's creativity.
+                if let Some(unit) = officer_unit.get(id.as_str()) {
+                    *initiatives.entry(unit).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    let units = campaign
+        .units
+        .iter()
+        .map(|unit| {
+            let s = sums.get(unit.id.as_str()).copied().unwrap_or_default();
+            let officers: Vec<_> = campaign
+                .officers
+                .iter()
+                .filter(|o| o.unit_id == unit.id)
+                .collect();
+            let evaluated = officers
+                .iter()
+                .filter(|o| records.get(o.id.as_str()).is_some_and(|r| r.kpi_evaluated))
+                .count() as u64;
+            let results: Vec<CriterionResult> = campaign
+                .criteria
+                .iter()
+                .map(|criterion| {
+                    let target = percent_target(criterion);
+                    match criterion.kind {
+                        CriterionKind::OnlineProcessing => CriterionResult::ratio(
+                            criterion.kind,
+                            s.processed_online,
+                            s.to_process,
+                            0,
+                            target,
+                        ),
+                        CriterionKind::DigitalSigning => CriterionResult::ratio(
+                            criterion.kind,
+                            s.signed_online,
+                            s.issued.saturating_sub(s.excluded),
+                            s.excluded,
+                            target,
+                        ),
+                        CriterionKind::Interconnection => CriterionResult::ratio(
+                            criterion.kind,
+                            s.interconnected,
+                            s.external,
+                            0,
+                            target,
+                        ),
+                        CriterionKind::KpiEvaluation => CriterionResult::ratio(
+                            criterion.kind,
+                            evaluated,
+                            officers.len() as u64,
+                            0,
+                            target,
+                        ),
+                        CriterionKind::Creativity => CriterionResult::count(
+                            criterion.kind,
+                            initiatives.get(unit.id.as_str()).copied().unwrap_or(0),
+                            initiative_target(criterion),
+                        ),
+                    }
+                })
+                .collect();
+            let free = paper_free
+                .get(unit.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let paperless_weeks = weeks
+                .values()
+                .filter(|week| week.iter().all(|d| free.contains(d)))
+                .count() as u32;
+            let composite = weighted_composite(&campaign.criteria, &results);
+            Evaluation {
+                id: unit.id.clone(),
+                name: unit.name.clone(),
+                classification: classify(composite, &results, thresholds),
+                composite,
+                criteria: results,
+                paper_free_days: free.len() as u32,
+                paperless_weeks,
+                rank: 0,
+            }
+        })
+        .collect();
+
+    let officers = campaign
+        .officers
+        .iter()
+        .map(|officer| {
+            let record = records.get(officer.id.as_str());
+            let results: Vec<CriterionResult> = campaign
+                .criteria
+                .iter()
+                .map(|criterion| {
+                    let target = percent_target(criterion);
+                    let (n, d) = match (criterion.kind, record) {
+                        (CriterionKind::OnlineProcessing, Some(r)) => {
+                            (u64::from(r.docs_handled_online), u64::from(r.docs_handled))
+                        }
+                        (CriterionKind::DigitalSigning, Some(r)) => {
+                            (u64::from(r.docs_signed), u64::from(r.docs_handled_online))
+                        }
+                        (CriterionKind::KpiEvaluation, r) => {
+                            (u64::from(r.is_some_and(|r| r.kpi_evaluated)), 1)
+                        }
+                        (CriterionKind::Creativity, _) => {
+                            return CriterionResult::count(
+                                criterion.kind,
+                                initiatives.get(officer.id.as_str()).copied().unwrap_or(0),
+                                initiative_target(criterion),
+                            )
+                        }
+                        // Interconnection is a division's platform, not a person's.
+                        _ => (0, 0),
+                    };
+                    CriterionResult::ratio(criterion.kind, n, d, 0, target)
+                })
+                .collect();
+            let composite = weighted_composite(&campaign.criteria, &results);
+            Evaluation {
+                id: officer.id.clone(),
+                name: officer.name.clone(),
+                classification: classify(composite, &results, thresholds),
+                composite,
+                criteria: results,
+                paper_free_days: 0,
+                paperless_weeks: 0,
+                rank: 0,
+            }
+        })
+        .collect();
+
+    CampaignEvaluation {
+        units: rank(units),
+        officers: rank(officers),
+        weeks: weeks.len() as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::entry::{update_counts, update_officer_record};
+    use crate::core::model::{DailyCounts, Officer};
+    use crate::core::sample::{generate, SampleScale, SplitMix64};
+    use crate::core::template::seed_campaign;
+    use chrono::{TimeZone, Utc};
+
+    fn now() -> chrono::DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 8, 1, 8, 0, 0).unwrap()
+    }
+
+    fn unit<'a>(evaluation: &'a CampaignEvaluation, id: &str) -> &'a Evaluation {
+        evaluation.units.iter().find(|e| e.id == id).unwrap()
+    }
+
+    fn workspace_with(counts: &[DailyCounts]) -> Workspace {
+        let mut ws = Workspace::new(seed_campaign("t"));
+        let days = working_days(&ws.campaign);
+        for (day, c) in days.iter().zip(counts) {
+            update_counts(&mut ws, "van-phong", *day, now(), |x| *x = *c);
+        }
+        ws
+    }
+
+    // Hand-computed: 18 of 20 received online + 4 of 5 dossiers online = 22/25 = 88 %.
+    #[test]
+    fn online_processing_counts_documents_and_dossiers() {
+        let ws = workspace_with(&[DailyCounts {
+            docs_received: 20,
+            docs_received_online: 18,
+            dossiers: 5,
+            dossiers_online: 4,
+            ..DailyCounts::default()
+        }]);
+        let evaluation = evaluate(&ws, &Thresholds::default());
+        let result = &unit(&evaluation, "van-phong").criteria[0];
+        assert_eq!((result.numerator, result.denominator), (22, 25));
+        assert_eq!(result.attainment, Some(88.0));
+        assert_eq!(result.met, Some(false));
+    }
+
+    // 10 issued, 2 secret and 1 state-level dossier excluded: 7 signed of 7 = 100 %.
+    #[test]
+    fn exclusions_leave_the_signing_denominator_and_are_shown() {
+        let ws = workspace_with(&[DailyCounts {
+            docs_issued: 10,
+            docs_excluded_secret: 2,
+            docs_excluded_state_award: 1,
+            docs_signed_online: 7,
+            ..DailyCounts::default()
+        }]);
+        let evaluation = evaluate(&ws, &Thresholds::default());
+        let result = &unit(&evaluation, "van-phong").criteria[1];
+        assert_eq!(
+            (result.numerator, result.denominator, result.excluded),
+            (7, 7, 3)
+        );
+        assert_eq!(result.met, Some(true));
+    }
+
+    // 0/0 means nothing to process: not applicable, left out of the composite.
+    #[test]
+    fn zero_over_zero_is_not_applicable_and_does_not_weigh() {
+        let ws = workspace_with(&[DailyCounts {
+            docs_received: 4,
+            docs_received_online: 4,
+            ..DailyCounts::default()
+        }]);
+        let evaluation = evaluate(&ws, &Thresholds::default());
+        let office = unit(&evaluation, "van-phong");
+        let interconnection = &office.criteria[2];
+        assert_eq!(interconnection.attainment, None);
+        assert_eq!(interconnection.met, None);
+        // TC1 100 %, TC2–TC4 not applicable (no officers), TC5 0 of 1 initiative.
+        assert_eq!(office.composite, Some(50.0));
+        let other = unit(&evaluation, "phong-phap-che");
+        assert_eq!(
+            other.composite,
+            Some(0.0),
+            "only creativity applies: 0 initiatives"
+        );
+    }
+
+    #[test]
+    fn kpi_evaluation_counts_officers_of_the_division() {
+        let mut ws = Workspace::new(seed_campaign("t"));
+        for n in 0..4 {
+            ws.campaign.officers.push(Officer {
+                id: format!("o{n}"),
+                unit_id: "van-phong".into(),
+                name: format!("Cán bộ {n}"),
+                position: String::new(),
+            });
+        }
+        for n in 0..3 {
+            update_officer_record(&mut ws, &format!("o{n}"), now(), |r| r.kpi_evaluated = true);
+        }
+        let evaluation = evaluate(&ws, &Thresholds::default());
+        let kpi = &unit(&evaluation, "van-phong").criteria[3];
+        assert_eq!((kpi.numerator, kpi.denominator), (3, 4));
+        assert_eq!(kpi.attainment, Some(75.0));
+        assert_eq!(evaluation.officers.len(), 4);
+    }
+
+    #[test]
+    fn paper_free_days_and_paperless_weeks() {
+        // Week 1 of the campaign is Tue 15/07 – Fri 18/07 (4 days).
+        let free = DailyCounts {
+            docs_received: 1,
+            docs_received_online: 1,
+            ..DailyCounts::default()
+        };
+        let printed = DailyCounts {
+            pages_printed: 3,
+            ..free
+        };
+        let ws = workspace_with(&[
+            free, free, free, free, free, printed, free, free, free, free,
+        ]);
+        let office = unit(&evaluate(&ws, &Thresholds::default()), "van-phong").clone();
+        assert_eq!(office.paper_free_days, 9);
+        assert_eq!(office.paperless_weeks, 1, "week 2 printed on its Monday");
+    }
+
+    #[test]
+    fn the_campaign_has_five_calendar_weeks() {
+        let ws = Workspace::new(seed_campaign("t"));
+        assert_eq!(evaluate(&ws, &Thresholds::default()).weeks, 5);
+    }
+
+    #[test]
+    fn ranking_is_a_total_order_with_distinct_ranks() {
+        let ws = generate(SampleScale::Department, 5);
+        let evaluation = evaluate(&ws, &Thresholds::default());
+        let ranks: Vec<usize> = evaluation.units.iter().map(|e| e.rank).collect();
+        assert_eq!(ranks, (1..=8).collect::<Vec<_>>());
+        for pair in evaluation.units.windows(2) {
+            assert_eq!(ranking_order(&pair[0], &pair[1]), Ordering::Less);
+        }
+        // Same data, same ranking.
+        assert_eq!(evaluation, evaluate(&ws, &Thresholds::default()));
+    }
+
+    // Property: attainment and composite stay within 0–100 on random data.
+    #[test]
+    fn attainments_stay_within_0_and_100() {
+        for seed in 0..50 {
+            let ws = generate(SampleScale::Department, seed);
+            for e in evaluate(&ws, &Thresholds::default()).units.iter() {
+                for r in &e.criteria {
+                    if let Some(a) = r.attainment {
+                        assert!((0.0..=100.0).contains(&a), "{seed} {a}");
+                    }
+                }
+                let c = e.composite.unwrap();
+                assert!((0.0..=100.0).contains(&c));
+            }
+        }
+    }
+
+    // Property: one more document processed online never lowers a score.
+    #[test]
+    fn one_more_document_online_never_lowers_the_score() {
+        let mut random = SplitMix64::new(11);
+        for seed in 0..40 {
+            let mut ws = generate(SampleScale::Department, seed);
+            let before = evaluate(&ws, &Thresholds::default());
+            let index = random.up_to(ws.daily_reports.len() as u32 - 1) as usize;
+            let report = &mut ws.daily_reports[index];
+            report.counts.docs_received += 1;
+            report.counts.docs_received_online += 1;
+            let unit_id = report.unit_id.clone();
+            let after = evaluate(&ws, &Thresholds::default());
+            let score = |e: &CampaignEvaluation| {
+                e.units
+                    .iter()
+                    .find(|u| u.id == unit_id)
+                    .unwrap()
+                    .composite
+                    .unwrap()
+            };
+            assert!(score(&after) + 1e-9 >= score(&before), "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn classification_follows_the_thresholds() {
+        let t = Thresholds::default();
+        let met = CriterionResult::ratio(CriterionKind::OnlineProcessing, 1, 1, 0, 100.0);
+        let missed = CriterionResult::ratio(CriterionKind::OnlineProcessing, 99, 100, 0, 100.0);
+        assert_eq!(
+            classify(Some(96.0), std::slice::from_ref(&met), &t),
+            Classification::Excellent
+        );
+        assert_eq!(
+            classify(Some(96.0), &[missed], &t),
+            Classification::Good,
+            "a target missed"
+        );
+        assert_eq!(
+            classify(Some(85.0), std::slice::from_ref(&met), &t),
+            Classification::Good
+        );
+        assert_eq!(
+            classify(Some(70.0), std::slice::from_ref(&met), &t),
+            Classification::Done
+        );
+        assert_eq!(classify(Some(69.9), &[met], &t), Classification::NotDone);
+        assert_eq!(classify(None, &[], &t), Classification::NoData);
+    }
+}
