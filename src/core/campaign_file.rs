@@ -169,6 +169,12 @@ pub fn check_campaign(campaign: &Campaign) -> Vec<String> {
             }
         }
     }
+    let t = campaign.thresholds;
+    if !(0.0 <= t.done && t.done <= t.good && t.good <= t.excellent && t.excellent <= 100.0) {
+        problems.push(
+            "Ngưỡng xếp loại phải tăng dần từ 0 đến 100 (hoàn thành ≤ tốt ≤ xuất sắc).".to_string(),
+        );
+    }
     if campaign.criteria.iter().map(|c| c.weight).sum::<f64>() <= 0.0 {
         problems.push("Tổng trọng số các tiêu chí phải lớn hơn 0.".to_string());
     }

@@ -12,28 +12,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::working_days;
-use super::model::{Campaign, Criterion, CriterionKind, InitiativeOwner, Target, Workspace};
-
-/// Score thresholds of the classification; ours, editable in Thiết lập.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Thresholds {
-    /// Minimum composite for “Hoàn thành xuất sắc” (and every criterion met).
-    pub excellent: f64,
-    /// Minimum composite for “Hoàn thành tốt”.
-    pub good: f64,
-    /// Minimum composite for “Hoàn thành”.
-    pub done: f64,
-}
-
-impl Default for Thresholds {
-    fn default() -> Self {
-        Thresholds {
-            excellent: 95.0,
-            good: 85.0,
-            done: 70.0,
-        }
-    }
-}
+use super::model::{
+    Campaign, Criterion, CriterionKind, InitiativeOwner, Target, Thresholds, Workspace,
+};
 
 /// How a composite score reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -238,9 +219,10 @@ fn weeks_of(days: &[NaiveDate]) -> BTreeMap<(i32, u32), Vec<NaiveDate>> {
     weeks
 }
 
-/// Evaluates every division and officer of `workspace` with `thresholds`.
-pub fn evaluate(workspace: &Workspace, thresholds: &Thresholds) -> CampaignEvaluation {
+/// Evaluates every division and officer of `workspace` under its campaign's rules.
+pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
     let campaign: &Campaign = &workspace.campaign;
+    let thresholds = &campaign.thresholds;
     let days = working_days(campaign);
     let weeks = weeks_of(&days);
 
@@ -461,7 +443,7 @@ mod tests {
             dossiers_online: 4,
             ..DailyCounts::default()
         }]);
-        let evaluation = evaluate(&ws, &Thresholds::default());
+        let evaluation = evaluate(&ws);
         let result = &unit(&evaluation, "van-phong").criteria[0];
         assert_eq!((result.numerator, result.denominator), (22, 25));
         assert_eq!(result.attainment, Some(88.0));
@@ -478,7 +460,7 @@ mod tests {
             docs_signed_online: 7,
             ..DailyCounts::default()
         }]);
-        let evaluation = evaluate(&ws, &Thresholds::default());
+        let evaluation = evaluate(&ws);
         let result = &unit(&evaluation, "van-phong").criteria[1];
         assert_eq!(
             (result.numerator, result.denominator, result.excluded),
@@ -495,7 +477,7 @@ mod tests {
             docs_received_online: 4,
             ..DailyCounts::default()
         }]);
-        let evaluation = evaluate(&ws, &Thresholds::default());
+        let evaluation = evaluate(&ws);
         let office = unit(&evaluation, "van-phong");
         let interconnection = &office.criteria[2];
         assert_eq!(interconnection.attainment, None);
@@ -524,7 +506,7 @@ mod tests {
         for n in 0..3 {
             update_officer_record(&mut ws, &format!("o{n}"), now(), |r| r.kpi_evaluated = true);
         }
-        let evaluation = evaluate(&ws, &Thresholds::default());
+        let evaluation = evaluate(&ws);
         let kpi = &unit(&evaluation, "van-phong").criteria[3];
         assert_eq!((kpi.numerator, kpi.denominator), (3, 4));
         assert_eq!(kpi.attainment, Some(75.0));
@@ -546,7 +528,7 @@ mod tests {
         let ws = workspace_with(&[
             free, free, free, free, free, printed, free, free, free, free,
         ]);
-        let office = unit(&evaluate(&ws, &Thresholds::default()), "van-phong").clone();
+        let office = unit(&evaluate(&ws), "van-phong").clone();
         assert_eq!(office.paper_free_days, 9);
         assert_eq!(office.paperless_weeks, 1, "week 2 printed on its Monday");
     }
@@ -554,20 +536,20 @@ mod tests {
     #[test]
     fn the_campaign_has_five_calendar_weeks() {
         let ws = Workspace::new(seed_campaign("t"));
-        assert_eq!(evaluate(&ws, &Thresholds::default()).weeks, 5);
+        assert_eq!(evaluate(&ws).weeks, 5);
     }
 
     #[test]
     fn ranking_is_a_total_order_with_distinct_ranks() {
         let ws = generate(SampleScale::Department, 5);
-        let evaluation = evaluate(&ws, &Thresholds::default());
+        let evaluation = evaluate(&ws);
         let ranks: Vec<usize> = evaluation.units.iter().map(|e| e.rank).collect();
         assert_eq!(ranks, (1..=8).collect::<Vec<_>>());
         for pair in evaluation.units.windows(2) {
             assert_eq!(ranking_order(&pair[0], &pair[1]), Ordering::Less);
         }
         // Same data, same ranking.
-        assert_eq!(evaluation, evaluate(&ws, &Thresholds::default()));
+        assert_eq!(evaluation, evaluate(&ws));
     }
 
     // Property: attainment and composite stay within 0–100 on random data.
@@ -575,7 +557,7 @@ mod tests {
     fn attainments_stay_within_0_and_100() {
         for seed in 0..50 {
             let ws = generate(SampleScale::Department, seed);
-            for e in evaluate(&ws, &Thresholds::default()).units.iter() {
+            for e in evaluate(&ws).units.iter() {
                 for r in &e.criteria {
                     if let Some(a) = r.attainment {
                         assert!((0.0..=100.0).contains(&a), "{seed} {a}");
@@ -593,13 +575,13 @@ mod tests {
         let mut random = SplitMix64::new(11);
         for seed in 0..40 {
             let mut ws = generate(SampleScale::Department, seed);
-            let before = evaluate(&ws, &Thresholds::default());
+            let before = evaluate(&ws);
             let index = random.up_to(ws.daily_reports.len() as u32 - 1) as usize;
             let report = &mut ws.daily_reports[index];
             report.counts.docs_received += 1;
             report.counts.docs_received_online += 1;
             let unit_id = report.unit_id.clone();
-            let after = evaluate(&ws, &Thresholds::default());
+            let after = evaluate(&ws);
             let score = |e: &CampaignEvaluation| {
                 e.units
                     .iter()

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod campaign_file;
 pub mod entry;
 pub mod evaluation;
+pub mod explain;
 pub mod format;
 pub mod model;
 pub mod persist;

@@ -34,6 +34,31 @@ pub struct Campaign {
     pub criteria: Vec<Criterion>,
     /// Who reports what to whom, and before which day.
     pub deadlines: Vec<Deadline>,
+    /// Where the classification's bands start. Absent in files written
+    /// before it existed, which then get the defaults.
+    #[serde(default)]
+    pub thresholds: Thresholds,
+}
+
+/// Score thresholds of the classification; ours, editable in Thiết lập.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// Minimum composite for “Hoàn thành xuất sắc” (and every criterion met).
+    pub excellent: f64,
+    /// Minimum composite for “Hoàn thành tốt”.
+    pub good: f64,
+    /// Minimum composite for “Hoàn thành”.
+    pub done: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            excellent: 95.0,
+            good: 85.0,
+            done: 70.0,
+        }
+    }
 }
 
 /// A closed range of calendar days.

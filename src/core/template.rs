@@ -5,7 +5,8 @@
 use chrono::{NaiveDate, Weekday};
 
 use super::model::{
-    Campaign, Criterion, CriterionKind, Deadline, Exclusion, Period, Target, Unit, WorkingCalendar,
+    Campaign, Criterion, CriterionKind, Deadline, Exclusion, Period, Target, Thresholds, Unit,
+    WorkingCalendar,
 };
 
 /// Identifier of the secret-documents exclusion (mật, tối mật, tuyệt mật).
@@ -166,5 +167,6 @@ pub fn seed_campaign(id: impl Into<String>) -> Campaign {
         officers: Vec::new(),
         criteria: plan_criteria(),
         deadlines: plan_deadlines(),
+        thresholds: Thresholds::default(),
     }
 }

@@ -6,5 +6,6 @@ pub mod deadline_list;
 pub mod initiative_list;
 pub mod nav;
 pub mod officer_table;
+pub mod ranking_table;
 pub mod save_banner;
 pub mod status_message;

@@ -6,6 +6,7 @@ use crate::core::calendar::{campaign_phase, working_days};
 use crate::core::format;
 use crate::web::app::{today, use_workspace};
 use crate::web::components::deadline_list::DeadlineList;
+use crate::web::components::ranking_table::RankingTable;
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
@@ -52,6 +53,10 @@ pub fn Dashboard() -> impl IntoView {
             <h2>"Thời hạn báo cáo"</h2>
             <p class="hint">"Tính đến hôm nay, " {format::date_with_weekday(today)} "."</p>
             <DeadlineList />
+        </section>
+        <section class="panel">
+            <h2>"Xếp hạng các phòng"</h2>
+            <RankingTable />
         </section>
     }
 }

@@ -11,7 +11,7 @@ use crate::core::campaign_file::{
     campaign_file_name, check_campaign, decode_campaign_file, encode_campaign_file,
 };
 use crate::core::format;
-use crate::core::model::{Campaign, Target, Unit, Workspace};
+use crate::core::model::{Campaign, Target, Thresholds, Unit, Workspace};
 use crate::core::sample::{generate, SampleScale};
 use crate::core::template::seed_campaign;
 use crate::web::app::{now, today, use_workspace};
@@ -276,9 +276,43 @@ fn CriteriaEditor() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        <h3>"Ngưỡng xếp loại (điểm tổng hợp)"</h3>
+        <div class="form-row">
+            {threshold_input("Hoàn thành xuất sắc từ", |t| &mut t.excellent)}
+            {threshold_input("Hoàn thành tốt từ", |t| &mut t.good)}
+            {threshold_input("Hoàn thành từ", |t| &mut t.done)}
+        </div>
+        <p class="hint">
+            "“Hoàn thành xuất sắc” còn đòi hỏi mọi tiêu chí có số liệu đều đạt chỉ tiêu. "
+            "Các ngưỡng mặc định là đề xuất của ứng dụng, không phải quy định."
+        </p>
         <ul class="problems">
             {move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
         </ul>
+    }
+}
+
+/// An input for one classification threshold.
+fn threshold_input(label: &'static str, field: fn(&mut Thresholds) -> &mut f64) -> impl IntoView {
+    let workspace = use_workspace();
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input
+                class="small"
+                inputmode="decimal"
+                aria-label=label
+                prop:value=move || {
+                    workspace.with(|w| format::decimal(*field(&mut w.campaign.thresholds.clone()), 1))
+                }
+                on:change=move |event| {
+                    let text = event_target_value(&event).replace(',', ".");
+                    if let Ok(value) = text.trim().parse::<f64>() {
+                        workspace.update(|w| *field(&mut w.campaign.thresholds) = value);
+                    }
+                }
+            />
+        </label>
     }
 }
 

@@ -1,0 +1,179 @@
+//! “How was this computed”: every figure of the evaluation as a sentence
+//! with the actual numbers behind it.
+
+use super::evaluation::{CriterionResult, Evaluation};
+use super::format;
+use super::model::{Criterion, CriterionKind, Target};
+
+/// `88,0%`, or `—` when the criterion does not apply (0/0).
+pub fn attainment_text(result: &CriterionResult) -> String {
+    result
+        .attainment
+        .map_or_else(|| "—".into(), |a| format!("{}%", format::decimal(a, 1)))
+}
+
+fn target_text(target: Target) -> String {
+    match target {
+        Target::Percent(p) => format!("{}%", format::decimal(p, 0)),
+        Target::Initiatives(n) => format!("{n} sáng kiến"),
+    }
+}
+
+fn what_is_counted(kind: CriterionKind) -> (&'static str, &'static str) {
+    match kind {
+        CriterionKind::OnlineProcessing => (
+            "văn bản đến và hồ sơ công việc xử lý trên mạng",
+            "văn bản đến và hồ sơ công việc",
+        ),
+        CriterionKind::DigitalSigning => {
+            ("văn bản ký số, phát hành trên mạng", "văn bản đi ban hành")
+        }
+        CriterionKind::Interconnection => (
+            "văn bản gửi, nhận qua trục liên thông",
+            "văn bản trao đổi với cơ quan ngoài",
+        ),
+        CriterionKind::KpiEvaluation => ("cán bộ đã đánh giá bằng KPI", "cán bộ, công chức"),
+        CriterionKind::Creativity => ("sáng kiến", "chỉ tiêu sáng kiến"),
+    }
+}
+
+/// The formula of one criterion with its numbers.
+pub fn explain_criterion(criterion: &Criterion, result: &CriterionResult) -> String {
+    let (numerator, denominator) = what_is_counted(criterion.kind);
+    let n = format::integer(result.numerator as i64);
+    let d = format::integer(result.denominator as i64);
+    let verdict = match result.met {
+        Some(true) => "đạt",
+        Some(false) => "chưa đạt",
+        None => "không áp dụng",
+    };
+    let target = target_text(criterion.target);
+    if criterion.kind == CriterionKind::Creativity {
+        return format!(
+            "{}: {n} {numerator} so với chỉ tiêu {target} → {} (tối đa 100%); {verdict}.",
+            criterion.code,
+            attainment_text(result)
+        );
+    }
+    let Some(attainment) = result.attainment else {
+        return format!(
+            "{}: không phát sinh {denominator} nào trong kỳ (0/0), nên tiêu chí không được tính \
+             vào điểm tổng hợp.",
+            criterion.code
+        );
+    };
+    let excluded = if result.excluded > 0 {
+        format!(
+            " ({} {} trừ {} văn bản không tính: mật và hồ sơ khen thưởng cấp nhà nước)",
+            format::integer((result.denominator + result.excluded) as i64),
+            denominator,
+            format::integer(result.excluded as i64)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{}: {n} {numerator} / {d} {denominator}{excluded} = {}%; chỉ tiêu {target}: {verdict}.",
+        criterion.code,
+        format::decimal(attainment, 1)
+    )
+}
+
+/// The composite score as a weighted mean of the applicable criteria.
+pub fn explain_composite(criteria: &[Criterion], evaluation: &Evaluation) -> String {
+    let applicable: Vec<(f64, f64, &str)> = criteria
+        .iter()
+        .zip(&evaluation.criteria)
+        .filter_map(|(c, r)| r.attainment.map(|a| (a, c.weight, c.code.as_str())))
+        .collect();
+    let Some(composite) = evaluation.composite else {
+        return "Chưa có tiêu chí nào có số liệu để tính điểm.".into();
+    };
+    let terms: Vec<String> = applicable
+        .iter()
+        .map(|(a, w, code)| {
+            format!(
+                "{code} {} × {}",
+                format::decimal(*a, 1),
+                format::decimal(*w, 1)
+            )
+        })
+        .collect();
+    let weights: f64 = applicable.iter().map(|(_, w, _)| w).sum();
+    format!(
+        "Điểm = ({}) / {} = {}. Tiêu chí không phát sinh (0/0) không được tính.",
+        terms.join(" + "),
+        format::decimal(weights, 1),
+        format::decimal(composite, 1)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::entry::update_counts;
+    use crate::core::evaluation::evaluate;
+    use crate::core::model::{DailyCounts, Workspace};
+    use crate::core::template::seed_campaign;
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    fn office() -> (Workspace, Evaluation) {
+        let mut ws = Workspace::new(seed_campaign("t"));
+        update_counts(
+            &mut ws,
+            "van-phong",
+            NaiveDate::from_ymd_opt(2025, 7, 15).unwrap(),
+            Utc.with_ymd_and_hms(2025, 7, 15, 9, 0, 0).unwrap(),
+            |c| {
+                *c = DailyCounts {
+                    docs_received: 20,
+                    docs_received_online: 18,
+                    dossiers: 5,
+                    dossiers_online: 4,
+                    docs_issued: 10,
+                    docs_excluded_secret: 2,
+                    docs_excluded_state_award: 1,
+                    docs_signed_online: 7,
+                    ..DailyCounts::default()
+                }
+            },
+        );
+        let evaluation = evaluate(&ws);
+        let office = evaluation
+            .units
+            .into_iter()
+            .find(|u| u.id == "van-phong")
+            .unwrap();
+        (ws, office)
+    }
+
+    #[test]
+    fn a_ratio_explains_itself_with_its_numbers() {
+        let (ws, office) = office();
+        assert_eq!(
+            explain_criterion(&ws.campaign.criteria[0], &office.criteria[0]),
+            "TC1: 22 văn bản đến và hồ sơ công việc xử lý trên mạng / 25 văn bản đến và hồ sơ \
+             công việc = 88,0%; chỉ tiêu 100%: chưa đạt."
+        );
+    }
+
+    #[test]
+    fn exclusions_are_named_in_the_explanation() {
+        let (ws, office) = office();
+        let text = explain_criterion(&ws.campaign.criteria[1], &office.criteria[1]);
+        assert!(text.contains("7 văn bản ký số, phát hành trên mạng / 7 văn bản đi ban hành (10 văn bản đi ban hành trừ 3 văn bản không tính"), "{text}");
+        assert!(text.ends_with("= 100,0%; chỉ tiêu 100%: đạt."), "{text}");
+    }
+
+    #[test]
+    fn not_applicable_and_composite_are_explained() {
+        let (ws, office) = office();
+        assert!(explain_criterion(&ws.campaign.criteria[2], &office.criteria[2]).contains("(0/0)"));
+        assert_eq!(attainment_text(&office.criteria[2]), "—");
+        assert_eq!(
+            explain_composite(&ws.campaign.criteria, &office),
+            "Điểm = (TC1 88,0 × 1,0 + TC2 100,0 × 1,0 + TC5 0,0 × 1,0) / 3,0 = 62,7. Tiêu chí \
+             không phát sinh (0/0) không được tính."
+        );
+    }
+}

@@ -1,0 +1,58 @@
+// Tổng quan with the department sample: the ranking, its explanations, and
+// names that carry markup shown as text.
+import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appReady, browserSession } from './browser.mjs';
+
+const session = browserSession({ before, after, beforeEach, afterEach, assert });
+let site;
+let page;
+beforeEach(() => ({ site, page } = session));
+
+async function loadSample() {
+  await page.goto(`${site.url}#/thiet-lap`);
+  await appReady(page);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.locator('#load-sample').click();
+  await page.waitForFunction(() =>
+    localStorage.getItem('thidua/v2/workspace').includes('DỮ LIỆU MẪU'),
+  );
+}
+
+describe('ranking', () => {
+  test('every division is ranked once and each figure explains itself', async () => {
+    await loadSample();
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    const rows = page.locator('#ranking tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 8);
+    const ranks = await page.locator('#ranking tbody tr td:first-child').allTextContents();
+    assert.deepEqual(ranks, ['1', '2', '3', '4', '5', '6', '7', '8']);
+    const classes = await page.locator('#ranking td.classification').allTextContents();
+    for (const label of classes) {
+      assert.match(label, /^(Hoàn thành xuất sắc|Hoàn thành tốt|Hoàn thành|Chưa hoàn thành)$/);
+    }
+
+    const first = rows.first();
+    await first.locator('td').nth(1).locator('summary').click();
+    const formula = await first.locator('td').nth(1).locator('details p').textContent();
+    assert.match(formula, /^TC1: [\d.]+ văn bản đến và hồ sơ công việc xử lý trên mạng \/ [\d.]+ .* = [\d,]+%; chỉ tiêu 100%: (đạt|chưa đạt)\.$/);
+    await first.locator('td.score summary').click();
+    assert.match(await first.locator('td.score details p').textContent(), /^Điểm = \(TC1 /);
+  });
+
+  test('a division named with markup is shown as text', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    const hostile = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">';
+    const name = page.locator('input.unit-name').first();
+    await name.fill(hostile);
+    await name.press('Tab');
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.locator('#ranking tbody tr').first().waitFor();
+    const names = await page.locator('#ranking tbody th').allTextContents();
+    assert.ok(names.includes(hostile), names.join(' | '));
+    assert.equal(await page.locator('#ranking img').count(), 0);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+  });
+});
