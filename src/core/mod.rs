@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod campaign_file;
+pub mod charts;
 pub mod entry;
 pub mod evaluation;
 pub mod explain;

@@ -56,3 +56,16 @@ describe('ranking', () => {
     assert.equal(await page.evaluate(() => window.pwned), undefined);
   });
 });
+
+describe('charts', () => {
+  test('the ranking and attainment charts draw every division', async () => {
+    await loadSample();
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.locator('#chart-ranking svg').waitFor();
+    // Background plus one bar per division; background plus 8 × 5 cells.
+    assert.equal(await page.locator('#chart-ranking svg rect').count(), 9);
+    assert.equal(await page.locator('#chart-attainment svg rect').count(), 41);
+    const labels = await page.locator('#chart-ranking svg text').allTextContents();
+    assert.ok(labels.some((t) => t.trim().startsWith('1. ')), labels.join('|'));
+  });
+});

@@ -6,6 +6,7 @@ use crate::core::calendar::{campaign_phase, working_days};
 use crate::core::format;
 use crate::web::app::{today, use_workspace};
 use crate::web::components::deadline_list::DeadlineList;
+use crate::web::components::evaluation_charts::EvaluationCharts;
 use crate::web::components::ranking_table::RankingTable;
 
 #[component]
@@ -56,6 +57,7 @@ pub fn Dashboard() -> impl IntoView {
         </section>
         <section class="panel">
             <h2>"Xếp hạng các phòng"</h2>
+            <EvaluationCharts />
             <RankingTable />
         </section>
     }
