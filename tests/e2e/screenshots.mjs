@@ -24,7 +24,7 @@ try {
   ]) {
     await page.goto(site.url + hash);
     await appReady(page);
-    await page.screenshot({ path: `${OUT}${name}.png` });
+    await page.screenshot({ path: `${OUT}${name}.png`, fullPage: name === 'tong-quan' });
     console.log(`${OUT}${name}.png`);
   }
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
