@@ -12,7 +12,8 @@ pub fn attainment_text(result: &CriterionResult) -> String {
         .map_or_else(|| "—".into(), |a| format!("{}%", format::decimal(a, 1)))
 }
 
-fn target_text(target: Target) -> String {
+/// A target as shown: `100%` or `1 sáng kiến`.
+pub fn target_text(target: Target) -> String {
     match target {
         Target::Percent(p) => format!("{}%", format::decimal(p, 0)),
         Target::Initiatives(n) => format!("{n} sáng kiến"),

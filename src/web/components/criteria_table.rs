@@ -2,16 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::core::explain::target_text;
 use crate::core::format;
-use crate::core::model::Target;
 use crate::web::app::use_workspace;
-
-fn target_text(target: Target) -> String {
-    match target {
-        Target::Percent(percent) => format!("{}%", format::decimal(percent, 0)),
-        Target::Initiatives(count) => format!("≥ {count} sáng kiến"),
-    }
-}
 
 #[component]
 pub fn CriteriaTable() -> impl IntoView {
