@@ -275,20 +275,27 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
         }
     }
 
+    // Officers and KPI evaluations per unit, in one pass over the officers.
+    let mut kpi_by_unit: HashMap<&str, (u64, u64)> = HashMap::new();
+    for officer in &campaign.officers {
+        let entry = kpi_by_unit.entry(officer.unit_id.as_str()).or_default();
+        entry.0 += 1;
+        entry.1 += u64::from(
+            records
+                .get(officer.id.as_str())
+                .is_some_and(|r| r.kpi_evaluated),
+        );
+    }
+
     let units = campaign
         .units
         .iter()
         .map(|unit| {
             let s = sums.get(unit.id.as_str()).copied().unwrap_or_default();
-            let officers: Vec<_> = campaign
-                .officers
-                .iter()
-                .filter(|o| o.unit_id == unit.id)
-                .collect();
-            let evaluated = officers
-                .iter()
-                .filter(|o| records.get(o.id.as_str()).is_some_and(|r| r.kpi_evaluated))
-                .count() as u64;
+            let (officer_count, evaluated) = kpi_by_unit
+                .get(unit.id.as_str())
+                .copied()
+                .unwrap_or_default();
             let results: Vec<CriterionResult> = campaign
                 .criteria
                 .iter()
@@ -319,7 +326,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                         CriterionKind::KpiEvaluation => CriterionResult::ratio(
                             criterion.kind,
                             evaluated,
-                            officers.len() as u64,
+                            officer_count,
                             0,
                             target,
                         ),
