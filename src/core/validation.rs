@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::calendar::working_days;
 use super::format;
-use super::model::{Campaign, DailyCounts, Initiative, InitiativeOwner, OfficerRecord};
+use super::model::{Campaign, DailyCounts, Initiative, InitiativeOwner, OfficerRecord, Target};
 
 /// One column of the daily grid; [`CountField::label`] says what each one counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -342,6 +342,27 @@ pub fn parse_score(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
+/// Reads a decimal as typed in Vietnamese: `1,5` (or `1.234,5`), and also
+/// `1.5`; `None` when it is not a finite number.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let normalised = if text.contains(',') {
+        text.replace('.', "").replace(',', ".")
+    } else {
+        text.to_string()
+    };
+    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// `current` with the value the user typed: a percentage, or a whole number
+/// of initiatives. `None` when the text does not fit the target's kind.
+pub fn parse_target(current: Target, text: &str) -> Option<Target> {
+    match current {
+        Target::Percent(_) => parse_decimal(text).map(Target::Percent),
+        Target::Initiatives(_) => parse_count(text).ok().map(Target::Initiatives),
+    }
+}
+
 /// Everything wrong with an initiative, in Vietnamese.
 pub fn check_initiative(campaign: &Campaign, initiative: &Initiative) -> Vec<String> {
     let mut problems = Vec::new();
@@ -530,6 +551,24 @@ mod tests {
             ..officer_record()
         };
         assert_eq!(check_officer_record(&record).len(), 3);
+    }
+
+    #[test]
+    fn decimals_and_targets_are_read_the_vietnamese_way() {
+        assert_eq!(parse_decimal(" 1,5 "), Some(1.5));
+        assert_eq!(parse_decimal("1.234,5"), Some(1234.5));
+        assert_eq!(parse_decimal("2.5"), Some(2.5));
+        assert_eq!(parse_decimal("NaN"), None);
+        assert_eq!(parse_decimal("hai"), None);
+        assert_eq!(
+            parse_target(Target::Percent(100.0), "95"),
+            Some(Target::Percent(95.0))
+        );
+        assert_eq!(
+            parse_target(Target::Initiatives(1), "3"),
+            Some(Target::Initiatives(3))
+        );
+        assert_eq!(parse_target(Target::Initiatives(1), "2,5"), None);
     }
 
     #[test]

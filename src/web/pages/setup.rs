@@ -14,6 +14,7 @@ use crate::core::format;
 use crate::core::model::{Campaign, Target, Thresholds, Unit, Workspace};
 use crate::core::sample::{generate, SampleScale};
 use crate::core::template::seed_campaign;
+use crate::core::validation::{parse_decimal, parse_target};
 use crate::web::app::{now, today, use_workspace};
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::{download_json, read_text};
@@ -218,19 +219,11 @@ fn CriteriaEditor() -> impl IntoView {
                                 aria-label="Chỉ tiêu"
                                 prop:value=target_text
                                 on:change=move |event| {
-                                    let text = event_target_value(&event).replace(',', ".");
+                                    let text = event_target_value(&event);
                                     workspace.update(|w| {
-                                        let Some(c) = w.campaign.criteria.get_mut(index) else { return };
-                                        match c.target {
-                                            Target::Percent(_) => {
-                                                if let Ok(v) = text.trim().parse::<f64>() {
-                                                    c.target = Target::Percent(v);
-                                                }
-                                            }
-                                            Target::Initiatives(_) => {
-                                                if let Ok(v) = text.trim().parse::<u32>() {
-                                                    c.target = Target::Initiatives(v);
-                                                }
+                                        if let Some(c) = w.campaign.criteria.get_mut(index) {
+                                            if let Some(target) = parse_target(c.target, &text) {
+                                                c.target = target;
                                             }
                                         }
                                     });
@@ -246,8 +239,7 @@ fn CriteriaEditor() -> impl IntoView {
                                 aria-label="Trọng số"
                                 prop:value=move || criterion().map(|c| format::decimal(c.weight, 1))
                                 on:change=move |event| {
-                                    let text = event_target_value(&event).replace(',', ".");
-                                    if let Ok(weight) = text.trim().parse::<f64>() {
+                                    if let Some(weight) = parse_decimal(&event_target_value(&event)) {
                                         workspace.update(|w| {
                                             if let Some(c) = w.campaign.criteria.get_mut(index) {
                                                 c.weight = weight;
@@ -306,8 +298,7 @@ fn threshold_input(label: &'static str, field: fn(&mut Thresholds) -> &mut f64) 
                     workspace.with(|w| format::decimal(*field(&mut w.campaign.thresholds.clone()), 1))
                 }
                 on:change=move |event| {
-                    let text = event_target_value(&event).replace(',', ".");
-                    if let Ok(value) = text.trim().parse::<f64>() {
+                    if let Some(value) = parse_decimal(&event_target_value(&event)) {
                         workspace.update(|w| *field(&mut w.campaign.thresholds) = value);
                     }
                 }
