@@ -10,6 +10,7 @@ pub mod explain;
 pub mod format;
 pub mod model;
 pub mod persist;
+pub mod proposals;
 pub mod route;
 pub mod sample;
 pub mod template;

@@ -38,6 +38,29 @@ pub struct Campaign {
     /// before it existed, which then get the defaults.
     #[serde(default)]
     pub thresholds: Thresholds,
+    /// When a division or officer is proposed for commendation.
+    #[serde(default)]
+    pub award_rules: AwardRules,
+}
+
+/// When the app proposes a commendation; ours, editable in Thiết lập.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct AwardRules {
+    /// A division must be “Hoàn thành xuất sắc” and have at least this many
+    /// paperless weeks.
+    pub min_paperless_weeks: u32,
+    /// An officer must be “Hoàn thành xuất sắc” and, if set, have at least
+    /// one initiative.
+    pub individual_needs_initiative: bool,
+}
+
+impl Default for AwardRules {
+    fn default() -> Self {
+        AwardRules {
+            min_paperless_weeks: 2,
+            individual_needs_initiative: true,
+        }
+    }
 }
 
 /// Score thresholds of the classification; ours, editable in Thiết lập.

@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, Weekday};
 
 use super::model::{
-    Campaign, Criterion, CriterionKind, Deadline, Exclusion, Period, Target, Thresholds, Unit,
-    WorkingCalendar,
+    AwardRules, Campaign, Criterion, CriterionKind, Deadline, Exclusion, Period, Target,
+    Thresholds, Unit, WorkingCalendar,
 };
 
 /// Identifier of the secret-documents exclusion (mật, tối mật, tuyệt mật).
@@ -168,5 +168,6 @@ pub fn seed_campaign(id: impl Into<String>) -> Campaign {
         criteria: plan_criteria(),
         deadlines: plan_deadlines(),
         thresholds: Thresholds::default(),
+        award_rules: AwardRules::default(),
     }
 }

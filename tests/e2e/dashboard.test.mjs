@@ -69,3 +69,30 @@ describe('charts', () => {
     assert.ok(labels.some((t) => t.trim().startsWith('1. ')), labels.join('|'));
   });
 });
+
+describe('proposals', () => {
+  test('the sample has none under the default rules; the loosest rules propose everyone', async () => {
+    await loadSample();
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByText('Chưa có tập thể hay cá nhân nào đạt điều kiện đề xuất khen thưởng.').waitFor();
+
+    // Loosen every rule in the stored campaign, as Thiết lập would, then reload.
+    await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('thidua/v2/workspace'));
+      const campaign = stored.workspace.campaign;
+      for (const criterion of campaign.criteria) criterion.target.value = 0;
+      campaign.thresholds = { excellent: 0, good: 0, done: 0 };
+      campaign.award_rules = { min_paperless_weeks: 0, individual_needs_initiative: false };
+      stored.generation += 1;
+      localStorage.setItem('thidua/v2/workspace', JSON.stringify(stored));
+      localStorage.setItem('thidua/v2/generation', String(stored.generation));
+    });
+    await page.reload();
+    const rows = page.locator('table#proposals tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 88, '8 divisions and 80 officers');
+    assert.equal(await rows.first().locator('td').nth(1).textContent(), 'Tập thể');
+    assert.match(await rows.first().locator('.reasons li').first().textContent(), /Hoàn thành xuất sắc/);
+    assert.equal(await rows.last().locator('td').nth(1).textContent(), 'Cá nhân');
+  });
+});

@@ -7,6 +7,7 @@ pub mod evaluation_charts;
 pub mod initiative_list;
 pub mod nav;
 pub mod officer_table;
+pub mod proposal_list;
 pub mod ranking_table;
 pub mod save_banner;
 pub mod status_message;

@@ -7,6 +7,7 @@ use crate::core::format;
 use crate::web::app::{today, use_workspace};
 use crate::web::components::deadline_list::DeadlineList;
 use crate::web::components::evaluation_charts::EvaluationCharts;
+use crate::web::components::proposal_list::ProposalList;
 use crate::web::components::ranking_table::RankingTable;
 
 #[component]
@@ -59,6 +60,14 @@ pub fn Dashboard() -> impl IntoView {
             <h2>"Xếp hạng các phòng"</h2>
             <EvaluationCharts />
             <RankingTable />
+        </section>
+        <section class="panel">
+            <h2>"Đề xuất khen thưởng"</h2>
+            <p class="hint">
+                "Theo quy tắc tại Thiết lập: tập thể “Hoàn thành xuất sắc” có đủ số tuần làm việc "
+                "không văn bản giấy; cá nhân “Hoàn thành xuất sắc” (và có sáng kiến, nếu yêu cầu)."
+            </p>
+            <ProposalList />
         </section>
     }
 }

@@ -14,7 +14,7 @@ use crate::core::format;
 use crate::core::model::{Campaign, Target, Thresholds, Unit, Workspace};
 use crate::core::sample::{generate, SampleScale};
 use crate::core::template::seed_campaign;
-use crate::core::validation::{parse_decimal, parse_target};
+use crate::core::validation::{parse_count, parse_decimal, parse_target};
 use crate::web::app::{now, today, use_workspace};
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::{download_json, read_text};
@@ -273,6 +273,34 @@ fn CriteriaEditor() -> impl IntoView {
             {threshold_input("Hoàn thành xuất sắc từ", |t| &mut t.excellent)}
             {threshold_input("Hoàn thành tốt từ", |t| &mut t.good)}
             {threshold_input("Hoàn thành từ", |t| &mut t.done)}
+        </div>
+        <h3>"Quy tắc đề xuất khen thưởng"</h3>
+        <div class="form-row">
+            <label class="field">
+                <span>"Tập thể: số tuần không văn bản giấy tối thiểu"</span>
+                <input
+                    class="small"
+                    id="min-paperless-weeks"
+                    inputmode="numeric"
+                    prop:value=move || workspace.with(|w| w.campaign.award_rules.min_paperless_weeks.to_string())
+                    on:change=move |event| {
+                        if let Ok(weeks) = parse_count(&event_target_value(&event)) {
+                            workspace.update(|w| w.campaign.award_rules.min_paperless_weeks = weeks);
+                        }
+                    }
+                />
+            </label>
+            <label class="field checkbox">
+                <input
+                    type="checkbox"
+                    prop:checked=move || workspace.with(|w| w.campaign.award_rules.individual_needs_initiative)
+                    on:change=move |event| {
+                        let checked = event_target_checked(&event);
+                        workspace.update(|w| w.campaign.award_rules.individual_needs_initiative = checked);
+                    }
+                />
+                <span>"Cá nhân phải có ít nhất một sáng kiến"</span>
+            </label>
         </div>
         <p class="hint">
             "“Hoàn thành xuất sắc” còn đòi hỏi mọi tiêu chí có số liệu đều đạt chỉ tiêu. "

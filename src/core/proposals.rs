@@ -1,0 +1,187 @@
+//! Commendation proposals for the Office's dossier (Bằng khen of the
+//! provincial chairman), drawn from the evaluation with the reasons spelled out.
+
+use serde::Serialize;
+
+use super::evaluation::{CampaignEvaluation, Classification, Evaluation};
+use super::format;
+use super::model::{Campaign, CriterionKind};
+
+/// Who is proposed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Nominee {
+    /// A division.
+    Collective,
+    /// A civil servant.
+    Individual,
+}
+
+/// One proposal, with the figures that justify it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Proposal {
+    /// Collective or individual.
+    pub nominee: Nominee,
+    /// Unit or officer id.
+    pub id: String,
+    /// Name as written in the dossier.
+    pub name: String,
+    /// The division (for an individual, the one they belong to).
+    pub unit_name: String,
+    /// Achievements in Vietnamese, one per line of the dossier.
+    pub reasons: Vec<String>,
+}
+
+fn criteria_met(evaluation: &Evaluation) -> (usize, usize) {
+    let applicable = evaluation
+        .criteria
+        .iter()
+        .filter(|r| r.met.is_some())
+        .count();
+    let met = evaluation
+        .criteria
+        .iter()
+        .filter(|r| r.met == Some(true))
+        .count();
+    (met, applicable)
+}
+
+fn score_reason(evaluation: &Evaluation) -> String {
+    let (met, applicable) = criteria_met(evaluation);
+    format!(
+        "Điểm tổng hợp {} ({}); đạt {met}/{applicable} tiêu chí có số liệu.",
+        evaluation
+            .composite
+            .map_or("—".into(), |c| format::decimal(c, 1)),
+        evaluation.classification.label()
+    )
+}
+
+/// The proposals of a campaign under its award rules, collectives first,
+/// each group in ranking order.
+pub fn propose(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<Proposal> {
+    let rules = campaign.award_rules;
+    let unit_name = |unit_id: &str| {
+        campaign
+            .units
+            .iter()
+            .find(|u| u.id == unit_id)
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
+    };
+    let mut proposals: Vec<Proposal> = evaluation
+        .units
+        .iter()
+        .filter(|u| {
+            u.classification == Classification::Excellent
+                && u.paperless_weeks >= rules.min_paperless_weeks
+        })
+        .map(|u| Proposal {
+            nominee: Nominee::Collective,
+            id: u.id.clone(),
+            name: u.name.clone(),
+            unit_name: u.name.clone(),
+            reasons: vec![
+                score_reason(u),
+                format!(
+                    "{}/{} tuần làm việc không văn bản giấy; {} ngày không in giấy.",
+                    u.paperless_weeks, evaluation.weeks, u.paper_free_days
+                ),
+                format!("Xếp hạng {}/{} phòng.", u.rank, evaluation.units.len()),
+            ],
+        })
+        .collect();
+    let initiatives = |e: &Evaluation| {
+        e.criteria
+            .iter()
+            .find(|r| r.kind == CriterionKind::Creativity)
+            .map_or(0, |r| r.numerator)
+    };
+    proposals.extend(
+        evaluation
+            .officers
+            .iter()
+            .filter(|o| o.classification == Classification::Excellent)
+            .filter(|o| !rules.individual_needs_initiative || initiatives(o) > 0)
+            .map(|o| {
+                let unit_id = campaign
+                    .officers
+                    .iter()
+                    .find(|officer| officer.id == o.id)
+                    .map(|officer| officer.unit_id.as_str())
+                    .unwrap_or_default();
+                Proposal {
+                    nominee: Nominee::Individual,
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                    unit_name: unit_name(unit_id),
+                    reasons: vec![
+                        score_reason(o),
+                        format!("{} sáng kiến trong phong trào.", initiatives(o)),
+                    ],
+                }
+            }),
+    );
+    proposals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::evaluation::evaluate;
+    use crate::core::sample::{generate, SampleScale};
+
+    #[test]
+    fn only_excellent_divisions_with_enough_paperless_weeks_are_proposed() {
+        for seed in 0..10 {
+            let ws = generate(SampleScale::Department, seed);
+            let evaluation = evaluate(&ws);
+            for proposal in propose(&ws.campaign, &evaluation) {
+                let list = match proposal.nominee {
+                    Nominee::Collective => &evaluation.units,
+                    Nominee::Individual => &evaluation.officers,
+                };
+                let evaluated = list.iter().find(|e| e.id == proposal.id).unwrap();
+                assert_eq!(evaluated.classification, Classification::Excellent);
+                if proposal.nominee == Nominee::Collective {
+                    assert!(evaluated.paperless_weeks >= 2);
+                }
+                assert!(proposal.reasons[0].contains("Hoàn thành xuất sắc"));
+            }
+        }
+    }
+
+    #[test]
+    fn rules_decide_who_is_proposed() {
+        let mut ws = generate(SampleScale::Department, 4);
+        ws.campaign.thresholds.excellent = 0.0;
+        ws.campaign.award_rules.min_paperless_weeks = 0;
+        ws.campaign.award_rules.individual_needs_initiative = false;
+        // With every criterion required to be met, lower the targets to 0 too.
+        for criterion in &mut ws.campaign.criteria {
+            criterion.target = match criterion.target {
+                crate::core::model::Target::Percent(_) => crate::core::model::Target::Percent(0.0),
+                crate::core::model::Target::Initiatives(_) => {
+                    crate::core::model::Target::Initiatives(0)
+                }
+            };
+        }
+        let proposals = propose(&ws.campaign, &evaluate(&ws));
+        let collectives = proposals
+            .iter()
+            .filter(|p| p.nominee == Nominee::Collective)
+            .count();
+        assert_eq!(
+            collectives, 8,
+            "every division qualifies under the loosest rules"
+        );
+        assert_eq!(proposals.len(), 8 + 80);
+        assert!(
+            proposals[8].unit_name.starts_with("Văn phòng") || !proposals[8].unit_name.is_empty()
+        );
+
+        ws.campaign.award_rules.min_paperless_weeks = 99;
+        let proposals = propose(&ws.campaign, &evaluate(&ws));
+        assert!(proposals.iter().all(|p| p.nominee == Nominee::Individual));
+    }
+}
