@@ -99,3 +99,15 @@ fn negative_counts_are_refused_by_the_types() {
         .replace(r#""docs_received":12"#, r#""docs_received":-12"#);
     assert!(serde_json::from_str::<Workspace>(&json).is_err());
 }
+
+#[test]
+fn initiative_owners_survive_their_form_key() {
+    for owner in [
+        InitiativeOwner::Unit("van-phong".into()),
+        InitiativeOwner::Officer("a:b".into()),
+    ] {
+        assert_eq!(InitiativeOwner::from_key(&owner.key()), Some(owner));
+    }
+    assert_eq!(InitiativeOwner::from_key("khac:1"), None);
+    assert_eq!(InitiativeOwner::from_key(""), None);
+}

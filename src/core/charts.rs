@@ -57,6 +57,13 @@ fn text_style(size: u32, color: &'static RGBColor, h: HPos) -> TextStyle<'static
         .pos(Pos::new(h, VPos::Center))
 }
 
+/// Width and height of the area, and the width of the label column on the left.
+fn layout<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) -> (i32, i32, i32) {
+    let (width, height) = root.dim_in_pixel();
+    let (width, height) = (width as i32, height as i32);
+    (width, height, width * 34 / 100)
+}
+
 /// Horizontal bars of the composite score, one per division in rank order,
 /// coloured by classification.
 pub fn draw_ranking<DB: DrawingBackend>(
@@ -64,9 +71,7 @@ pub fn draw_ranking<DB: DrawingBackend>(
     units: &[Evaluation],
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
-    let (width, height) = root.dim_in_pixel();
-    let (width, height) = (width as i32, height as i32);
-    let label_width = width * 34 / 100;
+    let (width, height, label_width) = layout(root);
     let bar_space = width - label_width - 70;
     let top = 28;
     let row = ((height - top - 8) / units.len().max(1) as i32).clamp(14, 40);
@@ -113,9 +118,7 @@ pub fn draw_attainment_grid<DB: DrawingBackend>(
     units: &[Evaluation],
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
-    let (width, height) = root.dim_in_pixel();
-    let (width, height) = (width as i32, height as i32);
-    let label_width = width * 34 / 100;
+    let (width, height, label_width) = layout(root);
     let column = (width - label_width) / criteria.len().max(1) as i32;
     let top = 26;
     let row = ((height - top - 4) / units.len().max(1) as i32).clamp(14, 34);

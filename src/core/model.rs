@@ -286,6 +286,25 @@ pub enum InitiativeOwner {
     Officer(String),
 }
 
+impl InitiativeOwner {
+    /// A one-string form (`unit:ID`, `officer:ID`) for a form's `<select>`.
+    pub fn key(&self) -> String {
+        match self {
+            InitiativeOwner::Unit(id) => format!("unit:{id}"),
+            InitiativeOwner::Officer(id) => format!("officer:{id}"),
+        }
+    }
+
+    /// Reads [`InitiativeOwner::key`] back; `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key.split_once(':')? {
+            ("unit", id) => Some(InitiativeOwner::Unit(id.to_owned())),
+            ("officer", id) => Some(InitiativeOwner::Officer(id.to_owned())),
+            _ => None,
+        }
+    }
+}
+
 /// A creative initiative put forward during the campaign.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Initiative {

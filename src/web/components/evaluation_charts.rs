@@ -4,23 +4,24 @@
 use leptos::prelude::*;
 
 use crate::core::charts::{chart_height, draw_attainment_grid, draw_ranking, to_svg};
-use crate::core::evaluation::evaluate;
+use crate::core::evaluation::CampaignEvaluation;
 use crate::web::app::use_workspace;
 
 /// Width the charts are drawn at; CSS scales them to the column (they carry a viewBox).
 const CHART_WIDTH: u32 = 1000;
 
 #[component]
-pub fn EvaluationCharts() -> impl IntoView {
+pub fn EvaluationCharts(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
     let workspace = use_workspace();
     let charts = Memo::new(move |_| {
-        workspace.with(|w| {
-            let units = evaluate(w).units;
+        let criteria = workspace.with(|w| w.campaign.criteria.clone());
+        evaluation.with(|e| {
+            let units = &e.units;
             let height = chart_height(units.len());
             (
-                to_svg(CHART_WIDTH, height, |root| draw_ranking(root, &units)),
+                to_svg(CHART_WIDTH, height, |root| draw_ranking(root, units)),
                 to_svg(CHART_WIDTH, height, |root| {
-                    draw_attainment_grid(root, &w.campaign.criteria, &units)
+                    draw_attainment_grid(root, &criteria, units)
                 }),
             )
         })

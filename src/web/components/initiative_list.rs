@@ -26,14 +26,17 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
             workspace.with(|w| {
                 let mut owners = Vec::new();
                 if let Some(unit) = w.campaign.units.iter().find(|u| u.id == unit_id) {
-                    owners.push((format!("unit:{}", unit.id), unit.name.clone()));
+                    owners.push((
+                        InitiativeOwner::Unit(unit.id.clone()).key(),
+                        unit.name.clone(),
+                    ));
                 }
                 owners.extend(
                     w.campaign
                         .officers
                         .iter()
                         .filter(|o| o.unit_id == unit_id)
-                        .map(|o| (format!("officer:{}", o.id), o.name.clone())),
+                        .map(|o| (InitiativeOwner::Officer(o.id.clone()).key(), o.name.clone())),
                 );
                 owners
             })
@@ -107,11 +110,9 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
         } else {
             owner_key
         };
-        let owner = match owner_key.split_once(':') {
-            Some(("officer", id)) => InitiativeOwner::Officer(id.to_string()),
-            Some((_, id)) => InitiativeOwner::Unit(id.to_string()),
-            None => InitiativeOwner::Unit(String::new()),
-        };
+        // An unknown key is refused below by `check_initiative` (owner not in the campaign).
+        let owner = InitiativeOwner::from_key(&owner_key)
+            .unwrap_or_else(|| InitiativeOwner::Unit(String::new()));
         let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
             problems.set(vec!["Hãy chọn ngày của sáng kiến.".into()]);
             return;

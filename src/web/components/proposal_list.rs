@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::core::evaluation::evaluate;
+use crate::core::evaluation::CampaignEvaluation;
 use crate::core::proposals::{propose, Nominee};
 use crate::web::app::use_workspace;
 
 #[component]
-pub fn ProposalList() -> impl IntoView {
+pub fn ProposalList(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
     let workspace = use_workspace();
-    let proposals = Memo::new(move |_| workspace.with(|w| propose(&w.campaign, &evaluate(w))));
+    let proposals =
+        Memo::new(move |_| workspace.with(|w| evaluation.with(|e| propose(&w.campaign, e))));
     move || {
         let proposals = proposals.get();
         if proposals.is_empty() {

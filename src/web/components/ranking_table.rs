@@ -3,15 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::core::evaluation::evaluate;
+use crate::core::evaluation::CampaignEvaluation;
 use crate::core::explain::{attainment_text, explain_composite, explain_criterion};
 use crate::core::format;
 use crate::web::app::use_workspace;
 
 #[component]
-pub fn RankingTable() -> impl IntoView {
+pub fn RankingTable(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
     let workspace = use_workspace();
-    let evaluation = Memo::new(move |_| workspace.with(evaluate));
     let header = move || {
         workspace.with(|w| {
             w.campaign

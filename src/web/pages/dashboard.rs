@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::calendar::{campaign_phase, working_days};
+use crate::core::evaluation::evaluate;
 use crate::core::format;
 use crate::web::app::{today, use_workspace};
 use crate::web::components::deadline_list::DeadlineList;
@@ -15,6 +16,8 @@ pub fn Dashboard() -> impl IntoView {
     let workspace = use_workspace();
     let campaign = move || workspace.with(|w| w.campaign.clone());
     let today = today();
+    // One evaluation per change, shared by the charts, the ranking and the proposals.
+    let evaluation = Memo::new(move |_| workspace.with(evaluate));
     view! {
         <section class="hero">
             <p class="eyebrow">{move || campaign().issuing_body}</p>
@@ -58,8 +61,8 @@ pub fn Dashboard() -> impl IntoView {
         </section>
         <section class="panel">
             <h2>"Xếp hạng các phòng"</h2>
-            <EvaluationCharts />
-            <RankingTable />
+            <EvaluationCharts evaluation=evaluation />
+            <RankingTable evaluation=evaluation />
         </section>
         <section class="panel">
             <h2>"Đề xuất khen thưởng"</h2>
@@ -67,7 +70,7 @@ pub fn Dashboard() -> impl IntoView {
                 "Theo quy tắc tại Thiết lập: tập thể “Hoàn thành xuất sắc” có đủ số tuần làm việc "
                 "không văn bản giấy; cá nhân “Hoàn thành xuất sắc” (và có sáng kiến, nếu yêu cầu)."
             </p>
-            <ProposalList />
+            <ProposalList evaluation=evaluation />
         </section>
     }
 }
