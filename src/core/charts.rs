@@ -7,7 +7,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::evaluation::{Classification, Evaluation};
+use chrono::{Datelike, NaiveDate};
+
+use super::evaluation::{Classification, DailyRates, Evaluation, PaperDay};
 use super::format;
 use super::model::Criterion;
 
@@ -158,6 +160,179 @@ pub fn draw_attainment_grid<DB: DrawingBackend>(
     root.present()
 }
 
+/// The three online rates of the trend chart: label, colour, and which rate.
+type TrendSeries = (&'static str, RGBColor, fn(&DailyRates) -> Option<f64>);
+
+const TREND_SERIES: [TrendSeries; 3] = [
+    ("TC1 Xử lý trên mạng", RGBColor(31, 78, 121), |d| {
+        d.processing
+    }),
+    ("TC2 Ký số, phát hành", RGBColor(30, 123, 70), |d| {
+        d.signing
+    }),
+    ("TC3 Liên thông", RGBColor(161, 92, 0), |d| {
+        d.interconnection
+    }),
+];
+
+/// Day and month, `15/07`.
+fn day_month(date: NaiveDate) -> String {
+    format!("{:02}/{:02}", date.day(), date.month())
+}
+
+fn draw_line<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    points: Vec<(i32, i32)>,
+    color: RGBColor,
+) -> DrawResult<DB> {
+    if points.len() < 2 {
+        return Ok(());
+    }
+    root.draw(&PathElement::new(points, color.stroke_width(2)))
+}
+
+/// Lines of the daily online rates (0–100 %) of all divisions together, one
+/// point per working day; a day with nothing of a kind breaks that line.
+pub fn draw_daily_trend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    daily: &[DailyRates],
+) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    let (width, height) = root.dim_in_pixel();
+    let (width, height) = (width as i32, height as i32);
+    let (left, right, top, bottom) = (56, width - 16, 40, height - 34);
+    let x_of = |index: usize| {
+        let steps = daily.len().saturating_sub(1).max(1) as i32;
+        left + (right - left) * index as i32 / steps
+    };
+    let y_of = |rate: f64| bottom - ((f64::from(bottom - top) * rate / 100.0).round() as i32);
+    for tick in [0, 25, 50, 75, 100] {
+        let y = y_of(f64::from(tick));
+        root.draw(&PathElement::new(vec![(left, y), (right, y)], GRID))?;
+        root.draw(&Text::new(
+            format!("{tick}%"),
+            (left - 6, y),
+            text_style(15, &MUTED, HPos::Right),
+        ))?;
+    }
+    // A date label on every Monday, or the first day, so labels never crowd.
+    for (index, day) in daily.iter().enumerate() {
+        if index == 0 || day.date.weekday() == chrono::Weekday::Mon {
+            root.draw(&Text::new(
+                day_month(day.date),
+                (x_of(index), bottom + 16),
+                text_style(15, &MUTED, HPos::Center),
+            ))?;
+        }
+    }
+    let mut legend_x = left;
+    for (label, color, rate) in TREND_SERIES {
+        root.draw(&Rectangle::new(
+            [(legend_x, 8), (legend_x + 14, 22)],
+            color.filled(),
+        ))?;
+        root.draw(&Text::new(
+            label,
+            (legend_x + 20, 15),
+            text_style(16, &INK, HPos::Left),
+        ))?;
+        legend_x += 40 + label.chars().count() as i32 * 9;
+        // Consecutive days with a rate form one line; a gap starts another.
+        let mut line: Vec<(i32, i32)> = Vec::new();
+        for (index, day) in daily.iter().enumerate() {
+            match rate(day) {
+                Some(value) => {
+                    let point = (x_of(index), y_of(value));
+                    root.draw(&Circle::new(point, 3, color.filled()))?;
+                    line.push(point);
+                }
+                None => draw_line(root, std::mem::take(&mut line), color)?,
+            }
+        }
+        draw_line(root, line, color)?;
+    }
+    root.present()
+}
+
+/// Colour of a day in the paper calendar.
+fn paper_day_color(day: PaperDay) -> RGBColor {
+    match day {
+        PaperDay::PaperFree => RGBColor(30, 123, 70),
+        PaperDay::Printed => RGBColor(232, 160, 150),
+        PaperDay::NotReported => RGBColor(238, 241, 245),
+    }
+}
+
+/// A calendar per division: one square per working day, green when not a
+/// page was printed, rose when pages were printed, grey without a report.
+/// A gap separates the weeks.
+pub fn draw_paper_calendar<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    working_days: &[NaiveDate],
+    units: &[Evaluation],
+) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    let (width, height, label_width) = layout(root);
+    let top = 44;
+    let row = ((height - top - 4) / units.len().max(1) as i32).clamp(14, 34);
+    // Column of each day, with a gap of half a cell before each new week.
+    let mut columns = Vec::with_capacity(working_days.len());
+    let mut position = 0.0_f64;
+    for (index, day) in working_days.iter().enumerate() {
+        if index > 0 && day.iso_week() != working_days[index - 1].iso_week() {
+            position += 0.5;
+        }
+        columns.push(position);
+        position += 1.0;
+    }
+    let cell = (f64::from(width - label_width - 8) / position.max(1.0)).min(f64::from(row) * 1.6);
+    let x_of = |index: usize| label_width + (columns[index] * cell).round() as i32;
+    let legend = [
+        ("Không in giấy", PaperDay::PaperFree),
+        ("Có in giấy", PaperDay::Printed),
+        ("Chưa báo cáo", PaperDay::NotReported),
+    ];
+    let mut legend_x = label_width;
+    for (label, day) in legend {
+        root.draw(&Rectangle::new(
+            [(legend_x, 6), (legend_x + 14, 20)],
+            paper_day_color(day).filled(),
+        ))?;
+        root.draw(&Text::new(
+            label,
+            (legend_x + 20, 13),
+            text_style(16, &INK, HPos::Left),
+        ))?;
+        legend_x += 40 + label.chars().count() as i32 * 9;
+    }
+    for (index, day) in working_days.iter().enumerate() {
+        if index == 0 || day.weekday() == chrono::Weekday::Mon {
+            root.draw(&Text::new(
+                day_month(*day),
+                (x_of(index), top - 10),
+                text_style(14, &MUTED, HPos::Left),
+            ))?;
+        }
+    }
+    for (r, unit) in units.iter().enumerate() {
+        let y = top + r as i32 * row;
+        root.draw(&Text::new(
+            shorten(&unit.name, 34),
+            (label_width - 8, y + row / 2),
+            text_style(16, &INK, HPos::Right),
+        ))?;
+        for (index, day) in unit.paper_days.iter().enumerate() {
+            let x = x_of(index);
+            let size = (cell as i32 - 2).max(2);
+            root.draw(&Rectangle::new(
+                [(x + 1, y + 1), (x + size, y + row - 1)],
+                paper_day_color(*day).filled(),
+            ))?;
+        }
+    }
+    root.present()
+}
+
 /// Renders a drawing function to an SVG document of `width` × `height`.
 pub fn to_svg(
     width: u32,
@@ -230,6 +405,9 @@ mod tests {
             to_svg(800, 300, |root| {
                 draw_attainment_grid(root, &ws.campaign.criteria, &units)
             }),
+            to_svg(800, 300, |root| {
+                draw_paper_calendar(root, &evaluate(&ws).working_days, &units)
+            }),
         ] {
             assert!(!svg.contains("<script"), "{svg}");
             assert!(!svg.contains("<img"), "{svg}");
@@ -257,5 +435,47 @@ mod tests {
     fn long_names_are_shortened_with_an_ellipsis() {
         assert_eq!(shorten("Phòng Pháp chế", 34), "Phòng Pháp chế");
         assert_eq!(shorten("abcdef", 4), "abc…");
+    }
+    #[test]
+    fn the_daily_trend_has_a_point_per_day_and_rate_and_breaks_on_missing_days() {
+        let ws = generate(SampleScale::Department, 3);
+        let mut daily = evaluate(&ws).daily;
+        let points: usize = daily
+            .iter()
+            .map(|d| {
+                [d.processing, d.signing, d.interconnection]
+                    .iter()
+                    .flatten()
+                    .count()
+            })
+            .sum();
+        let svg = to_svg(1000, 320, |root| draw_daily_trend(root, &daily));
+        assert_eq!(count(&svg, "<circle"), points, "{svg}");
+        for (label, _, _) in TREND_SERIES {
+            assert!(svg.contains(label), "legend {label}");
+        }
+        assert!(svg.contains("\n15/07\n</text>"), "first day labelled");
+        // A day without any interconnection breaks that line in two.
+        let lines = count(&svg, "<polyline");
+        daily[5].interconnection = None;
+        let broken = to_svg(1000, 320, |root| draw_daily_trend(root, &daily));
+        assert_eq!(count(&broken, "<circle"), points - 1);
+        assert_eq!(count(&broken, "<polyline"), lines + 1, "{broken}");
+    }
+
+    #[test]
+    fn the_paper_calendar_has_a_square_per_division_and_working_day() {
+        let (ws, units) = sample();
+        let evaluation = evaluate(&ws);
+        let days = &evaluation.working_days;
+        let svg = to_svg(1000, chart_height(units.len()) + 20, |root| {
+            draw_paper_calendar(root, days, &units)
+        });
+        // Background, three legend squares, then one square per division and day.
+        assert_eq!(count(&svg, "<rect"), 1 + 3 + units.len() * days.len());
+        let green = format!("fill=\"#{:02X}{:02X}{:02X}\"", 30, 123, 70);
+        let free: u32 = units.iter().map(|u| u.paper_free_days).sum();
+        assert_eq!(count(&svg, &green) as u32, free + 1, "plus the legend");
+        assert!(!svg.contains("<script"));
     }
 }

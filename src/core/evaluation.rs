@@ -1,19 +1,21 @@
 //! Turns counts into verdicts (DESIGN.md §3): per division and per officer,
 //! every criterion as numerator / denominator (exclusions shown), attainment
 //! and met or not; a weighted composite score; a classification; a ranking
-//! with deterministic tie-breaks; paper-free days and paperless weeks.
+//! with deterministic tie-breaks; paper-free days and paperless weeks; and,
+//! for the charts, the department's online rates day by day.
 //!
 //! The rules and defaults are written out in `docs/evaluation.md`.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::working_days;
 use super::model::{
-    Campaign, Criterion, CriterionKind, InitiativeOwner, Target, Thresholds, Workspace,
+    Campaign, Criterion, CriterionKind, DailyCounts, InitiativeOwner, Target, Thresholds, Workspace,
 };
 
 /// How a composite score reads.
@@ -62,6 +64,12 @@ pub struct CriterionResult {
     pub met: Option<bool>,
 }
 
+/// `numerator` as a share of `denominator`, 0–100; `None` for 0/0.
+fn share(numerator: u64, denominator: u64) -> Option<f64> {
+    (denominator > 0)
+        .then(|| (numerator.min(denominator) as f64 * 100.0 / denominator as f64).clamp(0.0, 100.0))
+}
+
 impl CriterionResult {
     fn ratio(
         kind: CriterionKind,
@@ -70,9 +78,7 @@ impl CriterionResult {
         excluded: u64,
         target: f64,
     ) -> Self {
-        let attainment = (denominator > 0).then(|| {
-            (numerator.min(denominator) as f64 * 100.0 / denominator as f64).clamp(0.0, 100.0)
-        });
+        let attainment = share(numerator, denominator);
         CriterionResult {
             kind,
             numerator,
@@ -115,10 +121,39 @@ pub struct Evaluation {
     pub classification: Classification,
     /// Working days with a report and zero pages printed (divisions only).
     pub paper_free_days: u32,
+    /// How every working day went, in the order of
+    /// [`CampaignEvaluation::working_days`] (divisions only; empty for officers).
+    pub paper_days: Vec<PaperDay>,
     /// Weeks whose working days were all paper-free (divisions only).
     pub paperless_weeks: u32,
     /// 1 for the first; every rank distinct.
     pub rank: usize,
+}
+
+/// A division's working day, as far as paper goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaperDay {
+    /// No report for the day (yet).
+    NotReported,
+    /// Reported, with pages printed.
+    Printed,
+    /// Reported, and not a page printed.
+    PaperFree,
+}
+
+/// The online rates of all divisions together on one working day (0–100;
+/// `None` when nothing of the kind happened that day).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DailyRates {
+    /// The working day.
+    pub date: NaiveDate,
+    /// Documents and dossiers processed online (TC1).
+    pub processing: Option<f64>,
+    /// Documents signed and issued online, exclusions removed (TC2).
+    pub signing: Option<f64>,
+    /// External documents exchanged over the interconnection platform (TC3).
+    pub interconnection: Option<f64>,
 }
 
 /// The whole evaluation of a workspace.
@@ -130,6 +165,10 @@ pub struct CampaignEvaluation {
     pub officers: Vec<Evaluation>,
     /// Weeks (of the working calendar) in the campaign, full or partial.
     pub weeks: u32,
+    /// The campaign's working days, in order.
+    pub working_days: Vec<NaiveDate>,
+    /// All divisions' online rates, one entry per working day.
+    pub daily: Vec<DailyRates>,
 }
 
 fn weighted_composite(criteria: &[Criterion], results: &[CriterionResult]) -> Option<f64> {
@@ -194,9 +233,9 @@ fn rank(mut evaluations: Vec<Evaluation>) -> Vec<Evaluation> {
     evaluations
 }
 
-/// A division's counts summed over the campaign.
+/// Counts summed over a division's campaign, or over one day of all divisions.
 #[derive(Debug, Clone, Copy, Default)]
-struct UnitSums {
+struct Sums {
     processed_online: u64,
     to_process: u64,
     signed_online: u64,
@@ -206,17 +245,65 @@ struct UnitSums {
     external: u64,
 }
 
-/// Groups working days by ISO week, in order.
-fn weeks_of(days: &[NaiveDate]) -> BTreeMap<(i32, u32), Vec<NaiveDate>> {
-    let mut weeks: BTreeMap<(i32, u32), Vec<NaiveDate>> = BTreeMap::new();
-    for &day in days {
-        let week = day.iso_week();
-        weeks
-            .entry((week.year(), week.week()))
-            .or_default()
-            .push(day);
+impl Sums {
+    fn add(&mut self, c: &DailyCounts) {
+        self.processed_online += u64::from(c.docs_received_online) + u64::from(c.dossiers_online);
+        self.to_process += u64::from(c.docs_received) + u64::from(c.dossiers);
+        self.signed_online += u64::from(c.docs_signed_online);
+        self.issued += u64::from(c.docs_issued);
+        self.excluded += u64::from(c.docs_excluded_secret) + u64::from(c.docs_excluded_state_award);
+        self.interconnected += u64::from(c.interconnect_sent) + u64::from(c.interconnect_received);
+        self.external += u64::from(c.external_total);
+    }
+
+    fn signing_denominator(&self) -> u64 {
+        self.issued.saturating_sub(self.excluded)
+    }
+}
+
+/// The ISO weeks of `days` (sorted), as index ranges into `days`.
+fn weeks_of(days: &[NaiveDate]) -> Vec<Range<usize>> {
+    let mut weeks: Vec<Range<usize>> = Vec::new();
+    for (index, day) in days.iter().enumerate() {
+        match weeks.last_mut() {
+            Some(week) if days[week.start].iso_week() == day.iso_week() => week.end = index + 1,
+            _ => weeks.push(index..index + 1),
+        }
     }
     weeks
+}
+
+/// The department as a whole: every criterion's numerators, denominators and
+/// exclusions summed over the divisions, measured against the same target
+/// (for creativity, against the sum of the divisions' targets).
+pub fn department_totals(criteria: &[Criterion], units: &[Evaluation]) -> Vec<CriterionResult> {
+    criteria
+        .iter()
+        .enumerate()
+        .map(|(index, criterion)| {
+            let results = units.iter().filter_map(|u| u.criteria.get(index));
+            let (numerator, denominator, excluded) = results.fold((0, 0, 0), |(n, d, x), r| {
+                (n + r.numerator, d + r.denominator, x + r.excluded)
+            });
+            match criterion.kind {
+                CriterionKind::Creativity => CriterionResult {
+                    denominator,
+                    ..CriterionResult::count(
+                        criterion.kind,
+                        numerator,
+                        u32::try_from(denominator).unwrap_or(u32::MAX),
+                    )
+                },
+                _ => CriterionResult::ratio(
+                    criterion.kind,
+                    numerator,
+                    denominator,
+                    excluded,
+                    percent_target(criterion),
+                ),
+            }
+        })
+        .collect()
 }
 
 /// Evaluates every division and officer of `workspace` under its campaign's rules.
@@ -226,28 +313,32 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
     let days = working_days(campaign);
     let weeks = weeks_of(&days);
 
-    // One pass over the reports: sums and printed pages per unit.
-    let mut sums: HashMap<&str, UnitSums> = HashMap::new();
-    let mut paper_free: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+    // One pass over the reports: sums and paper per division, sums per day.
+    let unit_index: HashMap<&str, usize> = campaign
+        .units
+        .iter()
+        .enumerate()
+        .map(|(index, unit)| (unit.id.as_str(), index))
+        .collect();
+    let mut unit_sums = vec![Sums::default(); campaign.units.len()];
+    let mut paper_days = vec![vec![PaperDay::NotReported; days.len()]; campaign.units.len()];
+    let mut day_sums = vec![Sums::default(); days.len()];
     for report in workspace
         .daily_reports
         .iter()
         .filter(|r| !r.meta.deleted && campaign.period.contains(r.date))
     {
-        let c = &report.counts;
-        let s = sums.entry(report.unit_id.as_str()).or_default();
-        s.processed_online += u64::from(c.docs_received_online) + u64::from(c.dossiers_online);
-        s.to_process += u64::from(c.docs_received) + u64::from(c.dossiers);
-        s.signed_online += u64::from(c.docs_signed_online);
-        s.issued += u64::from(c.docs_issued);
-        s.excluded += u64::from(c.docs_excluded_secret) + u64::from(c.docs_excluded_state_award);
-        s.interconnected += u64::from(c.interconnect_sent) + u64::from(c.interconnect_received);
-        s.external += u64::from(c.external_total);
-        if c.pages_printed == 0 && days.binary_search(&report.date).is_ok() {
-            paper_free
-                .entry(report.unit_id.as_str())
-                .or_default()
-                .push(report.date);
+        let Some(&unit) = unit_index.get(report.unit_id.as_str()) else {
+            continue;
+        };
+        unit_sums[unit].add(&report.counts);
+        if let Ok(day) = days.binary_search(&report.date) {
+            day_sums[day].add(&report.counts);
+            paper_days[unit][day] = if report.counts.pages_printed == 0 {
+                PaperDay::PaperFree
+            } else {
+                PaperDay::Printed
+            };
         }
     }
     let records: HashMap<&str, _> = workspace
@@ -290,8 +381,9 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
     let units = campaign
         .units
         .iter()
-        .map(|unit| {
-            let s = sums.get(unit.id.as_str()).copied().unwrap_or_default();
+        .zip(unit_sums)
+        .zip(paper_days)
+        .map(|((unit, s), paper_days)| {
             let (officer_count, evaluated) = kpi_by_unit
                 .get(unit.id.as_str())
                 .copied()
@@ -312,7 +404,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                         CriterionKind::DigitalSigning => CriterionResult::ratio(
                             criterion.kind,
                             s.signed_online,
-                            s.issued.saturating_sub(s.excluded),
+                            s.signing_denominator(),
                             s.excluded,
                             target,
                         ),
@@ -338,14 +430,12 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                     }
                 })
                 .collect();
-            let free = paper_free
-                .get(unit.id.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
+            let paper_free = |day: usize| paper_days[day] == PaperDay::PaperFree;
             let paperless_weeks = weeks
-                .values()
-                .filter(|week| week.iter().all(|d| free.contains(d)))
+                .iter()
+                .filter(|week| (week.start..week.end).all(paper_free))
                 .count() as u32;
+            let paper_free_days = (0..days.len()).filter(|&day| paper_free(day)).count() as u32;
             let composite = weighted_composite(&campaign.criteria, &results);
             Evaluation {
                 id: unit.id.clone(),
@@ -353,7 +443,8 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                 classification: classify(composite, &results, thresholds),
                 composite,
                 criteria: results,
-                paper_free_days: free.len() as u32,
+                paper_free_days,
+                paper_days,
                 paperless_weeks,
                 rank: 0,
             }
@@ -401,16 +492,29 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                 composite,
                 criteria: results,
                 paper_free_days: 0,
+                paper_days: Vec::new(),
                 paperless_weeks: 0,
                 rank: 0,
             }
         })
         .collect();
 
+    let daily = days
+        .iter()
+        .zip(&day_sums)
+        .map(|(&date, s)| DailyRates {
+            date,
+            processing: share(s.processed_online, s.to_process),
+            signing: share(s.signed_online, s.signing_denominator()),
+            interconnection: share(s.interconnected, s.external),
+        })
+        .collect();
     CampaignEvaluation {
         units: rank(units),
         officers: rank(officers),
         weeks: weeks.len() as u32,
+        working_days: days,
+        daily,
     }
 }
 
@@ -538,6 +642,90 @@ mod tests {
         let office = unit(&evaluate(&ws), "van-phong").clone();
         assert_eq!(office.paper_free_days, 9);
         assert_eq!(office.paperless_weeks, 1, "week 2 printed on its Monday");
+    }
+
+    #[test]
+    fn every_working_day_has_its_paper_status() {
+        let free = DailyCounts {
+            docs_received: 1,
+            ..DailyCounts::default()
+        };
+        let printed = DailyCounts {
+            pages_printed: 2,
+            ..free
+        };
+        let ws = workspace_with(&[free, printed]);
+        let evaluation = evaluate(&ws);
+        let office = unit(&evaluation, "van-phong");
+        assert_eq!(office.paper_days.len(), evaluation.working_days.len());
+        assert_eq!(
+            office.paper_days[..3],
+            [
+                PaperDay::PaperFree,
+                PaperDay::Printed,
+                PaperDay::NotReported
+            ]
+        );
+        assert!(evaluation.officers.iter().all(|o| o.paper_days.is_empty()));
+    }
+
+    // Day 1: office 9/10 online, legal 1/10 → 10/20 = 50 %; signing 3 of
+    // (5 issued − 1 secret) = 75 %; no external documents → none.
+    #[test]
+    fn daily_rates_add_up_all_divisions_of_the_day() {
+        let mut ws = workspace_with(&[DailyCounts {
+            docs_received: 10,
+            docs_received_online: 9,
+            docs_issued: 5,
+            docs_excluded_secret: 1,
+            docs_signed_online: 3,
+            ..DailyCounts::default()
+        }]);
+        let first = working_days(&ws.campaign)[0];
+        update_counts(&mut ws, "phong-phap-che", first, now(), |c| {
+            c.docs_received = 10;
+            c.docs_received_online = 1;
+        });
+        let evaluation = evaluate(&ws);
+        assert_eq!(evaluation.daily.len(), evaluation.working_days.len());
+        let day = &evaluation.daily[0];
+        assert_eq!(day.date, first);
+        assert_eq!(day.processing, Some(50.0));
+        assert_eq!(day.signing, Some(75.0));
+        assert_eq!(day.interconnection, None);
+        assert_eq!(evaluation.daily[1].processing, None, "no report that day");
+    }
+
+    #[test]
+    fn department_totals_sum_the_divisions() {
+        let ws = generate(SampleScale::Department, 4);
+        let evaluation = evaluate(&ws);
+        let totals = department_totals(&ws.campaign.criteria, &evaluation.units);
+        assert_eq!(totals.len(), 5);
+        for (index, total) in totals.iter().enumerate() {
+            let n: u64 = evaluation
+                .units
+                .iter()
+                .map(|u| u.criteria[index].numerator)
+                .sum();
+            let d: u64 = evaluation
+                .units
+                .iter()
+                .map(|u| u.criteria[index].denominator)
+                .sum();
+            assert_eq!(
+                (total.numerator, total.denominator),
+                (n, d),
+                "criterion {index}"
+            );
+        }
+        let processing = &totals[0];
+        assert_eq!(
+            processing.attainment,
+            Some(processing.numerator as f64 * 100.0 / processing.denominator as f64)
+        );
+        // Creativity: 8 divisions × 1 initiative each is the department's target.
+        assert_eq!(totals[4].denominator, 8);
     }
 
     #[test]

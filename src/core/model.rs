@@ -150,6 +150,19 @@ pub enum CriterionKind {
     Creativity,
 }
 
+impl CriterionKind {
+    /// A few words naming the measure, for cards and chart legends.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            CriterionKind::OnlineProcessing => "Xử lý văn bản, hồ sơ trên mạng",
+            CriterionKind::DigitalSigning => "Ký số, phát hành trên mạng",
+            CriterionKind::Interconnection => "Liên thông văn bản hai chiều",
+            CriterionKind::KpiEvaluation => "Đánh giá cán bộ bằng KPI",
+            CriterionKind::Creativity => "Sáng kiến, sáng tạo",
+        }
+    }
+}
+
 /// What a criterion asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]

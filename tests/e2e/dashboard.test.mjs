@@ -68,6 +68,65 @@ describe('charts', () => {
     const labels = await page.locator('#chart-ranking svg text').allTextContents();
     assert.ok(labels.some((t) => t.trim().startsWith('1. ')), labels.join('|'));
   });
+
+  test('the daily trend and the paper calendar cover every working day', async () => {
+    await loadSample();
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.locator('#chart-trend svg').waitFor();
+    // The sample reports every one of the 24 working days: 3 rates a day.
+    assert.equal(await page.locator('#chart-trend svg circle').count(), 3 * 24);
+    // Background, three legend squares, 8 divisions × 24 days.
+    assert.equal(await page.locator('#chart-calendar svg rect').count(), 1 + 3 + 8 * 24);
+    // The ranking's paper-free days are the calendar's green squares.
+    const freeDays = (await page.locator('#ranking td[data-label="Ngày không in giấy"]').allTextContents())
+      .reduce((sum, t) => sum + Number(t.trim()), 0);
+    const green = await page.locator('#chart-calendar svg rect[fill="#1E7B46"]').count();
+    assert.equal(green, freeDays + 1, 'plus the legend square');
+  });
+});
+
+describe('headline figures and officers', () => {
+  test('the department figures explain themselves and match the divisions', async () => {
+    await loadSample();
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    const first = page.locator('#headline .stat').first();
+    await first.locator('summary').click();
+    assert.match(await first.locator('details p').textContent(), /^Toàn Sở — TC1: [\d.]+ .* \/ [\d.]+ .* = [\d,]+%/);
+    assert.equal((await page.locator('#headline .stat').count()), 5 + 2);
+  });
+
+  test('officers are ranked across the department, filtered by division, a page at a time', async () => {
+    await loadSample();
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    const rows = page.locator('#officer-ranking tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 20);
+    await page.locator('#officer-more').click();
+    assert.equal(await rows.count(), 40);
+
+    const unit = page.locator('#officer-unit');
+    const unitName = await unit.locator('option').nth(1).textContent();
+    await unit.selectOption({ index: 1 });
+    await page.waitForFunction(() => document.querySelectorAll('#officer-ranking tbody tr').length === 10);
+    const units = await page.locator('#officer-ranking td.unit').allTextContents();
+    assert.ok(units.every((name) => name === unitName), units.join('|'));
+    const ranks = (await page.locator('#officer-ranking td.rank').allTextContents()).map(Number);
+    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'department ranks, ascending');
+    assert.equal(await page.locator('#officer-more').count(), 0, 'all ten shown');
+  });
+
+  test('on a phone the ranking reads as cards without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await loadSample();
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.locator('#ranking tbody tr').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    assert.equal(await page.locator('#ranking thead').isVisible(), false);
+    const score = page.locator('#ranking tbody tr').first().locator('td.score');
+    await score.locator('summary').click();
+    assert.ok(await score.locator('details p').isVisible());
+  });
 });
 
 describe('proposals', () => {

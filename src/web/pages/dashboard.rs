@@ -2,21 +2,22 @@
 
 use leptos::prelude::*;
 
-use crate::core::calendar::{campaign_phase, working_days};
-use crate::core::evaluation::evaluate;
+use crate::core::calendar::campaign_phase;
+use crate::core::evaluation::{department_totals, evaluate, CampaignEvaluation, Classification};
+use crate::core::explain::{attainment_text, explain_criterion};
 use crate::core::format;
 use crate::web::app::{today, use_workspace};
 use crate::web::components::deadline_list::DeadlineList;
 use crate::web::components::evaluation_charts::EvaluationCharts;
 use crate::web::components::proposal_list::ProposalList;
-use crate::web::components::ranking_table::RankingTable;
+use crate::web::components::ranking_table::{OfficerRanking, RankingTable};
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let workspace = use_workspace();
     let campaign = move || workspace.with(|w| w.campaign.clone());
     let today = today();
-    // One evaluation per change, shared by the charts, the ranking and the proposals.
+    // One evaluation per change, shared by the figures, charts, rankings and proposals.
     let evaluation = Memo::new(move |_| workspace.with(evaluate));
     view! {
         <section class="hero">
@@ -34,26 +35,7 @@ pub fn Dashboard() -> impl IntoView {
                 </span>
             </p>
         </section>
-        <section class="cards">
-            <div class="stat">
-                <span class="value" id="working-days">
-                    {move || working_days(&campaign()).len()}
-                </span>
-                <span class="label">"ngày làm việc"</span>
-            </div>
-            <div class="stat">
-                <span class="value">{move || campaign().units.len()}</span>
-                <span class="label">"phòng thuộc Sở"</span>
-            </div>
-            <div class="stat">
-                <span class="value">{move || campaign().officers.len()}</span>
-                <span class="label">"cán bộ, công chức"</span>
-            </div>
-            <div class="stat">
-                <span class="value">{move || campaign().criteria.len()}</span>
-                <span class="label">"tiêu chí thi đua"</span>
-            </div>
-        </section>
+        <HeadlineFigures evaluation=evaluation />
         <section class="panel">
             <h2>"Thời hạn báo cáo"</h2>
             <p class="hint">"Tính đến hôm nay, " {format::date_with_weekday(today)} "."</p>
@@ -65,6 +47,10 @@ pub fn Dashboard() -> impl IntoView {
             <RankingTable evaluation=evaluation />
         </section>
         <section class="panel">
+            <h2>"Xếp hạng cá nhân"</h2>
+            <OfficerRanking evaluation=evaluation />
+        </section>
+        <section class="panel">
             <h2>"Đề xuất khen thưởng"</h2>
             <p class="hint">
                 "Theo quy tắc tại Thiết lập: tập thể “Hoàn thành xuất sắc” có đủ số tuần làm việc "
@@ -73,4 +59,64 @@ pub fn Dashboard() -> impl IntoView {
             <ProposalList evaluation=evaluation />
         </section>
     }
+}
+
+/// The department's result on each criterion, then the divisions' standing.
+#[component]
+fn HeadlineFigures(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
+    let workspace = use_workspace();
+    let cards = move || {
+        let criteria = workspace.with(|w| w.campaign.criteria.clone());
+        evaluation.with(|e| {
+            let totals = department_totals(&criteria, &e.units);
+            let criterion_cards = criteria
+                .iter()
+                .zip(&totals)
+                .map(|(criterion, total)| {
+                    view! {
+                        <div class="stat">
+                            <details class="explain">
+                                <summary class="value">{attainment_text(total)}</summary>
+                                <p>"Toàn Sở — " {explain_criterion(criterion, total)}</p>
+                            </details>
+                            <span class="label">{format!("{} {}", criterion.code, criterion.kind.short_label())}</span>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let excellent = e
+                .units
+                .iter()
+                .filter(|u| u.classification == Classification::Excellent)
+                .count();
+            let unit_days = e.units.len() * e.working_days.len();
+            let free_days: u32 = e.units.iter().map(|u| u.paper_free_days).sum();
+            view! {
+                {criterion_cards}
+                <div class="stat">
+                    <span class="value">{format!("{excellent}/{}", e.units.len())}</span>
+                    <span class="label">"phòng hoàn thành xuất sắc"</span>
+                </div>
+                <div class="stat">
+                    <details class="explain">
+                        <summary class="value">
+                            {format::integer(i64::from(free_days))}
+                        </summary>
+                        <p>
+                            {format!(
+                                "Tổng số ngày làm việc không in giấy của các phòng: {} trên {} \
+                                 ngày-phòng ({} phòng × {} ngày làm việc).",
+                                format::integer(i64::from(free_days)),
+                                format::integer(unit_days as i64),
+                                e.units.len(),
+                                e.working_days.len(),
+                            )}
+                        </p>
+                    </details>
+                    <span class="label">"ngày-phòng không in giấy"</span>
+                </div>
+            }
+        })
+    };
+    view! { <section class="cards" id="headline">{cards}</section> }
 }
