@@ -21,6 +21,7 @@ fn full_workspace() -> Workspace {
         unit_id: "phong-phap-che".into(),
         name: "Nguyễn Thị <b>Lan</b>".into(),
         position: "Chuyên viên".into(),
+        meta: meta("o1"),
     });
     workspace.daily_reports.push(DailyReport {
         meta: meta("r1"),

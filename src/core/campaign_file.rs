@@ -244,6 +244,7 @@ mod tests {
             unit_id: "khong-co".into(),
             name: "Lê Văn <script>".into(),
             position: String::new(),
+            meta: Default::default(),
         });
         std::mem::swap(&mut campaign.period.start, &mut campaign.period.end);
         let problems = check_campaign(&campaign);

@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::model::{DailyCounts, DailyReport, Initiative, OfficerRecord, RecordMeta, Workspace};
+use super::model::{
+    DailyCounts, DailyReport, Initiative, Officer, OfficerRecord, RecordMeta, Workspace,
+};
 use super::validation::{parse_count, CellError, CountField};
 
 /// The live report of `unit_id` for `date`, if any.
@@ -196,6 +198,54 @@ pub fn column_totals(workspace: &Workspace, unit_id: &str, days: &[NaiveDate]) -
         }
     }
     totals
+}
+
+/// Puts a new officer on `unit_id`'s roster.
+pub fn add_officer(
+    workspace: &mut Workspace,
+    id: String,
+    unit_id: &str,
+    name: &str,
+    position: &str,
+    now: DateTime<Utc>,
+) {
+    workspace.campaign.officers.push(Officer {
+        meta: new_meta(id.clone(), now),
+        id,
+        unit_id: unit_id.to_owned(),
+        name: name.trim().to_owned(),
+        position: position.trim().to_owned(),
+    });
+}
+
+/// Applies `change` to an officer's name or position, raising its `rev`
+/// when something changed.
+pub fn edit_officer(
+    workspace: &mut Workspace,
+    id: &str,
+    now: DateTime<Utc>,
+    change: impl FnOnce(&mut Officer),
+) -> bool {
+    let Some(officer) = workspace.campaign.officers.iter_mut().find(|o| o.id == id) else {
+        return false;
+    };
+    let before = officer.clone();
+    change(officer);
+    if *officer == before {
+        return false;
+    }
+    officer.meta.id = officer.id.clone();
+    touch(&mut officer.meta, now);
+    true
+}
+
+/// Takes an officer off the roster, leaving a tombstone so the removal travels.
+pub fn remove_officer(workspace: &mut Workspace, id: &str, now: DateTime<Utc>) {
+    if let Some(officer) = workspace.campaign.officers.iter_mut().find(|o| o.id == id) {
+        officer.meta.id = officer.id.clone();
+        touch(&mut officer.meta, now);
+        officer.meta.deleted = true;
+    }
 }
 
 /// The live record of an officer, if any.
@@ -446,5 +496,28 @@ mod tests {
         delete_initiative(&mut ws, "i1", now());
         assert!(ws.initiatives[0].meta.deleted);
         assert_eq!(ws.initiatives[0].meta.rev, 3);
+    }
+
+    #[test]
+    fn officers_keep_a_revision_and_leave_a_tombstone() {
+        let mut ws = workspace();
+        add_officer(
+            &mut ws,
+            "o1".into(),
+            "van-phong",
+            " Lê Lan ",
+            "Chuyên viên",
+            now(),
+        );
+        assert_eq!(ws.campaign.officers[0].name, "Lê Lan");
+        assert_eq!(ws.campaign.officers[0].meta.rev, 1);
+        assert!(!edit_officer(&mut ws, "o1", now(), |o| o.name = "Lê Lan".into()));
+        assert!(edit_officer(&mut ws, "o1", now(), |o| o.name = "Lê Thị Lan".into()));
+        assert_eq!(ws.campaign.officers[0].meta.rev, 2);
+        remove_officer(&mut ws, "o1", now());
+        assert_eq!(ws.campaign.officers.len(), 1, "kept as a tombstone");
+        assert!(ws.campaign.officers[0].meta.deleted);
+        assert_eq!(ws.campaign.officers[0].meta.rev, 3);
+        assert_eq!(ws.campaign.active_officers().count(), 0);
     }
 }

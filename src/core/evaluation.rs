@@ -368,7 +368,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
 
     // Officers and KPI evaluations per unit, in one pass over the officers.
     let mut kpi_by_unit: HashMap<&str, (u64, u64)> = HashMap::new();
-    for officer in &campaign.officers {
+    for officer in campaign.active_officers() {
         let entry = kpi_by_unit.entry(officer.unit_id.as_str()).or_default();
         entry.0 += 1;
         entry.1 += u64::from(
@@ -452,8 +452,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
         .collect();
 
     let officers = campaign
-        .officers
-        .iter()
+        .active_officers()
         .map(|officer| {
             let record = records.get(officer.id.as_str());
             let results: Vec<CriterionResult> = campaign
@@ -612,6 +611,7 @@ mod tests {
                 unit_id: "van-phong".into(),
                 name: format!("Cán bộ {n}"),
                 position: String::new(),
+                meta: Default::default(),
             });
         }
         for n in 0..3 {

@@ -43,6 +43,13 @@ pub struct Campaign {
     pub award_rules: AwardRules,
 }
 
+impl Campaign {
+    /// The officers still on the roster (removed ones stay as tombstones).
+    pub fn active_officers(&self) -> impl Iterator<Item = &Officer> {
+        self.officers.iter().filter(|o| !o.meta.deleted)
+    }
+}
+
 /// When the app proposes a commendation; ours, editable in Thiết lập.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct AwardRules {
@@ -131,6 +138,10 @@ pub struct Officer {
     pub name: String,
     /// Position, e.g. “Chuyên viên”.
     pub position: String,
+    /// Record bookkeeping, so a rename or a removal travels in exports
+    /// (absent in data written before exports existed).
+    #[serde(default)]
+    pub meta: RecordMeta,
 }
 
 /// The five criteria of the plan. Evaluation dispatches on this, so the
@@ -226,6 +237,18 @@ pub struct RecordMeta {
     /// A deleted record stays as a tombstone so deletions travel in exports.
     #[serde(default)]
     pub deleted: bool,
+}
+
+impl Default for RecordMeta {
+    /// Never edited: revision 0 at the epoch, so any real edit wins a merge.
+    fn default() -> Self {
+        RecordMeta {
+            id: String::new(),
+            rev: 0,
+            updated_at: DateTime::UNIX_EPOCH,
+            deleted: false,
+        }
+    }
 }
 
 /// One division's counts for one working day.

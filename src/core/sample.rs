@@ -129,15 +129,25 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
             head: person_name(&mut random),
         })
         .collect();
+    let start_of_campaign = campaign.period.start.and_time(NaiveTime::MIN).and_utc();
     campaign.officers = campaign
         .units
         .iter()
         .flat_map(|unit| (1..=scale.officers_per_unit()).map(move |n| (unit.id.clone(), n)))
-        .map(|(unit_id, n)| Officer {
-            id: format!("{unit_id}-cb{n:02}"),
-            unit_id,
-            name: person_name(&mut random),
-            position: random.pick(&POSITIONS).to_string(),
+        .map(|(unit_id, n)| {
+            let id = format!("{unit_id}-cb{n:02}");
+            Officer {
+                meta: RecordMeta {
+                    id: id.clone(),
+                    rev: 1,
+                    updated_at: start_of_campaign,
+                    deleted: false,
+                },
+                id,
+                unit_id,
+                name: person_name(&mut random),
+                position: random.pick(&POSITIONS).to_string(),
+            }
         })
         .collect();
 

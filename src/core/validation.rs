@@ -382,7 +382,7 @@ pub fn check_initiative(campaign: &Campaign, initiative: &Initiative) -> Vec<Str
     }
     let owner_known = match &initiative.owner {
         InitiativeOwner::Unit(id) => campaign.units.iter().any(|u| &u.id == id),
-        InitiativeOwner::Officer(id) => campaign.officers.iter().any(|o| &o.id == id),
+        InitiativeOwner::Officer(id) => campaign.active_officers().any(|o| &o.id == id),
     };
     if !owner_known {
         problems.push("Sáng kiến thuộc phòng hoặc cán bộ không có trong chiến dịch.".into());

@@ -33,8 +33,7 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
                 }
                 owners.extend(
                     w.campaign
-                        .officers
-                        .iter()
+                        .active_officers()
                         .filter(|o| o.unit_id == unit_id)
                         .map(|o| (InitiativeOwner::Officer(o.id.clone()).key(), o.name.clone())),
                 );

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::entry::{officer_record, update_officer_record};
+use crate::core::entry::{
+    add_officer, edit_officer, officer_record, remove_officer, update_officer_record,
+};
 use crate::core::model::{Officer, OfficerRecord};
 use crate::core::validation::{check_officer_record, parse_count, parse_score};
 use crate::web::app::{now, use_workspace};
@@ -29,9 +31,7 @@ fn OfficerRow(officer_id: String) -> impl IntoView {
         let id = officer_id.clone();
         move |change: &dyn Fn(&mut Officer)| {
             workspace.update(|w| {
-                if let Some(officer) = w.campaign.officers.iter_mut().find(|o| o.id == id) {
-                    change(officer);
-                }
+                edit_officer(w, &id, now(), change);
             })
         }
     };
@@ -83,7 +83,7 @@ fn OfficerRow(officer_id: String) -> impl IntoView {
                 .confirm_with_message(&format!("Xóa cán bộ “{name}” khỏi danh sách?"))
                 .unwrap_or(false)
             {
-                workspace.update(|w| w.campaign.officers.retain(|o| o.id != id));
+                workspace.update(|w| remove_officer(w, &id, now()));
             }
         }
     };
@@ -169,8 +169,7 @@ pub fn OfficerTable(unit_id: String) -> impl IntoView {
         Memo::new(move |_| {
             workspace.with(|w| {
                 w.campaign
-                    .officers
-                    .iter()
+                    .active_officers()
                     .filter(|o| o.unit_id == unit_id)
                     .map(|o| o.id.clone())
                     .collect::<Vec<_>>()
@@ -184,13 +183,16 @@ pub fn OfficerTable(unit_id: String) -> impl IntoView {
         if officer_name.is_empty() {
             return;
         }
-        let officer = Officer {
-            id: new_campaign_id(),
-            unit_id: unit_id.clone(),
-            name: officer_name,
-            position: position.get_untracked().trim().to_string(),
-        };
-        workspace.update(|w| w.campaign.officers.push(officer));
+        workspace.update(|w| {
+            add_officer(
+                w,
+                new_campaign_id(),
+                &unit_id,
+                &officer_name,
+                &position.get_untracked(),
+                now(),
+            )
+        });
         name.set(String::new());
         position.set(String::new());
     };
