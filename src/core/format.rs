@@ -81,6 +81,45 @@ pub fn campaign_phase(phase: CampaignPhase) -> String {
     }
 }
 
+/// The base letter of a Vietnamese letter: `ệ` → `e`, `đ` → `d`.
+fn fold_vietnamese(c: char) -> char {
+    const GROUPS: [(char, &str); 7] = [
+        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
+        ('e', "èéẻẽẹêềếểễệ"),
+        ('i', "ìíỉĩị"),
+        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
+        ('u', "ùúủũụưừứửữự"),
+        ('y', "ỳýỷỹỵ"),
+        ('d', "đ"),
+    ];
+    GROUPS
+        .iter()
+        .find(|(_, variants)| variants.contains(c))
+        .map_or(c, |(base, _)| *base)
+}
+
+/// A name as a file-name part: `Phòng Pháp chế` → `phong-phap-che`.
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_vietnamese)
+    {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "phong".to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +157,16 @@ mod tests {
             deadline_status(DeadlineStatus::Overdue(1467)),
             "Đã quá hạn 1.467 ngày"
         );
+    }
+
+    #[test]
+    fn slugs_fold_vietnamese_and_drop_markup() {
+        assert_eq!(slug("Phòng Pháp chế"), "phong-phap-che");
+        assert_eq!(
+            slug("Phòng Kế hoạch – Tài chính"),
+            "phong-ke-hoach-tai-chinh"
+        );
+        assert_eq!(slug("Đội <script>"), "doi-script");
+        assert_eq!(slug("!!!"), "phong");
     }
 }

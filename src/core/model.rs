@@ -6,6 +6,8 @@
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
+pub use super::merge::Submission;
+
 /// Version of the stored and exchanged data layout. Raise it with every
 /// incompatible change and add a migration for the previous one.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -374,6 +376,9 @@ pub struct Workspace {
     /// Initiatives of divisions and officers.
     #[serde(default)]
     pub initiatives: Vec<Initiative>,
+    /// Divisions' files received by the consolidating office.
+    #[serde(default)]
+    pub submissions: Vec<Submission>,
 }
 
 impl Workspace {
@@ -385,6 +390,7 @@ impl Workspace {
             daily_reports: Vec::new(),
             officer_records: Vec::new(),
             initiatives: Vec::new(),
+            submissions: Vec::new(),
         }
     }
 }

@@ -1,0 +1,315 @@
+//! `thidua-cli`: the app's exchange pipeline on files, for IT staff who merge
+//! hundreds of divisions' exports in a script. Messages are the app's own.
+//!
+//! ```text
+//! thidua-cli sample --scale department|province --out DIR [--seed N]
+//! thidua-cli validate [--campaign FILE] FILE…
+//! thidua-cli merge --out FILE [--campaign FILE] FILE…
+//! thidua-cli evaluate [--campaign FILE] FILE… [--json]
+//! ```
+//!
+//! Every command but `sample` needs the campaign the files belong to: the
+//! campaign file exported in Thiết lập, given with `--campaign` or simply
+//! among the files (`sample` writes one next to the exports).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{DateTime, TimeZone, Utc};
+use thidua::core::campaign_file::{
+    campaign_file_name, decode_campaign_file, encode_campaign_file, CAMPAIGN_FILE_FORMAT,
+};
+use thidua::core::evaluation::evaluate;
+use thidua::core::exchange::{
+    decode_export, encode_export, export_consolidated, export_file_name, export_unit, ExportFile,
+};
+use thidua::core::format;
+use thidua::core::merge::{merge_file, Choices};
+use thidua::core::model::{Campaign, Workspace};
+use thidua::core::sample::{generate, SampleScale};
+
+const USAGE: &str = "\
+thidua-cli — hợp nhất tệp dữ liệu phong trào thi đua
+
+  thidua-cli sample --scale department|province --out THƯ_MỤC [--seed N]
+  thidua-cli validate [--campaign TỆP] TỆP…
+  thidua-cli merge --out TỆP [--campaign TỆP] TỆP…
+  thidua-cli evaluate [--campaign TỆP] TỆP… [--json]
+
+Tệp chiến dịch (xuất ở Thiết lập) cho biết các tệp thuộc phong trào nào; đưa nó bằng
+--campaign hoặc để lẫn trong danh sách tệp.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("sample") => sample(&args[1..]),
+        Some("validate") => validate(&args[1..]),
+        Some("merge") => merge(&args[1..]),
+        Some("evaluate") => evaluate_files(&args[1..]),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Options of one command: `--name value` pairs, `--flag`s, and the rest.
+struct Options {
+    values: Vec<(String, String)>,
+    flags: Vec<String>,
+    files: Vec<PathBuf>,
+}
+
+impl Options {
+    fn parse(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Self, String> {
+        let mut options = Options {
+            values: Vec::new(),
+            flags: Vec::new(),
+            files: Vec::new(),
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            if with_value.contains(&arg.as_str()) {
+                let value = args
+                    .next()
+                    .ok_or(format!("{arg} cần một giá trị.\n\n{USAGE}"))?;
+                options.values.push((arg.clone(), value.clone()));
+            } else if flags.contains(&arg.as_str()) {
+                options.flags.push(arg.clone());
+            } else if arg.starts_with("--") {
+                return Err(format!("Không hiểu tùy chọn {arg}.\n\n{USAGE}"));
+            } else {
+                options.files.push(PathBuf::from(arg));
+            }
+        }
+        Ok(options)
+    }
+
+    fn value(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: không đọc được tệp ({e}).", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: không ghi được tệp ({e}).", path.display()))
+}
+
+/// The campaign (from `--campaign` or from among the files) and the exports.
+fn campaign_and_exports(options: &Options) -> Result<(Campaign, Vec<PathBuf>), String> {
+    let mut campaign = None;
+    let mut exports = Vec::new();
+    if let Some(path) = options.value("--campaign") {
+        let path = Path::new(path);
+        let campaign_text = read(path)?;
+        campaign = Some(
+            decode_campaign_file(&campaign_text).map_err(|e| format!("{}: {e}", path.display()))?,
+        );
+    }
+    for path in &options.files {
+        let text = read(path)?;
+        // A campaign file among the exports: cheap to spot by its format name.
+        if campaign.is_none() && text.contains(&format!("\"{CAMPAIGN_FILE_FORMAT}\"")) {
+            if let Ok(found) = decode_campaign_file(&text) {
+                campaign = Some(found);
+                continue;
+            }
+        }
+        exports.push(path.clone());
+    }
+    let campaign = campaign.ok_or_else(|| {
+        format!("Thiếu tệp chiến dịch: thêm --campaign TỆP (xuất ở màn hình Thiết lập).\n\n{USAGE}")
+    })?;
+    if exports.is_empty() {
+        return Err(format!("Chưa có tệp dữ liệu nào để đọc.\n\n{USAGE}"));
+    }
+    Ok((campaign, exports))
+}
+
+/// Reads every export; bad ones are reported on stderr, naming the file.
+fn read_exports(campaign: &Campaign, paths: &[PathBuf]) -> (Vec<(String, ExportFile)>, usize) {
+    let mut good = Vec::new();
+    let mut bad = 0;
+    for path in paths {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let decoded = read(path).and_then(|text| {
+            decode_export(&text, campaign).map_err(|e| format!("{}: {e}", path.display()))
+        });
+        match decoded {
+            Ok((file, warnings)) => {
+                for warning in warnings {
+                    eprintln!("{}: cảnh báo: {warning}", path.display());
+                }
+                good.push((name, file));
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                bad += 1;
+            }
+        }
+    }
+    (good, bad)
+}
+
+fn exit_code(bad: usize) -> ExitCode {
+    if bad == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn merged(campaign: Campaign, files: &[(String, ExportFile)]) -> Workspace {
+    let mut workspace = Workspace::new(campaign);
+    let now = Utc::now();
+    for (name, file) in files {
+        merge_file(&mut workspace, file, name, &Choices::new(), now, true);
+    }
+    workspace
+}
+
+fn sample(args: &[String]) -> Result<ExitCode, String> {
+    let options = Options::parse(args, &["--scale", "--out", "--seed"], &[])?;
+    let scale = match options.value("--scale") {
+        Some("department") => SampleScale::Department,
+        Some("province") => SampleScale::Province,
+        _ => {
+            return Err(format!(
+                "--scale phải là department hoặc province.\n\n{USAGE}"
+            ))
+        }
+    };
+    let out = PathBuf::from(
+        options
+            .value("--out")
+            .ok_or(format!("Thiếu --out THƯ_MỤC.\n\n{USAGE}"))?,
+    );
+    let seed = match options.value("--seed") {
+        Some(seed) => seed
+            .parse()
+            .map_err(|_| format!("--seed phải là một số: {seed}"))?,
+        None => 2025,
+    };
+    std::fs::create_dir_all(&out)
+        .map_err(|e| format!("{}: không tạo được thư mục ({e}).", out.display()))?;
+    let workspace = generate(scale, seed);
+    // The evening before the divisions' deadline, so every sample file is on time.
+    let exported_at: DateTime<Utc> = Utc.with_ymd_and_hms(2025, 8, 15, 10, 0, 0).unwrap();
+    let campaign_path = out.join(campaign_file_name(exported_at.date_naive()));
+    write(
+        &campaign_path,
+        &encode_campaign_file(&workspace.campaign, exported_at),
+    )?;
+    for unit in &workspace.campaign.units {
+        let file = export_unit(&workspace, &unit.id, exported_at).expect("the unit exists");
+        write(&out.join(export_file_name(&file)), &encode_export(&file))?;
+    }
+    println!(
+        "Đã ghi tệp chiến dịch {} và {} tệp dữ liệu của phòng vào {}.",
+        campaign_path.display(),
+        workspace.campaign.units.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn validate(args: &[String]) -> Result<ExitCode, String> {
+    let options = Options::parse(args, &["--campaign"], &[])?;
+    let (campaign, paths) = campaign_and_exports(&options)?;
+    let (good, bad) = read_exports(&campaign, &paths);
+    for (name, file) in &good {
+        let p = &file.payload;
+        println!(
+            "{name}: hợp lệ — {} báo cáo ngày, {} cán bộ, {} kết quả cán bộ, {} sáng kiến.",
+            format::integer(p.daily_reports.len() as i64),
+            format::integer(p.officers.len() as i64),
+            format::integer(p.officer_records.len() as i64),
+            format::integer(p.initiatives.len() as i64),
+        );
+    }
+    println!("{} tệp hợp lệ, {bad} tệp bị từ chối.", good.len());
+    Ok(exit_code(bad))
+}
+
+fn merge(args: &[String]) -> Result<ExitCode, String> {
+    let options = Options::parse(args, &["--out", "--campaign"], &[])?;
+    let out = PathBuf::from(
+        options
+            .value("--out")
+            .ok_or(format!("Thiếu --out TỆP.\n\n{USAGE}"))?,
+    );
+    let (campaign, paths) = campaign_and_exports(&options)?;
+    let (good, bad) = read_exports(&campaign, &paths);
+    let workspace = merged(campaign, &good);
+    write(
+        &out,
+        &encode_export(&export_consolidated(&workspace, Utc::now())),
+    )?;
+    println!(
+        "Đã hợp nhất {} tệp ({bad} tệp bị từ chối) vào {}: {} phòng, {} báo cáo ngày.",
+        good.len(),
+        out.display(),
+        workspace.campaign.units.len(),
+        format::integer(workspace.daily_reports.len() as i64),
+    );
+    Ok(exit_code(bad))
+}
+
+fn evaluate_files(args: &[String]) -> Result<ExitCode, String> {
+    let options = Options::parse(args, &["--campaign"], &["--json"])?;
+    let (campaign, paths) = campaign_and_exports(&options)?;
+    let (good, bad) = read_exports(&campaign, &paths);
+    let workspace = merged(campaign, &good);
+    let evaluation = evaluate(&workspace);
+    if options.flag("--json") {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&evaluation).expect("an evaluation serialises")
+        );
+    } else {
+        let codes: Vec<&str> = workspace
+            .campaign
+            .criteria
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
+        println!("Hạng\tPhòng\t{}\tĐiểm\tXếp loại", codes.join("\t"));
+        for unit in &evaluation.units {
+            let figures: Vec<String> = unit
+                .criteria
+                .iter()
+                .map(|r| {
+                    r.attainment
+                        .map_or("—".into(), |a| format!("{}%", format::decimal(a, 1)))
+                })
+                .collect();
+            println!(
+                "{}\t{}\t{}\t{}\t{}",
+                unit.rank,
+                unit.name,
+                figures.join("\t"),
+                unit.composite.map_or("—".into(), |c| format::decimal(c, 1)),
+                unit.classification.label()
+            );
+        }
+    }
+    Ok(exit_code(bad))
+}

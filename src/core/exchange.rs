@@ -1,0 +1,619 @@
+//! The exchange file (DESIGN.md §4): a division exports its records as one
+//! self-describing JSON file; the Legal Division imports many and merges them.
+//!
+//! Every file goes through the same pipeline, in the app and in `thidua-cli`:
+//! size limit → JSON → envelope → schema version → campaign → digest →
+//! records → ownership. The format is written up in `docs/exchange-format.md`.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use sha2::{Digest, Sha256};
+
+use super::format;
+use super::model::{
+    Campaign, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord, Unit, Workspace,
+};
+use super::validation::{check_counts, check_officer_record, check_report_date};
+
+/// The `format` field of an exchange file.
+pub const EXPORT_FORMAT: &str = "thidua-export";
+/// Layout version of the exchange file; a newer one is refused.
+pub const EXPORT_SCHEMA_VERSION: u32 = 1;
+/// The app that wrote a file, for support questions.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// Larger files are refused before parsing. A whole province's consolidated
+/// file (48,000 daily reports, 20,000 officers) is about 25 MB.
+pub const MAX_EXPORT_BYTES: usize = 64 * 1024 * 1024;
+/// Problems listed per file before the rest are only counted.
+const MAX_LISTED_PROBLEMS: usize = 12;
+
+/// Who made a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Source {
+    /// One division's own records.
+    Unit {
+        /// The division.
+        unit_id: String,
+        /// Its name when exported.
+        unit_name: String,
+    },
+    /// Everything a consolidating office holds (the Legal Division's merge).
+    Consolidated {
+        /// The issuing body, e.g. the department.
+        issuer: String,
+    },
+}
+
+/// The records a file carries.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Payload {
+    /// The divisions the records belong to.
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    /// Their officers, removed ones as tombstones.
+    #[serde(default)]
+    pub officers: Vec<Officer>,
+    /// Daily counts.
+    #[serde(default)]
+    pub daily_reports: Vec<DailyReport>,
+    /// Per-officer records.
+    #[serde(default)]
+    pub officer_records: Vec<OfficerRecord>,
+    /// Initiatives of the divisions and their officers.
+    #[serde(default)]
+    pub initiatives: Vec<Initiative>,
+}
+
+/// A decoded exchange file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportFile {
+    /// Version of the app that wrote it.
+    pub app_version: String,
+    /// The campaign the records belong to.
+    pub campaign_id: String,
+    /// [`criteria_fingerprint`] of the writer's criteria.
+    pub criteria_fingerprint: String,
+    /// Who made it.
+    pub source: Source,
+    /// When it was made.
+    pub exported_at: DateTime<Utc>,
+    /// The records.
+    pub payload: Payload,
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    app_version: &'a str,
+    campaign_id: &'a str,
+    criteria_fingerprint: &'a str,
+    source: &'a Source,
+    exported_at: DateTime<Utc>,
+    payload_sha256: String,
+    payload: &'a RawValue,
+}
+
+// Every field optional, so a file missing one gets a message naming it
+// rather than a parser's error.
+#[derive(Deserialize)]
+struct EnvelopeIn<'a> {
+    format: Option<String>,
+    schema_version: Option<u32>,
+    app_version: Option<String>,
+    campaign_id: Option<String>,
+    criteria_fingerprint: Option<String>,
+    source: Option<Source>,
+    exported_at: Option<DateTime<Utc>>,
+    payload_sha256: Option<String>,
+    #[serde(borrow)]
+    payload: Option<&'a RawValue>,
+}
+
+/// Why a file was refused. Shown to users: every message is Vietnamese and
+/// says what to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportError {
+    /// Larger than [`MAX_EXPORT_BYTES`].
+    TooLarge(usize),
+    /// Cut short while writing or sending.
+    Truncated,
+    /// Not JSON at all.
+    NotJson(String),
+    /// JSON nested deeper than any export.
+    TooDeep,
+    /// JSON, but not an exchange file (maybe a campaign file or a backup).
+    WrongFormat(Option<String>),
+    /// From a newer version of the app.
+    Newer(u32),
+    /// A required envelope field is missing.
+    MissingField(&'static str),
+    /// Made for another campaign.
+    OtherCampaign(String),
+    /// The payload was changed after export.
+    DigestMismatch,
+    /// Records of the wrong shape or breaking the rules.
+    InvalidRecords(Vec<String>),
+    /// A division's file carrying another division's records.
+    NotOwned(Vec<String>),
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::TooLarge(size) => write!(
+                f,
+                "Tệp quá lớn ({} byte; tối đa {} byte).",
+                format::integer(*size as i64),
+                format::integer(MAX_EXPORT_BYTES as i64)
+            ),
+            ExportError::Truncated => f.write_str(
+                "Tệp bị cắt dở (thiếu phần cuối). Hãy xin phòng gửi lại tệp xuất từ ứng dụng.",
+            ),
+            ExportError::NotJson(reason) => write!(
+                f,
+                "Tệp không phải JSON hợp lệ ({reason}). Chỉ nhập được tệp .json do ứng dụng \
+                 xuất ra."
+            ),
+            ExportError::TooDeep => {
+                f.write_str("Tệp có cấu trúc lồng nhau quá sâu, không phải tệp xuất của ứng dụng.")
+            }
+            ExportError::WrongFormat(Some(found)) => write!(
+                f,
+                "Đây không phải tệp dữ liệu của phòng (loại tệp: “{found}”). Tệp cần nhập là tệp \
+                 “Xuất dữ liệu của phòng” ở màn hình Nhập liệu."
+            ),
+            ExportError::WrongFormat(None) => f.write_str(
+                "Đây không phải tệp dữ liệu của ứng dụng. Tệp cần nhập là tệp “Xuất dữ liệu của \
+                 phòng” ở màn hình Nhập liệu.",
+            ),
+            ExportError::Newer(version) => write!(
+                f,
+                "Tệp do phiên bản mới hơn của ứng dụng tạo (phiên bản tệp {version}, ứng dụng \
+                 này đọc được đến {EXPORT_SCHEMA_VERSION}). Hãy cập nhật ứng dụng rồi nhập lại."
+            ),
+            ExportError::MissingField(field) => {
+                write!(f, "Tệp thiếu trường bắt buộc “{field}”.")
+            }
+            ExportError::OtherCampaign(found) => write!(
+                f,
+                "Tệp thuộc một phong trào thi đua khác (mã “{found}”). Phòng gửi tệp cần nhập \
+                 tệp chiến dịch của Phòng Pháp chế trước khi nhập liệu."
+            ),
+            ExportError::DigestMismatch => f.write_str(
+                "Nội dung tệp đã bị sửa sau khi xuất (mã kiểm tra SHA-256 không khớp). Hãy xin \
+                 phòng xuất lại tệp.",
+            ),
+            ExportError::InvalidRecords(problems) => {
+                write!(f, "Dữ liệu trong tệp có lỗi: {}", problems.join(" "))
+            }
+            ExportError::NotOwned(problems) => write!(
+                f,
+                "Tệp của một phòng chỉ được chứa dữ liệu của chính phòng đó: {}",
+                problems.join(" ")
+            ),
+        }
+    }
+}
+
+/// A short fingerprint of what the criteria measure and how: two files with
+/// the same fingerprint were evaluated under the same rules.
+pub fn criteria_fingerprint(campaign: &Campaign) -> String {
+    let criteria = serde_json::to_vec(&campaign.criteria).expect("criteria serialise");
+    hex(&Sha256::digest(&criteria))[..16].to_string()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// The file's text: compact JSON, the digest taken over the payload's exact bytes.
+pub fn encode_export(file: &ExportFile) -> String {
+    let payload = serde_json::to_string(&file.payload).expect("records serialise");
+    let digest = sha256_hex(payload.as_bytes());
+    let payload = RawValue::from_string(payload).expect("serde_json wrote valid JSON");
+    serde_json::to_string(&EnvelopeOut {
+        format: EXPORT_FORMAT,
+        schema_version: EXPORT_SCHEMA_VERSION,
+        app_version: &file.app_version,
+        campaign_id: &file.campaign_id,
+        criteria_fingerprint: &file.criteria_fingerprint,
+        source: &file.source,
+        exported_at: file.exported_at,
+        payload_sha256: digest,
+        payload: &payload,
+    })
+    .expect("an envelope serialises")
+}
+
+fn officer_ids_of<'a>(
+    officers: impl Iterator<Item = &'a Officer>,
+    unit_id: &str,
+) -> HashSet<String> {
+    officers
+        .filter(|o| o.unit_id == unit_id)
+        .map(|o| o.id.clone())
+        .collect()
+}
+
+/// What division `unit_id` exports: its own records, tombstones included.
+pub fn export_unit(workspace: &Workspace, unit_id: &str, now: DateTime<Utc>) -> Option<ExportFile> {
+    let campaign = &workspace.campaign;
+    let unit = campaign.units.iter().find(|u| u.id == unit_id)?;
+    let officers = officer_ids_of(campaign.officers.iter(), unit_id);
+    let owned = |owner: &InitiativeOwner| match owner {
+        InitiativeOwner::Unit(id) => id == unit_id,
+        InitiativeOwner::Officer(id) => officers.contains(id),
+    };
+    Some(ExportFile {
+        app_version: APP_VERSION.into(),
+        campaign_id: campaign.id.clone(),
+        criteria_fingerprint: criteria_fingerprint(campaign),
+        source: Source::Unit {
+            unit_id: unit.id.clone(),
+            unit_name: unit.name.clone(),
+        },
+        exported_at: now,
+        payload: Payload {
+            units: vec![unit.clone()],
+            officers: campaign
+                .officers
+                .iter()
+                .filter(|o| o.unit_id == unit_id)
+                .cloned()
+                .collect(),
+            daily_reports: workspace
+                .daily_reports
+                .iter()
+                .filter(|r| r.unit_id == unit_id)
+                .cloned()
+                .collect(),
+            officer_records: workspace
+                .officer_records
+                .iter()
+                .filter(|r| officers.contains(&r.officer_id))
+                .cloned()
+                .collect(),
+            initiatives: workspace
+                .initiatives
+                .iter()
+                .filter(|i| owned(&i.owner))
+                .cloned()
+                .collect(),
+        },
+    })
+}
+
+/// Everything `workspace` holds, as the consolidating office's file; it
+/// imports again like any other, so departments roll up into a province.
+pub fn export_consolidated(workspace: &Workspace, now: DateTime<Utc>) -> ExportFile {
+    let campaign = &workspace.campaign;
+    ExportFile {
+        app_version: APP_VERSION.into(),
+        campaign_id: campaign.id.clone(),
+        criteria_fingerprint: criteria_fingerprint(campaign),
+        source: Source::Consolidated {
+            issuer: campaign.issuing_body.clone(),
+        },
+        exported_at: now,
+        payload: Payload {
+            units: campaign.units.clone(),
+            officers: campaign.officers.clone(),
+            daily_reports: workspace.daily_reports.clone(),
+            officer_records: workspace.officer_records.clone(),
+            initiatives: workspace.initiatives.clone(),
+        },
+    }
+}
+
+/// Vietnam's time zone (UTC+7), in which deadlines and file names are dated.
+pub fn vietnam_date(at: DateTime<Utc>) -> NaiveDate {
+    let offset = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
+    at.with_timezone(&offset).date_naive()
+}
+
+/// The file's name: `thidua-phong-phap-che-2025-08-15.json` for a division,
+/// `thidua-tong-hop-2025-08-19.json` for a consolidated file.
+pub fn export_file_name(file: &ExportFile) -> String {
+    let who = match &file.source {
+        Source::Unit { unit_name, .. } => format::slug(unit_name),
+        Source::Consolidated { .. } => "tong-hop".to_string(),
+    };
+    format!("thidua-{who}-{}.json", vietnam_date(file.exported_at))
+}
+
+/// A serde_json error in Vietnamese, with where it happened.
+fn json_problem(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let at = format!("dòng {}, cột {}", error.line(), error.column());
+    let quoted = |prefix: &str| {
+        message
+            .split_once(prefix)
+            .and_then(|(_, rest)| rest.split('`').next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    if message.starts_with("invalid value: integer `-") {
+        format!(
+            "có số âm ({}) ở {at}; số liệu phải là số nguyên không âm.",
+            quoted("integer `")
+        )
+    } else if message.starts_with("invalid value: integer") {
+        format!("có số quá lớn ({}) ở {at}.", quoted("integer `"))
+    } else if message.starts_with("missing field") {
+        format!("thiếu trường “{}” ở {at}.", quoted("field `"))
+    } else if message.starts_with("invalid type") {
+        format!("sai kiểu dữ liệu ở {at} (ví dụ chữ ở chỗ cần số).")
+    } else if message.starts_with("unknown variant") {
+        format!("giá trị không hợp lệ “{}” ở {at}.", quoted("variant `"))
+    } else if message.starts_with("premature end of input")
+        || message.contains("input contains invalid characters")
+    {
+        format!("ngày hoặc giờ không hợp lệ ở {at}.")
+    } else {
+        format!("dữ liệu không đúng dạng ở {at}.")
+    }
+}
+
+fn parse_error(error: serde_json::Error) -> ExportError {
+    if error.is_eof() {
+        ExportError::Truncated
+    } else if error.to_string().starts_with("recursion limit exceeded") {
+        ExportError::TooDeep
+    } else if error.is_syntax() {
+        ExportError::NotJson(format!("dòng {}, cột {}", error.line(), error.column()))
+    } else {
+        ExportError::InvalidRecords(vec![format!("Phần đầu tệp {}", json_problem(&error))])
+    }
+}
+
+/// Reads a file's text through the whole pipeline against `campaign`.
+/// Returns the file and any warnings (e.g. criteria that differ).
+pub fn decode_export(
+    text: &str,
+    campaign: &Campaign,
+) -> Result<(ExportFile, Vec<String>), ExportError> {
+    if text.len() > MAX_EXPORT_BYTES {
+        return Err(ExportError::TooLarge(text.len()));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let envelope: EnvelopeIn = serde_json::from_str(text).map_err(parse_error)?;
+    if envelope.format.as_deref() != Some(EXPORT_FORMAT) {
+        return Err(ExportError::WrongFormat(envelope.format));
+    }
+    let version = envelope
+        .schema_version
+        .ok_or(ExportError::MissingField("schema_version"))?;
+    if version > EXPORT_SCHEMA_VERSION {
+        return Err(ExportError::Newer(version));
+    }
+    let campaign_id = envelope
+        .campaign_id
+        .ok_or(ExportError::MissingField("campaign_id"))?;
+    if campaign_id != campaign.id {
+        return Err(ExportError::OtherCampaign(campaign_id));
+    }
+    let payload = envelope
+        .payload
+        .ok_or(ExportError::MissingField("payload"))?;
+    let digest = envelope
+        .payload_sha256
+        .ok_or(ExportError::MissingField("payload_sha256"))?;
+    if !sha256_hex(payload.get().as_bytes()).eq_ignore_ascii_case(&digest) {
+        return Err(ExportError::DigestMismatch);
+    }
+    let payload: Payload = serde_json::from_str(payload.get())
+        .map_err(|e| ExportError::InvalidRecords(vec![format!("Bản ghi {}", json_problem(&e))]))?;
+    let file = ExportFile {
+        app_version: envelope.app_version.unwrap_or_default(),
+        campaign_id,
+        criteria_fingerprint: envelope.criteria_fingerprint.unwrap_or_default(),
+        source: envelope.source.ok_or(ExportError::MissingField("source"))?,
+        exported_at: envelope
+            .exported_at
+            .ok_or(ExportError::MissingField("exported_at"))?,
+        payload,
+    };
+    let problems = check_records(&file.payload, campaign);
+    if !problems.is_empty() {
+        return Err(ExportError::InvalidRecords(summarise(problems)));
+    }
+    if let Source::Unit { unit_id, .. } = &file.source {
+        let problems = check_ownership(&file.payload, unit_id);
+        if !problems.is_empty() {
+            return Err(ExportError::NotOwned(summarise(problems)));
+        }
+    }
+    let mut warnings = Vec::new();
+    if file.criteria_fingerprint != criteria_fingerprint(campaign) {
+        warnings.push(
+            "Tiêu chí (chỉ tiêu, trọng số) trong tệp khác với tiêu chí hiện tại; số liệu vẫn \
+             được nhập và chấm theo tiêu chí hiện tại."
+                .to_string(),
+        );
+    }
+    Ok((file, warnings))
+}
+
+fn summarise(mut problems: Vec<String>) -> Vec<String> {
+    if problems.len() > MAX_LISTED_PROBLEMS {
+        let more = problems.len() - MAX_LISTED_PROBLEMS;
+        problems.truncate(MAX_LISTED_PROBLEMS);
+        problems.push(format!("… và {more} lỗi khác."));
+    }
+    problems
+}
+
+/// Keys that occur more than once in one list of a file.
+fn duplicates<'a>(what: &str, keys: impl Iterator<Item = &'a str>, problems: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    for key in keys {
+        if !seen.insert(key) {
+            problems.push(format!("{what} “{key}” xuất hiện hai lần."));
+        }
+    }
+}
+
+/// Everything wrong with the records themselves.
+fn check_records(payload: &Payload, campaign: &Campaign) -> Vec<String> {
+    let mut problems = Vec::new();
+    duplicates(
+        "Mã phòng",
+        payload.units.iter().map(|u| u.id.as_str()),
+        &mut problems,
+    );
+    duplicates(
+        "Mã cán bộ",
+        payload.officers.iter().map(|o| o.id.as_str()),
+        &mut problems,
+    );
+    duplicates(
+        "Báo cáo ngày",
+        payload.daily_reports.iter().map(|r| r.meta.id.as_str()),
+        &mut problems,
+    );
+    duplicates(
+        "Bản ghi cán bộ",
+        payload.officer_records.iter().map(|r| r.meta.id.as_str()),
+        &mut problems,
+    );
+    duplicates(
+        "Sáng kiến",
+        payload.initiatives.iter().map(|i| i.meta.id.as_str()),
+        &mut problems,
+    );
+    let units: HashSet<&str> = campaign
+        .units
+        .iter()
+        .chain(&payload.units)
+        .map(|u| u.id.as_str())
+        .collect();
+    let officers: HashSet<&str> = campaign
+        .officers
+        .iter()
+        .chain(&payload.officers)
+        .map(|o| o.id.as_str())
+        .collect();
+    for unit in &payload.units {
+        if unit.id.trim().is_empty() || unit.name.trim().is_empty() {
+            problems.push("Có phòng không có mã hoặc tên.".into());
+        }
+    }
+    for officer in &payload.officers {
+        if !units.contains(officer.unit_id.as_str()) {
+            problems.push(format!(
+                "Cán bộ “{}” thuộc phòng không có trong tệp.",
+                officer.name
+            ));
+        }
+    }
+    for report in &payload.daily_reports {
+        let on = format!(
+            "Báo cáo ngày {} của “{}”:",
+            format::date(report.date),
+            report.unit_id
+        );
+        if !units.contains(report.unit_id.as_str()) {
+            problems.push(format!("{on} phòng không có trong tệp."));
+        }
+        if let Err(problem) = check_report_date(campaign, report.date) {
+            problems.push(format!("{on} {problem}"));
+        }
+        for problem in check_counts(&report.counts) {
+            problems.push(format!("{on} {}", problem.message));
+        }
+    }
+    for record in &payload.officer_records {
+        if !officers.contains(record.officer_id.as_str()) {
+            problems.push(format!(
+                "Bản ghi của cán bộ “{}” không rõ là ai.",
+                record.officer_id
+            ));
+        }
+        for problem in check_officer_record(record) {
+            problems.push(format!("Cán bộ “{}”: {problem}", record.officer_id));
+        }
+    }
+    for initiative in &payload.initiatives {
+        let known = match &initiative.owner {
+            InitiativeOwner::Unit(id) => units.contains(id.as_str()),
+            InitiativeOwner::Officer(id) => officers.contains(id.as_str()),
+        };
+        if !known {
+            problems.push(format!("Sáng kiến “{}” không rõ của ai.", initiative.title));
+        }
+        if !campaign.period.contains(initiative.date) {
+            problems.push(format!(
+                "Sáng kiến “{}”: ngày {} nằm ngoài thời gian phong trào.",
+                initiative.title,
+                format::date(initiative.date)
+            ));
+        }
+        if initiative
+            .council_score
+            .is_some_and(|s| !(0.0..=100.0).contains(&s))
+        {
+            problems.push(format!(
+                "Sáng kiến “{}”: điểm của Hội đồng phải từ 0 đến 100.",
+                initiative.title
+            ));
+        }
+    }
+    problems
+}
+
+/// Records in division `unit_id`'s file that are not the division's own.
+fn check_ownership(payload: &Payload, unit_id: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for unit in payload.units.iter().filter(|u| u.id != unit_id) {
+        problems.push(format!("có phòng “{}”.", unit.name));
+    }
+    for officer in payload.officers.iter().filter(|o| o.unit_id != unit_id) {
+        problems.push(format!("có cán bộ “{}” của phòng khác.", officer.name));
+    }
+    for report in payload
+        .daily_reports
+        .iter()
+        .filter(|r| r.unit_id != unit_id)
+    {
+        problems.push(format!(
+            "có báo cáo ngày {} của phòng “{}”.",
+            format::date(report.date),
+            report.unit_id
+        ));
+    }
+    let own = officer_ids_of(payload.officers.iter(), unit_id);
+    for record in payload
+        .officer_records
+        .iter()
+        .filter(|r| !own.contains(&r.officer_id))
+    {
+        problems.push(format!(
+            "có bản ghi của cán bộ “{}” không thuộc phòng.",
+            record.officer_id
+        ));
+    }
+    for initiative in &payload.initiatives {
+        let owned = match &initiative.owner {
+            InitiativeOwner::Unit(id) => id == unit_id,
+            InitiativeOwner::Officer(id) => own.contains(id),
+        };
+        if !owned {
+            problems.push(format!(
+                "có sáng kiến “{}” của phòng khác.",
+                initiative.title
+            ));
+        }
+    }
+    problems
+}

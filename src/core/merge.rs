@@ -1,0 +1,407 @@
+//! Merging records from exchange files into a workspace (DESIGN.md §4).
+//!
+//! Per record key: identical → skipped; the higher `rev` wins; equal `rev`
+//! with different content is a conflict whose provisional winner is the
+//! greater version in a total order (rev, then `updated_at`, then the
+//! record's JSON), so the result never depends on the order files arrive in:
+//! merging is idempotent, commutative and associative. Deletions are
+//! records too (tombstones), so they travel and win like any edit.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::exchange::{vietnam_date, ExportFile, Source};
+use super::model::{DailyReport, Initiative, Officer, OfficerRecord, RecordMeta, Workspace};
+
+/// A record that merges by key and version.
+pub trait Record: Clone + PartialEq + Serialize {
+    /// What identifies the record across copies.
+    fn key(&self) -> &str;
+    /// Its version bookkeeping.
+    fn meta(&self) -> &RecordMeta;
+    /// Its version bookkeeping, to bump when a user chooses it.
+    fn meta_mut(&mut self) -> &mut RecordMeta;
+}
+
+macro_rules! record_keyed_by_meta {
+    ($($type:ty),*) => {$(
+        impl Record for $type {
+            fn key(&self) -> &str {
+                &self.meta.id
+            }
+            fn meta(&self) -> &RecordMeta {
+                &self.meta
+            }
+            fn meta_mut(&mut self) -> &mut RecordMeta {
+                &mut self.meta
+            }
+        }
+    )*};
+}
+record_keyed_by_meta!(DailyReport, OfficerRecord, Initiative);
+
+// Officers written before they had a revision carry an empty `meta.id`;
+// their own id is the key.
+impl Record for Officer {
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn meta(&self) -> &RecordMeta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut RecordMeta {
+        &mut self.meta
+    }
+}
+
+/// The total order of versions of one record: the greater one wins.
+pub fn version_order<T: Record>(a: &T, b: &T) -> Ordering {
+    a.meta()
+        .rev
+        .cmp(&b.meta().rev)
+        .then(a.meta().updated_at.cmp(&b.meta().updated_at))
+        .then_with(|| {
+            if a == b {
+                Ordering::Equal
+            } else {
+                let json = |r: &T| serde_json::to_string(r).expect("records serialise");
+                json(a).cmp(&json(b))
+            }
+        })
+}
+
+/// What importing one record would do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not held yet: added.
+    New,
+    /// A higher revision: replaces the stored one.
+    Updated,
+    /// Exactly the stored one: skipped.
+    Identical,
+    /// A lower revision than the stored one: skipped.
+    Older,
+    /// Same revision, different content; `incoming_wins` tells the
+    /// provisional winner.
+    Conflict {
+        /// Whether the file's version is the provisional winner.
+        incoming_wins: bool,
+    },
+}
+
+/// The outcome of `incoming` against the stored `local` version, if any.
+pub fn outcome<T: Record>(local: Option<&T>, incoming: &T) -> Outcome {
+    let Some(local) = local else {
+        return Outcome::New;
+    };
+    if local == incoming {
+        return Outcome::Identical;
+    }
+    match incoming.meta().rev.cmp(&local.meta().rev) {
+        Ordering::Greater => Outcome::Updated,
+        Ordering::Less => Outcome::Older,
+        Ordering::Equal => Outcome::Conflict {
+            incoming_wins: version_order(incoming, local) == Ordering::Greater,
+        },
+    }
+}
+
+/// Which kind of record a conflict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// A division's counts of one day.
+    DailyReport,
+    /// An officer on a roster.
+    Officer,
+    /// An officer's KPI and document counts.
+    OfficerRecord,
+    /// An initiative.
+    Initiative,
+}
+
+impl RecordKind {
+    /// The Vietnamese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordKind::DailyReport => "Báo cáo ngày",
+            RecordKind::Officer => "Cán bộ",
+            RecordKind::OfficerRecord => "Kết quả cán bộ",
+            RecordKind::Initiative => "Sáng kiến",
+        }
+    }
+}
+
+/// Two versions of one record with the same revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// Which list the record is in.
+    pub kind: RecordKind,
+    /// Its key.
+    pub key: String,
+    /// The stored version, as JSON.
+    pub local: String,
+    /// The file's version, as JSON.
+    pub incoming: String,
+    /// Whether the file's version wins unless the user chooses otherwise.
+    pub incoming_wins: bool,
+}
+
+/// What importing one file would do (the dry run), or did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MergeSummary {
+    /// Records added.
+    pub new: usize,
+    /// Records replaced by a higher revision.
+    pub updated: usize,
+    /// Records already held exactly.
+    pub identical: usize,
+    /// Records older than the stored version, skipped.
+    pub older: usize,
+    /// Records with the same revision and different content.
+    pub conflicts: Vec<Conflict>,
+    /// Divisions not yet in the campaign that the file adds.
+    pub new_units: usize,
+}
+
+impl MergeSummary {
+    /// Whether importing changes nothing.
+    pub fn changes_nothing(&self) -> bool {
+        self.new == 0
+            && self.updated == 0
+            && self.new_units == 0
+            && self.conflicts.iter().all(|c| !c.incoming_wins)
+    }
+}
+
+/// The user's choice for a conflict, by (kind, key).
+pub type Choices = HashMap<(RecordKind, String), Choice>;
+
+/// Which version of a conflicting record to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// The stored one.
+    Local,
+    /// The file's.
+    Incoming,
+}
+
+/// Merges `incoming` into `local`, counting into `summary`. With
+/// `apply == false` nothing changes (the dry run). A conflict the user
+/// decided against its provisional winner keeps the chosen version with
+/// its revision raised, so the choice also wins later merges.
+fn merge_list<T: Record>(
+    kind: RecordKind,
+    local: &mut Vec<T>,
+    incoming: &[T],
+    choices: &Choices,
+    now: DateTime<Utc>,
+    apply: bool,
+    summary: &mut MergeSummary,
+) {
+    let mut index: HashMap<String, usize> = local
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key().to_owned(), i))
+        .collect();
+    for record in incoming {
+        let position = index.get(record.key()).copied();
+        match outcome(position.map(|i| &local[i]), record) {
+            Outcome::New => {
+                summary.new += 1;
+                if apply {
+                    index.insert(record.key().to_owned(), local.len());
+                    local.push(record.clone());
+                }
+            }
+            Outcome::Updated => {
+                summary.updated += 1;
+                if apply {
+                    local[position.expect("an update has a stored version")] = record.clone();
+                }
+            }
+            Outcome::Identical => summary.identical += 1,
+            Outcome::Older => summary.older += 1,
+            Outcome::Conflict { incoming_wins } => {
+                let at = position.expect("a conflict has a stored version");
+                let json = |r: &T| serde_json::to_string(r).expect("records serialise");
+                summary.conflicts.push(Conflict {
+                    kind,
+                    key: record.key().to_owned(),
+                    local: json(&local[at]),
+                    incoming: json(record),
+                    incoming_wins,
+                });
+                if !apply {
+                    continue;
+                }
+                let provisional = if incoming_wins {
+                    Choice::Incoming
+                } else {
+                    Choice::Local
+                };
+                let chosen = choices
+                    .get(&(kind, record.key().to_owned()))
+                    .copied()
+                    .unwrap_or(provisional);
+                if chosen == Choice::Incoming {
+                    local[at] = record.clone();
+                }
+                if chosen != provisional {
+                    let meta = local[at].meta_mut();
+                    meta.rev += 1;
+                    meta.updated_at = now;
+                }
+            }
+        }
+    }
+}
+
+/// Merges `file` into `workspace` (or, with `apply == false`, only says
+/// what it would do). Divisions the campaign does not have yet are added;
+/// a division's own file is recorded as its submission.
+pub fn merge_file(
+    workspace: &mut Workspace,
+    file: &ExportFile,
+    file_name: &str,
+    choices: &Choices,
+    now: DateTime<Utc>,
+    apply: bool,
+) -> MergeSummary {
+    let mut summary = MergeSummary::default();
+    for unit in &file.payload.units {
+        if !workspace.campaign.units.iter().any(|u| u.id == unit.id) {
+            summary.new_units += 1;
+            if apply {
+                workspace.campaign.units.push(unit.clone());
+            }
+        }
+    }
+    let p = &file.payload;
+    let s = &mut summary;
+    merge_list(
+        RecordKind::Officer,
+        &mut workspace.campaign.officers,
+        &p.officers,
+        choices,
+        now,
+        apply,
+        s,
+    );
+    merge_list(
+        RecordKind::DailyReport,
+        &mut workspace.daily_reports,
+        &p.daily_reports,
+        choices,
+        now,
+        apply,
+        s,
+    );
+    merge_list(
+        RecordKind::OfficerRecord,
+        &mut workspace.officer_records,
+        &p.officer_records,
+        choices,
+        now,
+        apply,
+        s,
+    );
+    merge_list(
+        RecordKind::Initiative,
+        &mut workspace.initiatives,
+        &p.initiatives,
+        choices,
+        now,
+        apply,
+        s,
+    );
+    if apply {
+        if let Source::Unit { unit_id, .. } = &file.source {
+            record_submission(workspace, unit_id, file.exported_at, file_name);
+        }
+    }
+    summary
+}
+
+/// A division's file as received by the consolidating office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submission {
+    /// The division.
+    pub unit_id: String,
+    /// Export time of its first file received: what the deadline is checked against.
+    pub first_exported_at: DateTime<Utc>,
+    /// Export time of its latest file received (a correction, when later).
+    pub last_exported_at: DateTime<Utc>,
+    /// Name of the latest file.
+    pub file_name: String,
+}
+
+fn record_submission(workspace: &mut Workspace, unit_id: &str, at: DateTime<Utc>, file_name: &str) {
+    match workspace
+        .submissions
+        .iter_mut()
+        .find(|s| s.unit_id == unit_id)
+    {
+        Some(submission) => {
+            submission.first_exported_at = submission.first_exported_at.min(at);
+            if at >= submission.last_exported_at {
+                submission.last_exported_at = at;
+                submission.file_name = file_name.to_owned();
+            }
+        }
+        None => workspace.submissions.push(Submission {
+            unit_id: unit_id.to_owned(),
+            first_exported_at: at,
+            last_exported_at: at,
+            file_name: file_name.to_owned(),
+        }),
+    }
+}
+
+/// Where a division stands against the reporting deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubmissionStatus {
+    /// Exported before the deadline day.
+    OnTime(DateTime<Utc>),
+    /// Exported on or after the deadline day.
+    Late(DateTime<Utc>),
+    /// Nothing received yet.
+    Missing,
+}
+
+impl SubmissionStatus {
+    /// The Vietnamese wording.
+    pub fn label(&self) -> &'static str {
+        match self {
+            SubmissionStatus::OnTime(_) => "Đúng hạn",
+            SubmissionStatus::Late(_) => "Trễ hạn",
+            SubmissionStatus::Missing => "Chưa nộp",
+        }
+    }
+}
+
+/// Every division's status against a deadline due strictly before
+/// `due_before` (dates in Vietnam's time zone), in campaign order.
+pub fn submission_statuses(
+    workspace: &Workspace,
+    due_before: NaiveDate,
+) -> Vec<(String, SubmissionStatus)> {
+    workspace
+        .campaign
+        .units
+        .iter()
+        .map(|unit| {
+            let status = match workspace.submissions.iter().find(|s| s.unit_id == unit.id) {
+                None => SubmissionStatus::Missing,
+                Some(s) if vietnam_date(s.first_exported_at) < due_before => {
+                    SubmissionStatus::OnTime(s.first_exported_at)
+                }
+                Some(s) => SubmissionStatus::Late(s.first_exported_at),
+            };
+            (unit.id.clone(), status)
+        })
+        .collect()
+}
