@@ -49,8 +49,10 @@ pub enum Source {
     },
 }
 
-/// The records a file carries.
+/// The records a file carries. Unknown fields are refused: a new kind of
+/// record comes with a new schema version, never silently dropped.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Payload {
     /// The divisions the records belong to.
     #[serde(default)]
@@ -125,8 +127,6 @@ pub enum ExportError {
     Truncated,
     /// Not JSON at all.
     NotJson(String),
-    /// JSON nested deeper than any export.
-    TooDeep,
     /// JSON, but not an exchange file (maybe a campaign file or a backup).
     WrongFormat(Option<String>),
     /// From a newer version of the app.
@@ -160,9 +160,6 @@ impl fmt::Display for ExportError {
                 "Tệp không phải JSON hợp lệ ({reason}). Chỉ nhập được tệp .json do ứng dụng \
                  xuất ra."
             ),
-            ExportError::TooDeep => {
-                f.write_str("Tệp có cấu trúc lồng nhau quá sâu, không phải tệp xuất của ứng dụng.")
-            }
             ExportError::WrongFormat(Some(found)) => write!(
                 f,
                 "Đây không phải tệp dữ liệu của phòng (loại tệp: “{found}”). Tệp cần nhập là tệp \
@@ -354,6 +351,11 @@ fn json_problem(error: &serde_json::Error) -> String {
         format!("thiếu trường “{}” ở {at}.", quoted("field `"))
     } else if message.starts_with("invalid type") {
         format!("sai kiểu dữ liệu ở {at} (ví dụ chữ ở chỗ cần số).")
+    } else if message.starts_with("unknown field") {
+        format!(
+            "có trường lạ “{}” ở {at}: tệp không do ứng dụng này xuất ra.",
+            quoted("field `")
+        )
     } else if message.starts_with("unknown variant") {
         format!("giá trị không hợp lệ “{}” ở {at}.", quoted("variant `"))
     } else if message.starts_with("premature end of input")
@@ -368,8 +370,6 @@ fn json_problem(error: &serde_json::Error) -> String {
 fn parse_error(error: serde_json::Error) -> ExportError {
     if error.is_eof() {
         ExportError::Truncated
-    } else if error.to_string().starts_with("recursion limit exceeded") {
-        ExportError::TooDeep
     } else if error.is_syntax() {
         ExportError::NotJson(format!("dòng {}, cột {}", error.line(), error.column()))
     } else {
@@ -387,6 +387,9 @@ pub fn decode_export(
         return Err(ExportError::TooLarge(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ExportError::NotJson("tệp rỗng".into()));
+    }
     let envelope: EnvelopeIn = serde_json::from_str(text).map_err(parse_error)?;
     if envelope.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ExportError::WrongFormat(envelope.format));
@@ -412,6 +415,8 @@ pub fn decode_export(
     if !sha256_hex(payload.get().as_bytes()).eq_ignore_ascii_case(&digest) {
         return Err(ExportError::DigestMismatch);
     }
+    // Nesting cannot hurt here: serde_json skips values it does not keep
+    // without recursing, and typed fields refuse anything deeper than a record.
     let payload: Payload = serde_json::from_str(payload.get())
         .map_err(|e| ExportError::InvalidRecords(vec![format!("Bản ghi {}", json_problem(&e))]))?;
     let file = ExportFile {

@@ -405,3 +405,212 @@ pub fn submission_statuses(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::exchange::export_unit;
+    use crate::core::model::DailyCounts;
+    use crate::core::sample::{generate, SampleScale, SplitMix64};
+    use chrono::TimeZone;
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 8, 1, hour, 0, 0).unwrap()
+    }
+
+    /// A random set of reports over few keys, revisions and times, so that
+    /// equal revisions with different content (conflicts) are common.
+    fn random_set(random: &mut SplitMix64) -> Vec<DailyReport> {
+        let mut set: Vec<DailyReport> = Vec::new();
+        for key in 0..6 {
+            if random.chance(60) {
+                let deleted = random.chance(15);
+                set.push(DailyReport {
+                    meta: RecordMeta {
+                        id: format!("u/{key}"),
+                        rev: random.up_to(3),
+                        updated_at: at(8 + random.up_to(2)),
+                        deleted,
+                    },
+                    unit_id: "u".into(),
+                    date: NaiveDate::from_ymd_opt(2025, 7, 15).unwrap(),
+                    counts: DailyCounts {
+                        docs_received: random.up_to(2),
+                        ..DailyCounts::default()
+                    },
+                });
+            }
+        }
+        set
+    }
+
+    fn merged(a: &[DailyReport], b: &[DailyReport]) -> Vec<DailyReport> {
+        let mut local = a.to_vec();
+        let mut summary = MergeSummary::default();
+        merge_list(
+            RecordKind::DailyReport,
+            &mut local,
+            b,
+            &Choices::new(),
+            at(12),
+            true,
+            &mut summary,
+        );
+        local.sort_by(|x, y| x.meta.id.cmp(&y.meta.id));
+        local
+    }
+
+    #[test]
+    fn merging_is_idempotent_commutative_and_associative() {
+        let mut random = SplitMix64::new(7);
+        for case in 0..3000 {
+            let (a, b, c) = (
+                random_set(&mut random),
+                random_set(&mut random),
+                random_set(&mut random),
+            );
+            let sorted = |mut v: Vec<DailyReport>| {
+                v.sort_by(|x, y| x.meta.id.cmp(&y.meta.id));
+                v
+            };
+            assert_eq!(merged(&a, &a), sorted(a.clone()), "idempotent, case {case}");
+            assert_eq!(merged(&a, &b), merged(&b, &a), "commutative, case {case}");
+            assert_eq!(
+                merged(&merged(&a, &b), &c),
+                merged(&a, &merged(&b, &c)),
+                "associative, case {case}"
+            );
+        }
+    }
+
+    fn report(rev: u32, received: u32, hour: u32) -> DailyReport {
+        DailyReport {
+            meta: RecordMeta {
+                id: "u/2025-07-15".into(),
+                rev,
+                updated_at: at(hour),
+                deleted: false,
+            },
+            unit_id: "u".into(),
+            date: NaiveDate::from_ymd_opt(2025, 7, 15).unwrap(),
+            counts: DailyCounts {
+                docs_received: received,
+                ..DailyCounts::default()
+            },
+        }
+    }
+
+    #[test]
+    fn outcomes_follow_the_revision() {
+        let stored = report(2, 5, 9);
+        assert_eq!(outcome(None, &stored), Outcome::New);
+        assert_eq!(outcome(Some(&stored), &stored.clone()), Outcome::Identical);
+        assert_eq!(
+            outcome(Some(&stored), &report(3, 6, 8)),
+            Outcome::Updated,
+            "rev beats time"
+        );
+        assert_eq!(outcome(Some(&stored), &report(1, 6, 10)), Outcome::Older);
+        assert_eq!(
+            outcome(Some(&stored), &report(2, 6, 10)),
+            Outcome::Conflict {
+                incoming_wins: true
+            },
+            "same rev: the later edit wins provisionally"
+        );
+        assert_eq!(
+            outcome(Some(&stored), &report(2, 6, 8)),
+            Outcome::Conflict {
+                incoming_wins: false
+            }
+        );
+    }
+
+    #[test]
+    fn a_tombstone_with_a_higher_revision_deletes() {
+        let stored = report(1, 5, 9);
+        let mut deleted = report(2, 5, 10);
+        deleted.meta.deleted = true;
+        assert_eq!(merged(&[stored], &[deleted.clone()]), vec![deleted]);
+    }
+
+    #[test]
+    fn choosing_the_losing_version_keeps_it_and_raises_its_revision() {
+        let mut local = vec![report(2, 5, 9)];
+        let incoming = [report(2, 6, 10)];
+        let choices = Choices::from([(
+            (RecordKind::DailyReport, "u/2025-07-15".to_string()),
+            Choice::Local,
+        )]);
+        let mut summary = MergeSummary::default();
+        merge_list(
+            RecordKind::DailyReport,
+            &mut local,
+            &incoming,
+            &choices,
+            at(12),
+            true,
+            &mut summary,
+        );
+        assert_eq!(summary.conflicts.len(), 1);
+        assert_eq!(local[0].counts.docs_received, 5, "the stored version kept");
+        assert_eq!((local[0].meta.rev, local[0].meta.updated_at), (3, at(12)));
+        // Importing the same file again now finds an older version: no conflict.
+        assert_eq!(outcome(Some(&local[0]), &incoming[0]), Outcome::Older);
+    }
+
+    #[test]
+    fn importing_a_division_file_twice_changes_nothing_the_second_time() {
+        let source = generate(SampleScale::Department, 9);
+        let unit_id = source.campaign.units[0].id.clone();
+        let file = export_unit(&source, &unit_id, at(10)).unwrap();
+        let mut target = Workspace::new(source.campaign.clone());
+        target.daily_reports.clear();
+        target.campaign.officers.clear();
+        let dry = merge_file(&mut target, &file, "a.json", &Choices::new(), at(11), false);
+        assert_eq!(dry.new, 24 + 10 + 10 + file.payload.initiatives.len());
+        assert!(target.daily_reports.is_empty(), "a dry run changes nothing");
+        merge_file(&mut target, &file, "a.json", &Choices::new(), at(11), true);
+        let again = merge_file(&mut target, &file, "a.json", &Choices::new(), at(12), true);
+        assert!(again.changes_nothing(), "{again:?}");
+        assert_eq!(again.identical, dry.new);
+        assert_eq!(target.submissions.len(), 1);
+    }
+
+    #[test]
+    fn submissions_are_on_time_late_or_missing() {
+        let mut ws = Workspace::new(crate::core::template::seed_campaign("t"));
+        let due = NaiveDate::from_ymd_opt(2025, 8, 18).unwrap();
+        assert!(submission_statuses(&ws, due)
+            .iter()
+            .all(|(_, s)| *s == SubmissionStatus::Missing));
+        // 17/08 23:30 in Vietnam is 16:30 UTC: on time.
+        record_submission(
+            &mut ws,
+            "van-phong",
+            Utc.with_ymd_and_hms(2025, 8, 17, 16, 30, 0).unwrap(),
+            "a",
+        );
+        // 18/08 00:30 in Vietnam is 17:30 UTC on the 17th: late.
+        record_submission(
+            &mut ws,
+            "phong-phap-che",
+            Utc.with_ymd_and_hms(2025, 8, 17, 17, 30, 0).unwrap(),
+            "b",
+        );
+        let statuses = submission_statuses(&ws, due);
+        let status = |id: &str| statuses.iter().find(|(u, _)| u == id).unwrap().1.label();
+        assert_eq!(status("van-phong"), "Đúng hạn");
+        assert_eq!(status("phong-phap-che"), "Trễ hạn");
+        assert_eq!(statuses.len(), ws.campaign.units.len());
+        // A later correction does not make an on-time division late.
+        record_submission(
+            &mut ws,
+            "van-phong",
+            Utc.with_ymd_and_hms(2025, 8, 19, 2, 0, 0).unwrap(),
+            "c",
+        );
+        assert_eq!(submission_statuses(&ws, due)[0].1.label(), "Đúng hạn");
+        assert_eq!(ws.submissions[0].file_name, "c");
+    }
+}

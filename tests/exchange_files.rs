@@ -1,0 +1,186 @@
+//! The exchange pipeline against real files: the valid exports of the
+//! sample, a corpus of hostile files (tests/fixtures/exchange/hostile/, made
+//! by generate-hostile.mjs), and `thidua-cli` run as a process.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::{TimeZone, Utc};
+use thidua::core::campaign_file::decode_campaign_file;
+use thidua::core::exchange::{
+    decode_export, encode_export, export_unit, ExportError, MAX_EXPORT_BYTES,
+};
+use thidua::core::model::{Campaign, Workspace};
+use thidua::core::sample::{generate, SampleScale};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange")
+}
+
+fn campaign() -> Campaign {
+    let text = std::fs::read_to_string(fixtures().join("chien-dich.json")).unwrap();
+    decode_campaign_file(&text).unwrap()
+}
+
+#[test]
+fn every_hostile_file_gets_its_own_vietnamese_message() {
+    let campaign = campaign();
+    let dir = fixtures().join("hostile");
+    let expected: BTreeMap<String, Option<String>> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    assert!(expected.len() >= 14);
+    for (name, phrase) in expected {
+        let text = std::fs::read_to_string(dir.join(&name)).unwrap();
+        match (decode_export(&text, &campaign), phrase) {
+            (Ok(_), None) => {}
+            (Err(error), Some(phrase)) => {
+                let message = error.to_string();
+                assert!(
+                    message.contains(&phrase),
+                    "{name}: “{message}” lacks “{phrase}”"
+                );
+            }
+            (result, phrase) => panic!("{name}: expected {phrase:?}, got {result:?}"),
+        }
+    }
+}
+
+#[test]
+fn an_oversize_file_is_refused_before_parsing() {
+    let text = " ".repeat(MAX_EXPORT_BYTES + 1);
+    assert_eq!(
+        decode_export(&text, &campaign()),
+        Err(ExportError::TooLarge(MAX_EXPORT_BYTES + 1))
+    );
+}
+
+#[test]
+fn an_export_reads_back_as_it_was_written() {
+    let workspace: Workspace = generate(SampleScale::Department, 2025);
+    let at = Utc.with_ymd_and_hms(2025, 8, 15, 10, 0, 0).unwrap();
+    for unit in &workspace.campaign.units {
+        let file = export_unit(&workspace, &unit.id, at).unwrap();
+        let (read, warnings) = decode_export(&encode_export(&file), &workspace.campaign).unwrap();
+        assert_eq!(read, file);
+        assert!(warnings.is_empty());
+    }
+    // The committed fixture was written the same way.
+    let text = std::fs::read_to_string(fixtures().join("thidua-phong-phap-che.json")).unwrap();
+    let file = export_unit(&workspace, "don-vi-0002", at).unwrap();
+    assert_eq!(text, encode_export(&file));
+}
+
+#[test]
+fn changed_criteria_are_a_warning_not_a_refusal() {
+    let mut campaign = campaign();
+    campaign.criteria[0].weight = 3.0;
+    let text = std::fs::read_to_string(fixtures().join("thidua-van-phong.json")).unwrap();
+    let (_, warnings) = decode_export(&text, &campaign).unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("Tiêu chí"));
+}
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_thidua-cli"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_cli_samples_validates_merges_and_evaluates() {
+    let dir = std::env::temp_dir().join(format!("thidua-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.to_str().unwrap();
+    let (code, stdout, _) = cli(&["sample", "--scale", "department", "--out", out]);
+    assert_eq!(code, 0, "{stdout}");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 9, "a campaign file and 8 divisions' files");
+    let args = |command: &str| {
+        let mut args = vec![command.to_string()];
+        args.extend(files.iter().cloned());
+        args
+    };
+
+    let validate = args("validate");
+    let (code, stdout, stderr) = cli(&validate.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("8 tệp hợp lệ, 0 tệp bị từ chối."),
+        "{stdout}"
+    );
+
+    let merged = dir.join("tong-hop.json");
+    let mut merge = vec![
+        "merge".to_string(),
+        "--out".into(),
+        merged.to_str().unwrap().into(),
+    ];
+    merge.extend(files.iter().cloned());
+    let (code, stdout, stderr) = cli(&merge.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("8 phòng, 192 báo cáo ngày"), "{stdout}");
+
+    // The merged file evaluates like the app: same ranking as the sample's own evaluation.
+    let campaign_file = files.iter().find(|f| f.contains("chien-dich")).unwrap();
+    let (code, stdout, stderr) = cli(&[
+        "evaluate",
+        campaign_file,
+        merged.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let expected = thidua::core::evaluation::evaluate(&generate(SampleScale::Department, 2025));
+    let names: Vec<&str> = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap())
+        .collect();
+    let expected_names: Vec<&str> = expected.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, expected_names);
+    assert_eq!(json["officers"].as_array().unwrap().len(), 80);
+    assert!(json["units"][0]["criteria"][0]["attainment"].is_number());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_cli_names_every_bad_file_and_exits_non_zero() {
+    let hostile = fixtures().join("hostile");
+    let campaign = fixtures().join("chien-dich.json");
+    let bad = hostile.join("tampered-digest.json");
+    let good = fixtures().join("thidua-van-phong.json");
+    let (code, stdout, stderr) = cli(&[
+        "validate",
+        "--campaign",
+        campaign.to_str().unwrap(),
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("1 tệp hợp lệ, 1 tệp bị từ chối."),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("tampered-digest.json: Nội dung tệp đã bị sửa sau khi xuất"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = cli(&["validate", good.to_str().unwrap()]);
+    assert_eq!(code, 2, "no campaign");
+    assert!(stderr.contains("Thiếu tệp chiến dịch"), "{stderr}");
+    let (code, _, stderr) = cli(&["frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("thidua-cli sample"));
+}
