@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
@@ -313,10 +313,9 @@ pub fn export_consolidated(workspace: &Workspace, now: DateTime<Utc>) -> ExportF
     }
 }
 
-/// Vietnam's time zone (UTC+7), in which deadlines and file names are dated.
+/// The day of `at` in Vietnam, where deadlines and file names are dated.
 pub fn vietnam_date(at: DateTime<Utc>) -> NaiveDate {
-    let offset = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-    at.with_timezone(&offset).date_naive()
+    format::vietnam_time(at).date_naive()
 }
 
 /// The file's name: `thidua-phong-phap-che-2025-08-15.json` for a division,

@@ -1,6 +1,6 @@
 //! Vietnamese presentation of dates and numbers: `dd/mm/yyyy`, `1.234,5`.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc, Weekday};
 
 use super::calendar::{CampaignPhase, DeadlineStatus};
 
@@ -79,6 +79,16 @@ pub fn campaign_phase(phase: CampaignPhase) -> String {
         CampaignPhase::Running { day, of } => format!("Đang diễn ra: ngày thứ {day}/{of}"),
         CampaignPhase::Ended(days) => format!("Đã kết thúc {} ngày trước", integer(days.into())),
     }
+}
+
+/// `at` in Vietnam's time zone (UTC+7), where deadlines and file names are dated.
+pub fn vietnam_time(at: DateTime<Utc>) -> DateTime<FixedOffset> {
+    at.with_timezone(&FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset"))
+}
+
+/// `15/08/2025 17:00`, in Vietnam's time zone.
+pub fn date_time(at: DateTime<Utc>) -> String {
+    vietnam_time(at).format("%d/%m/%Y %H:%M").to_string()
 }
 
 /// The base letter of a Vietnamese letter: `ệ` → `e`, `đ` → `d`.

@@ -14,7 +14,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::exchange::{vietnam_date, ExportFile, Source};
-use super::model::{DailyReport, Initiative, Officer, OfficerRecord, RecordMeta, Workspace};
+use super::model::{
+    Campaign, DailyReport, Initiative, Officer, OfficerRecord, RecordMeta, Workspace,
+};
+use super::template::DIVISION_REPORT_DEADLINE;
 
 /// A record that merges by key and version.
 pub trait Record: Clone + PartialEq + Serialize {
@@ -381,6 +384,17 @@ impl SubmissionStatus {
             SubmissionStatus::Missing => "Chưa nộp",
         }
     }
+}
+
+/// The day before which divisions report: the deadline of the plan's
+/// division reports, or the earliest deadline of a campaign without it.
+pub fn division_deadline(campaign: &Campaign) -> Option<NaiveDate> {
+    campaign
+        .deadlines
+        .iter()
+        .find(|d| d.id == DIVISION_REPORT_DEADLINE)
+        .or_else(|| campaign.deadlines.iter().min_by_key(|d| d.due_before))
+        .map(|d| d.due_before)
 }
 
 /// Every division's status against a deadline due strictly before

@@ -13,6 +13,8 @@ use super::model::{
 pub const EXCLUSION_SECRET: &str = "secret";
 /// Identifier of the state-level commendation dossiers exclusion.
 pub const EXCLUSION_STATE_AWARD: &str = "state_award";
+/// Id of the deadline by which divisions report (their exports are checked against it).
+pub const DIVISION_REPORT_DEADLINE: &str = "bao-cao-phong";
 
 fn day(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).expect("template dates are valid")
@@ -97,7 +99,7 @@ pub fn plan_criteria() -> Vec<Criterion> {
 pub fn plan_deadlines() -> Vec<Deadline> {
     vec![
         Deadline {
-            id: "bao-cao-phong".into(),
+            id: DIVISION_REPORT_DEADLINE.into(),
             from: "Trưởng các Phòng thuộc Sở".into(),
             to: "Văn phòng Sở".into(),
             deliverable: "Báo cáo kết quả thực hiện Phong trào thi đua".into(),

@@ -11,3 +11,4 @@ pub mod proposal_list;
 pub mod ranking_table;
 pub mod save_banner;
 pub mod status_message;
+pub mod submission_table;

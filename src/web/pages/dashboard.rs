@@ -11,6 +11,7 @@ use crate::web::components::deadline_list::DeadlineList;
 use crate::web::components::evaluation_charts::EvaluationCharts;
 use crate::web::components::proposal_list::ProposalList;
 use crate::web::components::ranking_table::{OfficerRanking, RankingTable};
+use crate::web::components::submission_table::SubmissionTable;
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
@@ -40,6 +41,8 @@ pub fn Dashboard() -> impl IntoView {
             <h2>"Thời hạn báo cáo"</h2>
             <p class="hint">"Tính đến hôm nay, " {format::date_with_weekday(today)} "."</p>
             <DeadlineList />
+            <h3>"Các phòng gửi dữ liệu"</h3>
+            <SubmissionTable />
         </section>
         <section class="panel">
             <h2>"Xếp hạng các phòng"</h2>

@@ -4,10 +4,15 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::core::calendar::working_days;
-use crate::web::app::use_workspace;
+use crate::core::exchange::{encode_export, export_file_name, export_unit};
+use crate::core::format;
+use crate::core::merge::division_deadline;
+use crate::web::app::{now, use_workspace};
 use crate::web::components::daily_grid::DailyGrid;
 use crate::web::components::initiative_list::InitiativeList;
 use crate::web::components::officer_table::OfficerTable;
+use crate::web::components::status_message::{Status, StatusMessage};
+use crate::web::download::download_json;
 
 /// This browser's division, remembered between visits.
 const MY_UNIT_KEY: &str = "thidua/v2/my-unit";
@@ -80,10 +85,45 @@ pub fn DataEntry() -> impl IntoView {
                         </section>
                         <section class="panel">
                             <h2>"Sáng kiến"</h2>
-                            <InitiativeList unit_id=unit_id />
+                            <InitiativeList unit_id=unit_id.clone() />
                         </section>
+                        <ExportPanel unit_id=unit_id />
                     }
                 })
         }}
+    }
+}
+
+/// The division's file for the Legal Division.
+#[component]
+fn ExportPanel(unit_id: String) -> impl IntoView {
+    let workspace = use_workspace();
+    let message = RwSignal::new(Status::None);
+    let due = move || workspace.with(|w| division_deadline(&w.campaign));
+    let export = move |_| {
+        let Some(file) = workspace.with_untracked(|w| export_unit(w, &unit_id, now())) else {
+            return;
+        };
+        let name = export_file_name(&file);
+        match download_json(&name, &encode_export(&file)) {
+            Ok(()) => message.set(Some((
+                true,
+                format!("Đã xuất tệp “{name}”. Gửi tệp này cho Phòng Pháp chế qua hệ thống văn bản điện tử."),
+            ))),
+            Err(_) => message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into()))),
+        }
+    };
+    view! {
+        <section class="panel">
+            <h2>"Gửi dữ liệu cho Phòng Pháp chế"</h2>
+            <p class="hint">
+                "Xuất toàn bộ số liệu, cán bộ và sáng kiến của phòng thành một tệp JSON (có mã kiểm "
+                "tra SHA-256), rồi gửi cho Phòng Pháp chế. Có thể xuất lại bất cứ lúc nào; tệp mới "
+                "chỉ ghi đè những gì đã sửa."
+                {move || due().map(|d| format!(" Hạn gửi: trước ngày {}.", format::date(d)))}
+            </p>
+            <button class="primary" id="export-unit" on:click=export>"Xuất dữ liệu của phòng"</button>
+            <StatusMessage status=message />
+        </section>
     }
 }

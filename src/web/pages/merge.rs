@@ -1,24 +1,346 @@
-//! Hợp nhất: importing and merging the divisions' files.
+//! Hợp nhất: the Legal Division imports the divisions' files, sees what each
+//! would change (the dry run), applies them all at once, and can undo the
+//! last import. Every check and the merge itself live in the core
+//! (`exchange`, `merge`); this page reads files and shows results.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, FileList, HtmlInputElement};
 
-use crate::web::app::use_workspace;
+use crate::core::exchange::{
+    decode_export, encode_export, export_consolidated, export_file_name, ExportFile, Source,
+};
+use crate::core::format;
+use crate::core::merge::{merge_file, Choice, Choices, Conflict, MergeSummary, RecordKind};
+use crate::core::model::Workspace;
+use crate::web::app::{now, use_workspace};
+use crate::web::components::status_message::{Status, StatusMessage};
+use crate::web::components::submission_table::SubmissionTable;
+use crate::web::download::{download_json, read_text};
+
+/// One picked file after the pipeline and the dry run.
+#[derive(Clone)]
+struct Checked {
+    name: String,
+    result: Result<(ExportFile, Vec<String>, MergeSummary), String>,
+}
+
+/// Runs every file through the pipeline and a dry-run merge against the
+/// stored data (each file on its own, as it would apply).
+fn check_all(workspace: &Workspace, files: Vec<(String, Result<String, String>)>) -> Vec<Checked> {
+    let mut scratch = workspace.clone();
+    files
+        .into_iter()
+        .map(|(name, text)| {
+            let result = text
+                .and_then(|text| {
+                    decode_export(&text, &workspace.campaign).map_err(|e| e.to_string())
+                })
+                .map(|(file, warnings)| {
+                    let summary =
+                        merge_file(&mut scratch, &file, &name, &Choices::new(), now(), false);
+                    (file, warnings, summary)
+                });
+            Checked { name, result }
+        })
+        .collect()
+}
+
+fn source_text(file: &ExportFile) -> String {
+    match &file.source {
+        Source::Unit { unit_name, .. } => unit_name.clone(),
+        Source::Consolidated { issuer } => format!("Tổng hợp — {issuer}"),
+    }
+}
 
 #[component]
 pub fn Merge() -> impl IntoView {
     let workspace = use_workspace();
+    let checked = RwSignal::new(Vec::<Checked>::new());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let choices = RwSignal::new(Choices::new());
+    let snapshot = RwSignal::new(None::<Workspace>);
+    let message = RwSignal::new(Status::None);
+
+    let read_files = move |files: FileList| {
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        if files.is_empty() {
+            return;
+        }
+        message.set(None);
+        checked.set(Vec::new());
+        choices.set(Choices::new());
+        leptos::task::spawn_local(async move {
+            let total = files.len();
+            let mut texts = Vec::with_capacity(total);
+            for (index, file) in files.iter().enumerate() {
+                progress.set(Some((index, total)));
+                let text = read_text(file)
+                    .await
+                    .map_err(|_| "Không đọc được tệp (không phải tệp văn bản).".to_string());
+                texts.push((file.name(), text));
+            }
+            progress.set(Some((total, total)));
+            let results = workspace.with_untracked(|w| check_all(w, texts));
+            progress.set(None);
+            checked.set(results);
+        });
+    };
+    let pick = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(files) = input.files() {
+            read_files(files);
+        }
+        input.set_value("");
+    };
+    let dragging = RwSignal::new(false);
+    let drop = move |event: DragEvent| {
+        event.prevent_default();
+        dragging.set(false);
+        if let Some(files) = event.data_transfer().and_then(|d| d.files()) {
+            read_files(files);
+        }
+    };
+
+    let good_files = move || checked.with(|c| c.iter().filter(|c| c.result.is_ok()).count());
+    let apply = move |_| {
+        let files: Vec<(String, ExportFile)> = checked.with_untracked(|c| {
+            c.iter()
+                .filter_map(|c| {
+                    c.result
+                        .as_ref()
+                        .ok()
+                        .map(|(f, _, _)| (c.name.clone(), f.clone()))
+                })
+                .collect()
+        });
+        if files.is_empty() {
+            return;
+        }
+        let chosen = choices.get_untracked();
+        snapshot.set(Some(workspace.get_untracked()));
+        let at = now();
+        workspace.update(|w| {
+            for (name, file) in &files {
+                merge_file(w, file, name, &chosen, at, true);
+            }
+        });
+        checked.set(Vec::new());
+        message.set(Some((
+            true,
+            format!(
+                "Đã hợp nhất {} tệp. Có thể hoàn tác lần nhập này cho đến khi tải lại trang.",
+                files.len()
+            ),
+        )));
+    };
+    let undo = move |_| {
+        if let Some(before) = snapshot.get_untracked() {
+            workspace.set(before);
+            snapshot.set(None);
+            message.set(Some((true, "Đã hoàn tác lần nhập vừa rồi.".into())));
+        }
+    };
+    let export_all = move |_| {
+        let file = workspace.with_untracked(|w| export_consolidated(w, now()));
+        if download_json(&export_file_name(&file), &encode_export(&file)).is_err() {
+            message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into())));
+        }
+    };
+
     view! {
         <section class="panel">
             <h1>"Hợp nhất"</h1>
-            <p class="notice">
-                "Nhập và hợp nhất tệp JSON của các phòng đang được xây dựng. "
-                "Mỗi tệp sẽ được kiểm tra và xem trước trước khi thay đổi dữ liệu."
+            <p class="hint">
+                "Chọn hoặc kéo thả các tệp JSON do các phòng xuất ở màn hình Nhập liệu (chọn được "
+                "nhiều tệp một lúc, kể cả tệp tổng hợp của đơn vị khác). Mỗi tệp được kiểm tra và "
+                "xem trước; dữ liệu chỉ thay đổi khi bấm “Hợp nhất”."
             </p>
-            <p>
-                "Mã chiến dịch hiện tại: "
-                <code id="campaign-id">{move || workspace.with(|w| w.campaign.id.clone())}</code>
-                ". Chỉ tệp cùng mã chiến dịch mới được hợp nhất."
-            </p>
+            <label
+                class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
+                on:dragover=move |event: DragEvent| {
+                    event.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=drop
+            >
+                <input id="import-files" type="file" accept=".json,application/json" multiple on:change=pick />
+                <span>"Kéo thả tệp vào đây, hoặc bấm để chọn tệp"</span>
+            </label>
+            {move || {
+                progress
+                    .get()
+                    .map(|(done, total)| {
+                        view! {
+                            <p class="hint" id="import-progress" role="status">
+                                <progress max=total value=done></progress>
+                                {format!(" Đã đọc {done}/{total} tệp…")}
+                            </p>
+                        }
+                    })
+            }}
+            <StatusMessage status=message />
+            <Show when=move || snapshot.with(Option::is_some)>
+                <button id="undo-import" on:click=undo>"Hoàn tác lần nhập vừa rồi"</button>
+            </Show>
+            <Show when=move || checked.with(|c| !c.is_empty())>
+                <ImportPreview checked=checked choices=choices />
+                <div class="actions">
+                    <button
+                        class="primary"
+                        id="apply-import"
+                        disabled=move || good_files() == 0
+                        on:click=apply
+                    >
+                        {move || format!("Hợp nhất {} tệp hợp lệ", good_files())}
+                    </button>
+                    <button on:click=move |_| checked.set(Vec::new())>"Hủy"</button>
+                </div>
+            </Show>
         </section>
+        <section class="panel">
+            <h2>"Tình hình nộp báo cáo của các phòng"</h2>
+            <SubmissionTable />
+        </section>
+        <section class="panel">
+            <h2>"Tệp tổng hợp"</h2>
+            <p class="hint">
+                "Toàn bộ dữ liệu đang có, trong một tệp cùng định dạng: gửi lên cấp trên để hợp nhất "
+                "tiếp, hoặc lưu làm bản sao. Mã chiến dịch: "
+                <code id="campaign-id">{move || workspace.with(|w| w.campaign.id.clone())}</code>
+            </p>
+            <button id="export-consolidated" on:click=export_all>"Xuất tệp tổng hợp"</button>
+        </section>
+    }
+}
+
+fn summary_cells(summary: &MergeSummary) -> impl IntoView {
+    view! {
+        <td class="num">{summary.new + summary.new_units}</td>
+        <td class="num">{summary.updated}</td>
+        <td class="num">{summary.identical + summary.older}</td>
+        <td class="num">{summary.conflicts.len()}</td>
+    }
+}
+
+/// The dry run: one row per file, then the conflicts with a chooser.
+#[component]
+fn ImportPreview(checked: RwSignal<Vec<Checked>>, choices: RwSignal<Choices>) -> impl IntoView {
+    let rows = move || {
+        checked.with(|checked| {
+            checked
+                .iter()
+                .map(|c| match &c.result {
+                    Ok((file, warnings, summary)) => view! {
+                        <tr class="accepted">
+                            <th scope="row">{c.name.clone()}</th>
+                            <td>{source_text(file)}</td>
+                            <td>{format::date_time(file.exported_at)}</td>
+                            {summary_cells(summary)}
+                            <td class="outcome">
+                                {if summary.changes_nothing() { "Không có gì mới" } else { "Sẵn sàng" }}
+                                {warnings.iter().map(|w| view! { <p class="warning">{w.clone()}</p> }).collect_view()}
+                            </td>
+                        </tr>
+                    }
+                    .into_any(),
+                    Err(reason) => view! {
+                        <tr class="rejected">
+                            <th scope="row">{c.name.clone()}</th>
+                            <td colspan="6" class="reason">{reason.clone()}</td>
+                            <td class="outcome">"Bị từ chối"</td>
+                        </tr>
+                    }
+                    .into_any(),
+                })
+                .collect_view()
+        })
+    };
+    let conflicts = move || {
+        checked.with(|checked| {
+            checked
+                .iter()
+                .filter_map(|c| {
+                    c.result
+                        .as_ref()
+                        .ok()
+                        .map(|r| (c.name.clone(), r.2.conflicts.clone()))
+                })
+                .flat_map(|(name, conflicts)| conflicts.into_iter().map(move |c| (name.clone(), c)))
+                .collect::<Vec<(String, Conflict)>>()
+        })
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data" id="import-preview">
+                <thead>
+                    <tr>
+                        <th>"Tệp"</th>
+                        <th>"Của"</th>
+                        <th>"Xuất lúc"</th>
+                        <th title="Bản ghi (và phòng) chưa có">"Mới"</th>
+                        <th title="Bản ghi có phiên bản mới hơn">"Cập nhật"</th>
+                        <th title="Bản ghi đã có y hệt, hoặc cũ hơn bản đang có">"Đã có"</th>
+                        <th title="Cùng phiên bản nhưng khác nội dung">"Xung đột"</th>
+                        <th>"Kết quả"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <Show when=move || !conflicts().is_empty()>
+            <h3>"Xung đột cần chọn"</h3>
+            <p class="hint">
+                "Hai bản cùng phiên bản nhưng khác nội dung. Mặc định giữ bản sửa sau cùng; chọn "
+                "bản khác nếu cần."
+            </p>
+            <ul class="conflicts" id="conflicts">
+                {move || conflicts().into_iter().map(|(file, conflict)| view! { <ConflictChooser file=file conflict=conflict choices=choices /> }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+fn ConflictChooser(file: String, conflict: Conflict, choices: RwSignal<Choices>) -> impl IntoView {
+    let key: (RecordKind, String) = (conflict.kind, conflict.key.clone());
+    let provisional = if conflict.incoming_wins {
+        Choice::Incoming
+    } else {
+        Choice::Local
+    };
+    let chosen = {
+        let key = key.clone();
+        move || choices.with(|c| c.get(&key).copied().unwrap_or(provisional))
+    };
+    let choose = move |choice: Choice| {
+        let key = key.clone();
+        move |_| {
+            choices.update(|c| {
+                c.insert(key.clone(), choice);
+            })
+        }
+    };
+    let name = format!("conflict-{}-{}", conflict.kind.label(), conflict.key);
+    let chosen_local = chosen.clone();
+    view! {
+        <li>
+            <strong>{format!("{} “{}”", conflict.kind.label(), conflict.key)}</strong>
+            " — tệp " {file}
+            <label>
+                <input type="radio" name=name.clone() prop:checked=move || chosen_local() == Choice::Local on:change=choose(Choice::Local) />
+                " Giữ bản đang có: " <code>{conflict.local.clone()}</code>
+            </label>
+            <label>
+                <input type="radio" name=name prop:checked=move || chosen() == Choice::Incoming on:change=choose(Choice::Incoming) />
+                " Lấy bản trong tệp: " <code>{conflict.incoming.clone()}</code>
+            </label>
+        </li>
     }
 }

@@ -1,0 +1,87 @@
+//! Which divisions have handed in their file, and when, against the
+//! divisions' reporting deadline.
+
+use leptos::prelude::*;
+
+use crate::core::format;
+use crate::core::merge::{division_deadline, submission_statuses, SubmissionStatus};
+use crate::web::app::use_workspace;
+
+#[component]
+pub fn SubmissionTable() -> impl IntoView {
+    let workspace = use_workspace();
+    let table = move || {
+        workspace.with(|w| {
+            let Some(due) = division_deadline(&w.campaign) else {
+                return view! { <p class="hint">"Chiến dịch chưa có thời hạn báo cáo nào."</p> }
+                    .into_any();
+            };
+            let statuses = submission_statuses(w, due);
+            let count = |wanted: fn(&SubmissionStatus) -> bool| {
+                statuses.iter().filter(|(_, s)| wanted(s)).count()
+            };
+            let summary = format!(
+                "Hạn nộp: trước ngày {}. Đúng hạn {}, trễ hạn {}, chưa nộp {} trên {} phòng.",
+                format::date(due),
+                count(|s| matches!(s, SubmissionStatus::OnTime(_))),
+                count(|s| matches!(s, SubmissionStatus::Late(_))),
+                count(|s| matches!(s, SubmissionStatus::Missing)),
+                statuses.len()
+            );
+            let rows = statuses
+                .iter()
+                .map(|(unit_id, status)| {
+                    let name = w
+                        .campaign
+                        .units
+                        .iter()
+                        .find(|u| &u.id == unit_id)
+                        .map(|u| u.name.clone())
+                        .unwrap_or_default();
+                    let submission = w.submissions.iter().find(|s| &s.unit_id == unit_id);
+                    let tone = match status {
+                        SubmissionStatus::OnTime(_) => "met",
+                        SubmissionStatus::Late(_) => "missed",
+                        SubmissionStatus::Missing => "na",
+                    };
+                    let when = match status {
+                        SubmissionStatus::OnTime(at) | SubmissionStatus::Late(at) => {
+                            format::date_time(*at)
+                        }
+                        SubmissionStatus::Missing => "—".into(),
+                    };
+                    let latest = submission
+                        .filter(|s| s.last_exported_at > s.first_exported_at)
+                        .map(|s| format!("bổ sung lúc {}", format::date_time(s.last_exported_at)))
+                        .unwrap_or_default();
+                    view! {
+                        <tr data-unit=unit_id.clone()>
+                            <th scope="row">{name}</th>
+                            <td class=format!("status {tone}")>{status.label()}</td>
+                            <td>{when}</td>
+                            <td class="hint">{latest}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="hint" id="submission-summary">{summary}</p>
+                <div class="table-wrap">
+                    <table class="data" id="submissions">
+                        <thead>
+                            <tr>
+                                <th>"Phòng"</th>
+                                <th>"Tình trạng"</th>
+                                <th>"Tệp xuất lúc"</th>
+                                <th>"Ghi chú"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        })
+    };
+    view! { <div class="submissions">{table}</div> }
+}

@@ -1,0 +1,153 @@
+// The exchange between browsers: divisions export through real downloads,
+// the Legal Division imports through the real file picker and sees the
+// merged ranking; hostile files are refused, each with its message, and
+// never change what is stored.
+import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appReady, browserSession } from './browser.mjs';
+
+const session = browserSession({ before, after, beforeEach, afterEach, assert });
+let site;
+let page;
+let browser;
+beforeEach(() => ({ site, page, browser } = session));
+
+const FIXTURES = new URL('../fixtures/exchange/', import.meta.url).pathname;
+const stored = (p) => p.evaluate(() => localStorage.getItem('thidua/v2/workspace'));
+const workspaceOf = async (p) => JSON.parse(await stored(p)).workspace;
+
+const downloads = mkdtempSync(join(tmpdir(), 'thidua-exchange-'));
+
+/** Clicks `button` and keeps the real download (it outlives the browser context). */
+async function download(p, button) {
+  const downloading = p.waitForEvent('download');
+  await p.locator(button).click();
+  const file = await downloading;
+  const path = join(downloads, `${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
+/** A division's browser: takes the campaign file, enters one day, exports. */
+async function divisionExports(campaignFile, unitIndex, received) {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const p = await context.newPage();
+  await p.goto(`${site.url}#/thiet-lap`);
+  await appReady(p);
+  await p.locator('#import-campaign').setInputFiles(campaignFile);
+  await p.getByRole('button', { name: 'Dùng chiến dịch này' }).click();
+  await p.goto(`${site.url}#/nhap-lieu`);
+  await appReady(p);
+  await p.locator('#unit-picker').selectOption({ index: unitIndex });
+  const first = p.locator('#daily-grid input[data-row="0"][data-col="0"]');
+  await first.fill(String(received));
+  await first.press('ArrowRight');
+  await p.locator('#daily-grid input[data-row="0"][data-col="1"]').fill(String(received));
+  await p.locator('#daily-grid input[data-row="0"][data-col="1"]').press('Enter');
+  await p.waitForFunction((n) => localStorage.getItem('thidua/v2/workspace').includes(`"docs_received_online":${n}`), received);
+  const file = await download(p, '#export-unit');
+  await context.close();
+  return file;
+}
+
+describe('exchange', () => {
+  test('two divisions export, the Legal Division imports both, and importing again changes nothing', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    const campaign = await download(page, '#export-campaign');
+
+    const office = await divisionExports(campaign.path, 0, 40);
+    const legal = await divisionExports(campaign.path, 1, 30);
+    assert.equal(office.name.replace(/\d{4}-\d{2}-\d{2}/, 'D'), 'thidua-van-phong-D.json');
+    assert.equal(legal.name.replace(/\d{4}-\d{2}-\d{2}/, 'D'), 'thidua-phong-phap-che-D.json');
+
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    const before = await stored(page);
+    await page.locator('#import-files').setInputFiles([office.path, legal.path]);
+    const rows = page.locator('#import-preview tbody tr');
+    await rows.nth(1).waitFor();
+    assert.equal(await page.locator('#import-preview tr.accepted').count(), 2);
+    assert.equal(await rows.first().locator('td').nth(2).textContent(), '1', 'one new daily report');
+    assert.equal(await stored(page), before, 'the preview changes nothing');
+
+    await page.locator('#apply-import').click();
+    await page.getByText('Đã hợp nhất 2 tệp.', { exact: false }).waitFor();
+    const merged = await workspaceOf(page);
+    assert.deepEqual(merged.daily_reports.map((r) => r.counts.docs_received).sort(), [30, 40]);
+    assert.deepEqual(merged.submissions.map((s) => s.unit_id).sort(), ['phong-phap-che', 'van-phong']);
+
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    const ranking = page.locator('#ranking tbody tr');
+    await ranking.first().waitFor();
+    const tc1 = await page.locator('#ranking tbody tr td[data-label="TC1"] summary').allTextContents();
+    assert.deepEqual(tc1, ['100,0%', '100,0%'], 'both divisions processed everything online');
+    assert.match(await page.locator('#submission-summary').textContent(), /chưa nộp 0 trên 2 phòng/);
+
+    // The same files again: nothing new, nothing changes.
+    await page.getByRole('link', { name: 'Hợp nhất' }).click();
+    const afterFirst = JSON.stringify(await workspaceOf(page));
+    await page.locator('#import-files').setInputFiles([office.path, legal.path]);
+    await page.locator('#import-preview tr.accepted').nth(1).waitFor();
+    const outcomes = await page.locator('#import-preview td.outcome').allTextContents();
+    assert.deepEqual(outcomes, ['Không có gì mới', 'Không có gì mới']);
+    await page.locator('#apply-import').click();
+    await page.getByText('Đã hợp nhất 2 tệp.', { exact: false }).waitFor();
+    assert.equal(JSON.stringify(await workspaceOf(page)), afterFirst);
+
+    // And the last import can be undone.
+    await page.locator('#undo-import').click();
+    await page.getByText('Đã hoàn tác lần nhập vừa rồi.').waitFor();
+  });
+
+  test('every hostile file is refused with its message and storage stays byte-identical', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.locator('#load-sample').click();
+    await page.waitForFunction(() => localStorage.getItem('thidua/v2/workspace').includes('DỮ LIỆU MẪU'));
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    const before = await stored(page);
+
+    const dir = `${FIXTURES}hostile/`;
+    const expected = JSON.parse(readFileSync(`${dir}expected.json`, 'utf8'));
+    const names = readdirSync(dir).filter((n) => n in expected).sort();
+    // Plus a file far over the size limit.
+    const oversize = join(downloads, 'qua-lon.json');
+    writeFileSync(oversize, Buffer.alloc(65 * 1024 * 1024, 32));
+    await page.locator('#import-files').setInputFiles([...names.map((n) => dir + n), oversize]);
+    const rows = page.locator('#import-preview tbody tr');
+    await rows.nth(names.length).waitFor({ timeout: 60_000 });
+    for (const name of names) {
+      const row = page.locator('#import-preview tbody tr', { has: page.locator(`th:text-is("${name}")`) });
+      if (expected[name] === null) {
+        assert.equal(await row.getAttribute('class'), 'accepted', name);
+      } else {
+        const reason = await row.locator('td.reason').textContent();
+        assert.ok(reason.includes(expected[name]), `${name}: ${reason}`);
+      }
+    }
+    const big = page.locator('#import-preview tbody tr', { has: page.locator('th:text-is("qua-lon.json")') });
+    assert.match(await big.locator('td.reason').textContent(), /Tệp quá lớn/);
+    assert.equal(await stored(page), before, 'nothing changed while previewing');
+
+    // Cancelling leaves everything as it was; applying takes only the good file.
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    assert.equal(await stored(page), before);
+    await page.locator('#import-files').setInputFiles([`${dir}markup-in-names.json`, `${dir}tampered-digest.json`]);
+    await page.locator('#import-preview tr.rejected').waitFor();
+    await page.locator('#apply-import').click();
+    await page.getByText('Đã hợp nhất 1 tệp.', { exact: false }).waitFor();
+
+    // Markup in names arrives as text.
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.locator('#officer-unit').selectOption({ label: 'Phòng Pháp chế' });
+    await page.locator('#officer-ranking th', { hasText: '<script>window.pwned=1</script>' }).waitFor();
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    assert.equal(await page.locator('#officer-ranking img').count(), 0);
+  });
+});
