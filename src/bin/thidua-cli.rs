@@ -24,7 +24,7 @@ use thidua::core::exchange::{
     decode_export, encode_export, export_consolidated, export_file_name, export_unit, ExportFile,
 };
 use thidua::core::format;
-use thidua::core::merge::{merge_file, Choices};
+use thidua::core::merge::{merge_files, Choices};
 use thidua::core::model::{Campaign, Workspace};
 use thidua::core::sample::{generate, SampleScale};
 
@@ -179,10 +179,8 @@ fn exit_code(bad: usize) -> ExitCode {
 
 fn merged(campaign: Campaign, files: &[(String, ExportFile)]) -> Workspace {
     let mut workspace = Workspace::new(campaign);
-    let now = Utc::now();
-    for (name, file) in files {
-        merge_file(&mut workspace, file, name, &Choices::new(), now, true);
-    }
+    let files: Vec<(&str, &ExportFile)> = files.iter().map(|(n, f)| (n.as_str(), f)).collect();
+    merge_files(&mut workspace, &files, &Choices::new(), Utc::now(), true);
     workspace
 }
 

@@ -331,7 +331,12 @@ pub fn export_file_name(file: &ExportFile) -> String {
 /// A serde_json error in Vietnamese, with where it happened.
 fn json_problem(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    let at = format!("dòng {}, cột {}", error.line(), error.column());
+    // Exports are one line of JSON: a column is all that locates a problem.
+    let at = if error.line() <= 1 {
+        format!("vị trí ký tự {}", format::integer(error.column() as i64))
+    } else {
+        format!("dòng {}, cột {}", error.line(), error.column())
+    };
     let quoted = |prefix: &str| {
         message
             .split_once(prefix)

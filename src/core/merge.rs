@@ -8,7 +8,7 @@
 //! records too (tombstones), so they travel and win like any edit.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -192,80 +192,166 @@ pub enum Choice {
     Incoming,
 }
 
-/// Merges `incoming` into `local`, counting into `summary`. With
-/// `apply == false` nothing changes (the dry run). A conflict the user
-/// decided against its provisional winner keeps the chosen version with
-/// its revision raised, so the choice also wins later merges.
-fn merge_list<T: Record>(
+/// One list of a workspace with its records indexed by key, built once per
+/// batch of files: merging 2,000 files must not re-index 48,000 reports
+/// for each of them.
+struct KeyedList<'a, T: Record> {
     kind: RecordKind,
-    local: &mut Vec<T>,
-    incoming: &[T],
-    choices: &Choices,
-    now: DateTime<Utc>,
-    apply: bool,
-    summary: &mut MergeSummary,
-) {
-    let mut index: HashMap<String, usize> = local
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.key().to_owned(), i))
-        .collect();
-    for record in incoming {
-        let position = index.get(record.key()).copied();
-        match outcome(position.map(|i| &local[i]), record) {
-            Outcome::New => {
-                summary.new += 1;
-                if apply {
-                    index.insert(record.key().to_owned(), local.len());
-                    local.push(record.clone());
+    records: &'a mut Vec<T>,
+    index: HashMap<String, usize>,
+}
+
+impl<'a, T: Record> KeyedList<'a, T> {
+    fn new(kind: RecordKind, records: &'a mut Vec<T>) -> Self {
+        let index = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.key().to_owned(), i))
+            .collect();
+        KeyedList {
+            kind,
+            records,
+            index,
+        }
+    }
+
+    /// Merges `incoming`, counting into `summary`. With `apply == false`
+    /// nothing changes (the dry run). A conflict the user decided against
+    /// its provisional winner keeps the chosen version with its revision
+    /// raised, so the choice also wins later merges.
+    fn merge(
+        &mut self,
+        incoming: &[T],
+        choices: &Choices,
+        now: DateTime<Utc>,
+        apply: bool,
+        summary: &mut MergeSummary,
+    ) {
+        for record in incoming {
+            let position = self.index.get(record.key()).copied();
+            match outcome(position.map(|i| &self.records[i]), record) {
+                Outcome::New => {
+                    summary.new += 1;
+                    if apply {
+                        self.index
+                            .insert(record.key().to_owned(), self.records.len());
+                        self.records.push(record.clone());
+                    }
                 }
-            }
-            Outcome::Updated => {
-                summary.updated += 1;
-                if apply {
-                    local[position.expect("an update has a stored version")] = record.clone();
+                Outcome::Updated => {
+                    summary.updated += 1;
+                    if apply {
+                        self.records[position.expect("an update has a stored version")] =
+                            record.clone();
+                    }
                 }
-            }
-            Outcome::Identical => summary.identical += 1,
-            Outcome::Older => summary.older += 1,
-            Outcome::Conflict { incoming_wins } => {
-                let at = position.expect("a conflict has a stored version");
-                let json = |r: &T| serde_json::to_string(r).expect("records serialise");
-                summary.conflicts.push(Conflict {
-                    kind,
-                    key: record.key().to_owned(),
-                    local: json(&local[at]),
-                    incoming: json(record),
-                    incoming_wins,
-                });
-                if !apply {
-                    continue;
-                }
-                let provisional = if incoming_wins {
-                    Choice::Incoming
-                } else {
-                    Choice::Local
-                };
-                let chosen = choices
-                    .get(&(kind, record.key().to_owned()))
-                    .copied()
-                    .unwrap_or(provisional);
-                if chosen == Choice::Incoming {
-                    local[at] = record.clone();
-                }
-                if chosen != provisional {
-                    let meta = local[at].meta_mut();
-                    meta.rev += 1;
-                    meta.updated_at = now;
+                Outcome::Identical => summary.identical += 1,
+                Outcome::Older => summary.older += 1,
+                Outcome::Conflict { incoming_wins } => {
+                    let at = position.expect("a conflict has a stored version");
+                    self.conflict(at, record, incoming_wins, choices, now, apply, summary);
                 }
             }
         }
     }
+
+    #[allow(clippy::too_many_arguments)]
+    fn conflict(
+        &mut self,
+        at: usize,
+        record: &T,
+        incoming_wins: bool,
+        choices: &Choices,
+        now: DateTime<Utc>,
+        apply: bool,
+        summary: &mut MergeSummary,
+    ) {
+        let json = |r: &T| serde_json::to_string(r).expect("records serialise");
+        summary.conflicts.push(Conflict {
+            kind: self.kind,
+            key: record.key().to_owned(),
+            local: json(&self.records[at]),
+            incoming: json(record),
+            incoming_wins,
+        });
+        if !apply {
+            return;
+        }
+        let provisional = if incoming_wins {
+            Choice::Incoming
+        } else {
+            Choice::Local
+        };
+        let chosen = choices
+            .get(&(self.kind, record.key().to_owned()))
+            .copied()
+            .unwrap_or(provisional);
+        if chosen == Choice::Incoming {
+            self.records[at] = record.clone();
+        }
+        if chosen != provisional {
+            let meta = self.records[at].meta_mut();
+            meta.rev += 1;
+            meta.updated_at = now;
+        }
+    }
 }
 
-/// Merges `file` into `workspace` (or, with `apply == false`, only says
-/// what it would do). Divisions the campaign does not have yet are added;
-/// a division's own file is recorded as its submission.
+/// Merges `files` (name and content) into `workspace` in order — or, with
+/// `apply == false`, only says what each would do against what is stored.
+/// Divisions the campaign does not have yet are added; a division's own
+/// file is recorded as its submission. One summary per file.
+pub fn merge_files(
+    workspace: &mut Workspace,
+    files: &[(&str, &ExportFile)],
+    choices: &Choices,
+    now: DateTime<Utc>,
+    apply: bool,
+) -> Vec<MergeSummary> {
+    let mut unit_ids: HashSet<String> = workspace
+        .campaign
+        .units
+        .iter()
+        .map(|u| u.id.clone())
+        .collect();
+    let mut officers = KeyedList::new(RecordKind::Officer, &mut workspace.campaign.officers);
+    let mut reports = KeyedList::new(RecordKind::DailyReport, &mut workspace.daily_reports);
+    let mut records = KeyedList::new(RecordKind::OfficerRecord, &mut workspace.officer_records);
+    let mut initiatives = KeyedList::new(RecordKind::Initiative, &mut workspace.initiatives);
+    let mut new_units = Vec::new();
+    let mut submissions = Vec::new();
+    let summaries = files
+        .iter()
+        .map(|(name, file)| {
+            let mut summary = MergeSummary::default();
+            for unit in &file.payload.units {
+                if !unit_ids.contains(&unit.id) {
+                    summary.new_units += 1;
+                    if apply {
+                        unit_ids.insert(unit.id.clone());
+                        new_units.push(unit.clone());
+                    }
+                }
+            }
+            let p = &file.payload;
+            officers.merge(&p.officers, choices, now, apply, &mut summary);
+            reports.merge(&p.daily_reports, choices, now, apply, &mut summary);
+            records.merge(&p.officer_records, choices, now, apply, &mut summary);
+            initiatives.merge(&p.initiatives, choices, now, apply, &mut summary);
+            if let (true, Source::Unit { unit_id, .. }) = (apply, &file.source) {
+                submissions.push((unit_id.clone(), file.exported_at, name.to_string()));
+            }
+            summary
+        })
+        .collect();
+    workspace.campaign.units.extend(new_units);
+    for (unit_id, exported_at, name) in submissions {
+        record_submission(workspace, &unit_id, exported_at, &name);
+    }
+    summaries
+}
+
+/// [`merge_files`] for one file.
 pub fn merge_file(
     workspace: &mut Workspace,
     file: &ExportFile,
@@ -274,59 +360,9 @@ pub fn merge_file(
     now: DateTime<Utc>,
     apply: bool,
 ) -> MergeSummary {
-    let mut summary = MergeSummary::default();
-    for unit in &file.payload.units {
-        if !workspace.campaign.units.iter().any(|u| u.id == unit.id) {
-            summary.new_units += 1;
-            if apply {
-                workspace.campaign.units.push(unit.clone());
-            }
-        }
-    }
-    let p = &file.payload;
-    let s = &mut summary;
-    merge_list(
-        RecordKind::Officer,
-        &mut workspace.campaign.officers,
-        &p.officers,
-        choices,
-        now,
-        apply,
-        s,
-    );
-    merge_list(
-        RecordKind::DailyReport,
-        &mut workspace.daily_reports,
-        &p.daily_reports,
-        choices,
-        now,
-        apply,
-        s,
-    );
-    merge_list(
-        RecordKind::OfficerRecord,
-        &mut workspace.officer_records,
-        &p.officer_records,
-        choices,
-        now,
-        apply,
-        s,
-    );
-    merge_list(
-        RecordKind::Initiative,
-        &mut workspace.initiatives,
-        &p.initiatives,
-        choices,
-        now,
-        apply,
-        s,
-    );
-    if apply {
-        if let Source::Unit { unit_id, .. } = &file.source {
-            record_submission(workspace, unit_id, file.exported_at, file_name);
-        }
-    }
-    summary
+    merge_files(workspace, &[(file_name, file)], choices, now, apply)
+        .pop()
+        .expect("one summary per file")
 }
 
 /// A division's file as received by the consolidating office.
@@ -461,9 +497,7 @@ mod tests {
     fn merged(a: &[DailyReport], b: &[DailyReport]) -> Vec<DailyReport> {
         let mut local = a.to_vec();
         let mut summary = MergeSummary::default();
-        merge_list(
-            RecordKind::DailyReport,
-            &mut local,
+        KeyedList::new(RecordKind::DailyReport, &mut local).merge(
             b,
             &Choices::new(),
             at(12),
@@ -557,9 +591,7 @@ mod tests {
             Choice::Local,
         )]);
         let mut summary = MergeSummary::default();
-        merge_list(
-            RecordKind::DailyReport,
-            &mut local,
+        KeyedList::new(RecordKind::DailyReport, &mut local).merge(
             &incoming,
             &choices,
             at(12),

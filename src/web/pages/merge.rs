@@ -11,7 +11,7 @@ use crate::core::exchange::{
     decode_export, encode_export, export_consolidated, export_file_name, ExportFile, Source,
 };
 use crate::core::format;
-use crate::core::merge::{merge_file, Choice, Choices, Conflict, MergeSummary, RecordKind};
+use crate::core::merge::{merge_files, Choice, Choices, Conflict, MergeSummary, RecordKind};
 use crate::core::model::Workspace;
 use crate::web::app::{now, use_workspace};
 use crate::web::components::status_message::{Status, StatusMessage};
@@ -25,23 +25,33 @@ struct Checked {
     result: Result<(ExportFile, Vec<String>, MergeSummary), String>,
 }
 
-/// Runs every file through the pipeline and a dry-run merge against the
-/// stored data (each file on its own, as it would apply).
+/// Runs every file through the pipeline, then a dry-run merge of the good
+/// ones against the stored data (each file as it would apply on its own).
 fn check_all(workspace: &Workspace, files: Vec<(String, Result<String, String>)>) -> Vec<Checked> {
-    let mut scratch = workspace.clone();
-    files
+    let decoded: Vec<(String, Result<(ExportFile, Vec<String>), String>)> = files
         .into_iter()
         .map(|(name, text)| {
-            let result = text
-                .and_then(|text| {
-                    decode_export(&text, &workspace.campaign).map_err(|e| e.to_string())
-                })
-                .map(|(file, warnings)| {
-                    let summary =
-                        merge_file(&mut scratch, &file, &name, &Choices::new(), now(), false);
-                    (file, warnings, summary)
-                });
-            Checked { name, result }
+            let result = text.and_then(|text| {
+                decode_export(&text, &workspace.campaign).map_err(|e| e.to_string())
+            });
+            (name, result)
+        })
+        .collect();
+    let good: Vec<(&str, &ExportFile)> = decoded
+        .iter()
+        .filter_map(|(name, r)| r.as_ref().ok().map(|(file, _)| (name.as_str(), file)))
+        .collect();
+    // A dry run changes nothing, but the merge works on a workspace it may change.
+    let mut summaries =
+        merge_files(&mut workspace.clone(), &good, &Choices::new(), now(), false).into_iter();
+    decoded
+        .into_iter()
+        .map(|(name, result)| Checked {
+            name,
+            result: result.map(|(file, warnings)| {
+                let summary = summaries.next().expect("one summary per good file");
+                (file, warnings, summary)
+            }),
         })
         .collect()
 }
@@ -124,11 +134,9 @@ pub fn Merge() -> impl IntoView {
         }
         let chosen = choices.get_untracked();
         snapshot.set(Some(workspace.get_untracked()));
-        let at = now();
+        let batch: Vec<(&str, &ExportFile)> = files.iter().map(|(n, f)| (n.as_str(), f)).collect();
         workspace.update(|w| {
-            for (name, file) in &files {
-                merge_file(w, file, name, &chosen, at, true);
-            }
+            merge_files(w, &batch, &chosen, now(), true);
         });
         checked.set(Vec::new());
         message.set(Some((
@@ -171,7 +179,8 @@ pub fn Merge() -> impl IntoView {
                 on:drop=drop
             >
                 <input id="import-files" type="file" accept=".json,application/json" multiple on:change=pick />
-                <span>"Kéo thả tệp vào đây, hoặc bấm để chọn tệp"</span>
+                <strong>"Chọn tệp…"</strong>
+                <span>"hoặc kéo thả các tệp .json vào đây"</span>
             </label>
             {move || {
                 progress
