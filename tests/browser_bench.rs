@@ -2,13 +2,23 @@
 //! assert only that the work was done). Run by `./dev bench`, in the release
 //! profile the site ships with:
 //!
-//! - evaluation of the province-scale dataset (DESIGN.md §8); goal < 50 ms.
+//! - evaluation of the province-scale dataset (DESIGN.md §8); goal < 50 ms;
+//! - import and merge of the province's 2,000 division files against the
+//!   browser's own `JSON.parse` of the same text; goal within 3×; then the
+//!   merged workspace saved to localStorage and loaded back.
 #![cfg(target_arch = "wasm32")]
 
 use std::hint::black_box;
 
+use chrono::{TimeZone, Utc};
+use gloo_storage::{LocalStorage, Storage};
 use thidua::core::evaluation::evaluate;
+use thidua::core::exchange::{encode_export, export_unit, Importer};
+use thidua::core::merge::{merge_files, Choices};
+use thidua::core::model::Workspace;
 use thidua::core::sample::{generate, SampleScale};
+use thidua::web::storage::{load, stored_size, TabStorage};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -51,5 +61,118 @@ fn bench_province_evaluation() {
     );
     console_log!(
         "BENCH evaluate(): median {median:.1} ms, min {min:.1} ms, max {max:.1} ms over 15 runs (goal < 50 ms)"
+    );
+}
+
+#[wasm_bindgen_test]
+fn bench_province_import_and_merge() {
+    let province = generate(SampleScale::Province, 2025);
+    let at = Utc.with_ymd_and_hms(2025, 8, 15, 10, 0, 0).unwrap();
+    // The files as the browser hands them over: JavaScript strings.
+    let files: Vec<js_sys::JsString> = province
+        .campaign
+        .units
+        .iter()
+        .map(|unit| {
+            let text = encode_export(&export_unit(&province, &unit.id, at).expect("unit"));
+            js_sys::JsString::from(text)
+        })
+        .collect();
+    let bytes: u32 = files.iter().map(|f| f.length()).sum();
+
+    // The browser's own parser over the same text, as the baseline: called
+    // on the JavaScript strings directly (js_sys::JSON::parse takes a Rust
+    // &str and would count a copy into JavaScript against it).
+    let json = js_sys::Reflect::get(&js_sys::global(), &"JSON".into()).expect("JSON");
+    let parse: js_sys::Function = js_sys::Reflect::get(&json, &"parse".into())
+        .expect("JSON.parse")
+        .into();
+    let started = now_ms();
+    for file in &files {
+        black_box(
+            parse
+                .call1(&json, &JsValue::from(file))
+                .expect("valid JSON"),
+        );
+    }
+    let json_parse = now_ms() - started;
+
+    // The same files as the File API's arrayBuffer() gives them, which is
+    // what the app reads (decoding bytes to a JavaScript string first and
+    // copying it back out would cost ~100 ms for nothing).
+    let buffers: Vec<js_sys::Uint8Array> = {
+        let encoder = web_sys::TextEncoder::new().expect("TextEncoder");
+        files
+            .iter()
+            .map(|f| encoder.encode_with_input(&String::from(f)))
+            .map(|bytes| js_sys::Uint8Array::from(bytes.as_slice()))
+            .collect()
+    };
+    // Where the time goes, step by step (each over all files).
+    let started = now_ms();
+    let texts: Vec<Vec<u8>> = buffers.iter().map(js_sys::Uint8Array::to_vec).collect();
+    let to_rust = now_ms() - started;
+    let started = now_ms();
+    for text in &texts {
+        black_box(thidua::core::exchange::sha256_hex(text));
+    }
+    let hashing = now_ms() - started;
+    let started = now_ms();
+    for text in &texts {
+        black_box(serde_json::from_slice::<serde_json::Value>(text).expect("JSON"));
+    }
+    let parse_value = now_ms() - started;
+    console_log!(
+        "BENCH steps: bytes into wasm memory {to_rust:.0} ms, SHA-256 of whole files {hashing:.0} ms, serde_json to Value {parse_value:.0} ms"
+    );
+    drop(texts);
+
+    // Ours: the string into Rust, the whole checking pipeline, then the merge.
+    let campaign = province.campaign.clone();
+    let started = now_ms();
+    let importer = Importer::new(&campaign);
+    let decoded: Vec<(String, _)> = buffers
+        .iter()
+        .enumerate()
+        .map(|(index, file)| {
+            let (export, _) = importer.decode_bytes(&file.to_vec()).expect("a valid file");
+            (format!("{index}.json"), export)
+        })
+        .collect();
+    let checked = now_ms() - started;
+    let mut merged = Workspace::new(campaign.clone());
+    let started = now_ms();
+    let batch: Vec<(&str, _)> = decoded.iter().map(|(n, f)| (n.as_str(), f)).collect();
+    merge_files(&mut merged, &batch, &Choices::new(), at, true);
+    let merging = now_ms() - started;
+    assert_eq!(merged.daily_reports.len(), province.daily_reports.len());
+
+    // Saved as the app saves it, and loaded back as a reload would.
+    LocalStorage::clear();
+    let started = now_ms();
+    let saved = TabStorage::new(None).save(&merged);
+    let saving = now_ms() - started;
+    assert_eq!(saved, Ok(true), "the merged province fits in localStorage");
+    let size = stored_size();
+    let started = now_ms();
+    let loaded = load().expect("readable").expect("stored");
+    let loading = now_ms() - started;
+    assert_eq!(loaded.workspace, merged);
+    LocalStorage::clear();
+
+    let ours = checked + merging;
+    console_log!(
+        "BENCH import: {} files, {:.1} M UTF-16 units of JSON",
+        files.len(),
+        f64::from(bytes) / 1e6
+    );
+    console_log!("BENCH JSON.parse of all files: {json_parse:.0} ms");
+    console_log!(
+        "BENCH thidua import: {ours:.0} ms = checks (bytes into wasm, UTF-8, parse, SHA-256, records, ownership) {checked:.0} ms + merge {merging:.0} ms; {:.2}× JSON.parse (goal ≤ 3×)",
+        ours / json_parse
+    );
+    console_log!(
+        "BENCH stored after merge: {:.2} M UTF-16 units in localStorage (saved in {saving:.0} ms, loaded back in {loading:.0} ms, identical)",
+        size as f64 / 1e6
     );
 }

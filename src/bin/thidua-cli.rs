@@ -21,7 +21,7 @@ use thidua::core::campaign_file::{
 };
 use thidua::core::evaluation::evaluate;
 use thidua::core::exchange::{
-    decode_export, encode_export, export_consolidated, export_file_name, export_unit, ExportFile,
+    encode_export, export_consolidated, export_file_name, export_unit, ExportFile, Importer,
 };
 use thidua::core::format;
 use thidua::core::merge::{merge_files, Choices};
@@ -143,6 +143,7 @@ fn campaign_and_exports(options: &Options) -> Result<(Campaign, Vec<PathBuf>), S
 
 /// Reads every export; bad ones are reported on stderr, naming the file.
 fn read_exports(campaign: &Campaign, paths: &[PathBuf]) -> (Vec<(String, ExportFile)>, usize) {
+    let importer = Importer::new(campaign);
     let mut good = Vec::new();
     let mut bad = 0;
     for path in paths {
@@ -151,7 +152,9 @@ fn read_exports(campaign: &Campaign, paths: &[PathBuf]) -> (Vec<(String, ExportF
             |n| n.to_string_lossy().into_owned(),
         );
         let decoded = read(path).and_then(|text| {
-            decode_export(&text, campaign).map_err(|e| format!("{}: {e}", path.display()))
+            importer
+                .decode(&text)
+                .map_err(|e| format!("{}: {e}", path.display()))
         });
         match decoded {
             Ok((file, warnings)) => {

@@ -113,16 +113,26 @@ pub fn migrate_v1(raw: &str) -> Result<Stored, DecodeError> {
 /// The value to write under [`WORKSPACE_KEY`], and the workspace's JSON on
 /// its own (which the caller keeps to skip writes that change nothing).
 pub fn encode_stored(generation: u64, workspace: &Workspace) -> (String, String) {
-    let json = serde_json::to_string(workspace).expect("a workspace always serialises");
-    let raw = if json.len() > COMPRESS_ABOVE {
+    let json = workspace_json(workspace);
+    (stored_value(generation, &json), json)
+}
+
+/// The workspace's JSON: what a tab compares to skip writes that change nothing.
+pub fn workspace_json(workspace: &Workspace) -> String {
+    serde_json::to_string(workspace).expect("a workspace always serialises")
+}
+
+/// The value to write under [`WORKSPACE_KEY`] for the workspace's `json`:
+/// plain up to [`COMPRESS_ABOVE`] bytes, compressed beyond.
+pub fn stored_value(generation: u64, json: &str) -> String {
+    if json.len() > COMPRESS_ABOVE {
         format!(
             "{{\"generation\":{generation},\"workspace_deflate\":\"{}\"}}",
-            deflate(&json)
+            deflate(json)
         )
     } else {
         format!("{{\"generation\":{generation},\"workspace\":{json}}}")
-    };
-    (raw, json)
+    }
 }
 
 /// DEFLATE, then base64. Every autosave of a large workspace pays for it,

@@ -12,8 +12,9 @@ use wasm_bindgen::JsCast;
 
 use crate::core::model::Workspace;
 use crate::core::persist::{
-    classify_write_error, decode_generation, decode_stored, encode_stored, migrate_v1, DecodeError,
-    Stored, WriteFailure, GENERATION_KEY, LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY,
+    classify_write_error, decode_generation, decode_stored, migrate_v1, stored_value,
+    workspace_json, DecodeError, Stored, WriteFailure, GENERATION_KEY, LEGACY_V1_KEY,
+    UNREADABLE_KEY, WORKSPACE_KEY,
 };
 
 /// What can go wrong between the app and localStorage.
@@ -112,7 +113,7 @@ impl TabStorage {
     /// another tab saved).
     pub fn adopt(&self, stored: &Stored) {
         self.generation.set(stored.generation);
-        *self.last_written.borrow_mut() = encode_stored(0, &stored.workspace).1;
+        *self.last_written.borrow_mut() = workspace_json(&stored.workspace);
     }
 
     /// The generation this tab last read or wrote.
@@ -125,13 +126,14 @@ impl TabStorage {
     /// is left as it was.
     pub fn save(&self, workspace: &Workspace) -> Result<bool, StorageError> {
         let next = self.generation.get() + 1;
-        let (raw, json) = encode_stored(next, workspace);
+        let json = workspace_json(workspace);
         if *self.last_written.borrow() == json {
             return Ok(false);
         }
         if stored_generation() > self.generation.get() {
             return Err(StorageError::NewerInAnotherTab);
         }
+        let raw = stored_value(next, &json);
         // The workspace first: if it does not fit, the generation stays and
         // the previous value is untouched (setItem is all or nothing).
         raw_set(WORKSPACE_KEY, &raw)?;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::calendar::campaign_phase;
+use crate::core::calendar::{campaign_phase, working_days};
 use crate::core::evaluation::{department_totals, evaluate, CampaignEvaluation, Classification};
 use crate::core::explain::{attainment_text, explain_criterion};
 use crate::core::format;
@@ -34,6 +34,16 @@ pub fn Dashboard() -> impl IntoView {
                 <span class="phase">
                     {move || format::campaign_phase(campaign_phase(&campaign(), today))}
                 </span>
+            </p>
+            <p class="period">
+                <strong id="working-days">{move || working_days(&campaign()).len()}</strong>
+                " ngày làm việc · "
+                <strong>{move || campaign().units.len()}</strong>
+                " phòng · "
+                <strong>{move || campaign().active_officers().count()}</strong>
+                " cán bộ, công chức · "
+                <strong>{move || campaign().criteria.len()}</strong>
+                " tiêu chí thi đua"
             </p>
         </section>
         <HeadlineFigures evaluation=evaluation />

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, FileList, HtmlInputElement};
 
 use crate::core::exchange::{
-    decode_export, encode_export, export_consolidated, export_file_name, ExportFile, Source,
+    encode_export, export_consolidated, export_file_name, ExportFile, Importer, Source,
 };
 use crate::core::format;
 use crate::core::merge::{merge_files, Choice, Choices, Conflict, MergeSummary, RecordKind};
@@ -16,7 +16,7 @@ use crate::core::model::Workspace;
 use crate::web::app::{now, use_workspace};
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::components::submission_table::SubmissionTable;
-use crate::web::download::{download_json, read_text};
+use crate::web::download::{download_json, read_bytes};
 
 /// One picked file after the pipeline and the dry run.
 #[derive(Clone)]
@@ -27,13 +27,13 @@ struct Checked {
 
 /// Runs every file through the pipeline, then a dry-run merge of the good
 /// ones against the stored data (each file as it would apply on its own).
-fn check_all(workspace: &Workspace, files: Vec<(String, Result<String, String>)>) -> Vec<Checked> {
+fn check_all(workspace: &Workspace, files: Vec<(String, Result<Vec<u8>, String>)>) -> Vec<Checked> {
+    let importer = Importer::new(&workspace.campaign);
     let decoded: Vec<(String, Result<(ExportFile, Vec<String>), String>)> = files
         .into_iter()
         .map(|(name, text)| {
-            let result = text.and_then(|text| {
-                decode_export(&text, &workspace.campaign).map_err(|e| e.to_string())
-            });
+            let result =
+                text.and_then(|text| importer.decode_bytes(&text).map_err(|e| e.to_string()));
             (name, result)
         })
         .collect();
@@ -85,9 +85,9 @@ pub fn Merge() -> impl IntoView {
             let mut texts = Vec::with_capacity(total);
             for (index, file) in files.iter().enumerate() {
                 progress.set(Some((index, total)));
-                let text = read_text(file)
+                let text = read_bytes(file)
                     .await
-                    .map_err(|_| "Không đọc được tệp (không phải tệp văn bản).".to_string());
+                    .map_err(|_| "Không đọc được tệp.".to_string());
                 texts.push((file.name(), text));
             }
             progress.set(Some((total, total)));
