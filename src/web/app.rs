@@ -12,6 +12,7 @@ use crate::core::route::Route;
 use crate::core::template::seed_campaign;
 use crate::web::components::nav::Nav;
 use crate::web::components::save_banner::{SaveBanner, SaveState};
+use crate::web::offline::{self, UpdateBanner};
 use crate::web::pages::{
     dashboard::Dashboard, data_entry::DataEntry, guide::Guide, merge::Merge, report::Report,
     setup::Setup,
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
     let save_state = RwSignal::new(load_error.map_or(SaveState::Saved, SaveState::Failed));
     provide_context(WorkspaceContext(workspace));
     storage::request_persistence();
+    let update_waiting = offline::register();
 
     // Autosave: every change is written at once; unchanged data is not rewritten.
     let saving_tab = Rc::clone(&tab);
@@ -96,6 +98,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Nav route=route />
         <SaveBanner state=save_state />
+        <UpdateBanner waiting=update_waiting />
         <main class="page">
             {move || match route.get() {
                 Route::Dashboard => view! { <Dashboard /> }.into_any(),

@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod download;
+mod offline;
 mod pages;
 pub mod storage;
 

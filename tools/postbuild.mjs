@@ -1,0 +1,49 @@
+// Trunk post-build hook (Trunk.toml): makes the built site work offline and
+// under a strict Content-Security-Policy.
+//
+// 1. Moves Trunk's inline loader <script> into a file of its own, so the
+//    policy needs no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
+// 2. Writes sw.js, the service worker, with the list of every file of the
+//    build to precache and a version made from their contents: any change to
+//    the build makes a new service worker, which the app offers as an update.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const sha = (text) => createHash('sha256').update(text).digest('hex');
+
+// 1. The loader.
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(html);
+if (inline) {
+  const loader = inline[1].trim() + '\n';
+  const name = `start-${sha(loader).slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), loader);
+  html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
+  writeFileSync(indexPath, html);
+} else if (!/<script type="module" src="\.\/start-/.test(html)) {
+  throw new Error('postbuild: no inline loader in index.html and no start-*.js: has Trunk changed?');
+}
+
+// 2. The service worker.
+function files(at) {
+  return readdirSync(at).flatMap((name) => {
+    const path = join(at, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+const assets = files(dir)
+  .map((path) => relative(dir, path).split('\\').join('/'))
+  .filter((path) => path !== 'sw.js')
+  .sort();
+const version = sha(assets.map((path) => path + sha(readFileSync(join(dir, path)))).join('\n')).slice(0, 16);
+const template = readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
+writeFileSync(
+  join(dir, 'sw.js'),
+  template
+    .replace("'__VERSION__'", JSON.stringify(version))
+    .replace("['__FILES__']", JSON.stringify(['./', ...assets.map((path) => `./${path}`)])),
+);
+console.log(`postbuild: loader moved out, sw.js ${version} precaches ${assets.length + 1} entries`);
