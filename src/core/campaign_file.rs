@@ -74,7 +74,7 @@ impl fmt::Display for CampaignFileError {
 
 /// The file's text for `campaign`.
 pub fn encode_campaign_file(campaign: &Campaign, exported_at: DateTime<Utc>) -> String {
-    serde_json::to_string_pretty(&CampaignFile {
+    serde_json::to_string(&CampaignFile {
         format: CAMPAIGN_FILE_FORMAT.into(),
         schema_version: SCHEMA_VERSION,
         exported_at,
@@ -93,19 +93,33 @@ pub fn decode_campaign_file(text: &str) -> Result<Campaign, CampaignFileError> {
     if text.len() > MAX_CAMPAIGN_FILE_BYTES {
         return Err(CampaignFileError::TooLarge(text.len()));
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| CampaignFileError::NotJson(e.to_string()))?;
-    let format = value.get("format").and_then(|f| f.as_str());
-    if format != Some(CAMPAIGN_FILE_FORMAT) {
-        return Err(CampaignFileError::WrongFormat(format.map(str::to_owned)));
+    // The format and version first, from a probe that skips the rest, so a
+    // wrong or newer file gets its own message rather than a parse error.
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<String>,
+        schema_version: Option<u64>,
     }
-    let version = value.get("schema_version").and_then(|v| v.as_u64());
-    if let Some(version) = version.filter(|v| *v > u64::from(SCHEMA_VERSION)) {
+    let probe: Probe = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            // JSON, but not an object with these fields (e.g. an array).
+            CampaignFileError::WrongFormat(None)
+        } else {
+            CampaignFileError::NotJson(e.to_string())
+        }
+    })?;
+    if probe.format.as_deref() != Some(CAMPAIGN_FILE_FORMAT) {
+        return Err(CampaignFileError::WrongFormat(probe.format));
+    }
+    if let Some(version) = probe
+        .schema_version
+        .filter(|v| *v > u64::from(SCHEMA_VERSION))
+    {
         return Err(CampaignFileError::Newer(
             u32::try_from(version).unwrap_or(u32::MAX),
         ));
     }
-    let file: CampaignFile = serde_json::from_value(value)
+    let file: CampaignFile = serde_json::from_str(text)
         .map_err(|e| CampaignFileError::Invalid(vec![format!("{e}.")]))?;
     let problems = check_campaign(&file.campaign);
     if problems.is_empty() {
@@ -219,7 +233,7 @@ mod tests {
             decode_campaign_file("[1,2]"),
             Err(CampaignFileError::WrongFormat(None))
         );
-        let newer = good.replace("\"schema_version\": 1", "\"schema_version\": 99");
+        let newer = good.replace("\"schema_version\":1", "\"schema_version\":99");
         assert_eq!(
             decode_campaign_file(&newer),
             Err(CampaignFileError::Newer(99))
@@ -229,7 +243,8 @@ mod tests {
             decode_campaign_file(&huge),
             Err(CampaignFileError::TooLarge(_))
         ));
-        let negative = good.replace("\"weight\": 1.0", "\"weight\": -1.0");
+        assert!(good.contains("\"weight\":1.0"));
+        let negative = good.replace("\"weight\":1.0", "\"weight\":-1.0");
         assert!(matches!(
             decode_campaign_file(&negative),
             Err(CampaignFileError::Invalid(_))

@@ -1,12 +1,29 @@
 //! Vietnamese presentation of dates and numbers: `dd/mm/yyyy`, `1.234,5`.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc, Weekday};
 
 use super::calendar::{CampaignPhase, DeadlineStatus};
 
+// Dates are written and read by hand rather than with chrono's strftime:
+// its format-string machinery would cost the browser build tens of KB.
+
 /// `15/07/2025`.
 pub fn date(day: NaiveDate) -> String {
-    day.format("%d/%m/%Y").to_string()
+    format!("{:02}/{:02}/{}", day.day(), day.month(), day.year())
+}
+
+/// `09:05:03`.
+pub fn time_of_day(at: impl Timelike) -> String {
+    format!("{:02}:{:02}:{:02}", at.hour(), at.minute(), at.second())
+}
+
+/// Reads `2025-07-15`, the value of an `<input type="date">`.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// `Thứ Ba, 15/07/2025`.
@@ -88,7 +105,13 @@ pub fn vietnam_time(at: DateTime<Utc>) -> DateTime<FixedOffset> {
 
 /// `15/08/2025 17:00`, in Vietnam's time zone.
 pub fn date_time(at: DateTime<Utc>) -> String {
-    vietnam_time(at).format("%d/%m/%Y %H:%M").to_string()
+    let at = vietnam_time(at);
+    format!(
+        "{} {:02}:{:02}",
+        date(at.date_naive()),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// The base letter of a Vietnamese letter: `ệ` → `e`, `đ` → `d`.
@@ -178,5 +201,19 @@ mod tests {
         );
         assert_eq!(slug("Đội <script>"), "doi-script");
         assert_eq!(slug("!!!"), "phong");
+    }
+
+    #[test]
+    fn dates_and_times_read_and_write_by_hand() {
+        let day = NaiveDate::from_ymd_opt(2025, 7, 5).unwrap();
+        assert_eq!(date(day), "05/07/2025");
+        assert_eq!(parse_iso_date("2025-07-05"), Some(day));
+        assert_eq!(parse_iso_date(" 2025-7-5 "), Some(day));
+        for bad in ["", "2025-02-30", "05/07/2025", "2025-07", "abc-de-fg"] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+        let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2025, 8, 17, 17, 5, 9).unwrap();
+        assert_eq!(date_time(at), "18/08/2025 00:05", "UTC+7");
+        assert_eq!(time_of_day(at), "17:05:09");
     }
 }

@@ -1,6 +1,5 @@
 //! Initiatives of a division and of its officers: list, add, remove.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::core::entry::{delete_initiative, upsert_initiative};
@@ -112,7 +111,7 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
         // An unknown key is refused below by `check_initiative` (owner not in the campaign).
         let owner = InitiativeOwner::from_key(&owner_key)
             .unwrap_or_else(|| InitiativeOwner::Unit(String::new()));
-        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+        let Some(day) = format::parse_iso_date(&date.get_untracked()) else {
             problems.set(vec!["Hãy chọn ngày của sáng kiến.".into()]);
             return;
         };

@@ -4,6 +4,7 @@
 use chrono::Local;
 use leptos::prelude::*;
 
+use crate::core::format;
 use crate::web::app::{today, use_workspace};
 use crate::web::download::download_json;
 use crate::web::storage::StorageError;
@@ -45,13 +46,13 @@ fn export_backup(json: String) {
 pub fn SaveBanner(state: RwSignal<SaveState>) -> impl IntoView {
     let workspace = use_workspace();
     let export_now = move |_| {
-        let json = workspace.with(|w| serde_json::to_string_pretty(w).unwrap_or_default());
+        let json = workspace.with(|w| serde_json::to_string(w).unwrap_or_default());
         export_backup(json);
     };
     move || match state.get() {
         SaveState::Saved => view! {
             <p class="save-state ok" role="status">
-                "✓ Đã lưu trong trình duyệt lúc " {Local::now().format("%H:%M:%S").to_string()}
+                "✓ Đã lưu trong trình duyệt lúc " {format::time_of_day(Local::now())}
             </p>
         }
         .into_any(),

@@ -1,7 +1,6 @@
 //! Thiết lập: the campaign definition, the campaign file, sample data and
 //! what this browser stores.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -499,7 +498,7 @@ fn CalendarEditor() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let period = move || workspace.with(|w| w.campaign.period);
     let set_period_day = move |start: bool, text: String| {
-        let Ok(day) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") else {
+        let Some(day) = format::parse_iso_date(&text) else {
             message.set(Some("Hãy chọn một ngày hợp lệ.".into()));
             return;
         };
@@ -522,7 +521,7 @@ fn CalendarEditor() -> impl IntoView {
     };
     let new_holiday = RwSignal::new(String::new());
     let add_holiday = move |_| {
-        let Ok(day) = NaiveDate::parse_from_str(&new_holiday.get_untracked(), "%Y-%m-%d") else {
+        let Some(day) = format::parse_iso_date(&new_holiday.get_untracked()) else {
             message.set(Some("Hãy chọn ngày nghỉ.".into()));
             return;
         };
@@ -575,10 +574,7 @@ fn CalendarEditor() -> impl IntoView {
                                 aria-label="Hạn"
                                 prop:value=move || deadline().map(|d| d.due_before.to_string())
                                 on:change=move |event| {
-                                    if let Ok(day) = NaiveDate::parse_from_str(
-                                        &event_target_value(&event),
-                                        "%Y-%m-%d",
-                                    ) {
+                                    if let Some(day) = format::parse_iso_date(&event_target_value(&event)) {
                                         workspace.update(|w| {
                                             if let Some(d) = w.campaign.deadlines.get_mut(index) {
                                                 d.due_before = day;

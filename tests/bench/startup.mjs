@@ -1,0 +1,69 @@
+// Startup budget (not a test: prints figures). `./dev bench` runs it on the
+// release build in dist/:
+// - bytes a first visit transfers for the app itself, gzip -9 as a static
+//   host would serve them (budget: wasm + js + css under 400 KB);
+// - time from navigation to the first render of Tổng quan's ranking, with
+//   the department-scale sample already stored, cold HTTP cache, 7 runs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { appReady, launchChromium, serveDist } from '../e2e/browser.mjs';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+const sizes = readdirSync(dist)
+  .filter((name) => /\.(wasm|js|css)$/.test(name) && name !== 'sw.js')
+  .map((name) => {
+    const bytes = readFileSync(dist + name);
+    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+for (const { name, raw, gzip } of sizes) console.log(`STARTUP ${name}: ${kb(raw)} raw, ${kb(gzip)} gzip`);
+const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+console.log(`STARTUP wasm + js + css: ${kb(total)} gzip (budget 400 KB)`);
+
+const browser = await launchChromium();
+const site = await serveDist();
+try {
+  // The department sample, stored once, then copied into each fresh browser.
+  const setup = await browser.newContext();
+  const page = await setup.newPage();
+  await page.goto(`${site.url}#/thiet-lap`);
+  await appReady(page);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.locator('#load-sample').click();
+  await page.waitForFunction(() => localStorage.getItem('thidua/v2/workspace').includes('DỮ LIỆU MẪU'));
+  const stored = await page.evaluate(() => ({
+    workspace: localStorage.getItem('thidua/v2/workspace'),
+    generation: localStorage.getItem('thidua/v2/generation'),
+  }));
+  await setup.close();
+
+  const times = [];
+  for (let run = 0; run < 7; run += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((data) => {
+      if (!localStorage.getItem('thidua/v2/workspace')) {
+        localStorage.setItem('thidua/v2/workspace', data.workspace);
+        localStorage.setItem('thidua/v2/generation', data.generation);
+      }
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('#ranking tbody tr') && !window.__firstRender) {
+          window.__firstRender = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }, stored);
+    const p = await context.newPage();
+    await p.goto(`${site.url}#/tong-quan`);
+    await p.waitForFunction(() => window.__firstRender !== undefined);
+    times.push(await p.evaluate(() => window.__firstRender));
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `STARTUP first render of Tổng quan (department sample, cold cache): median ${times[3].toFixed(0)} ms, ` +
+      `min ${times[0].toFixed(0)} ms, max ${times[6].toFixed(0)} ms over 7 runs`,
+  );
+} finally {
+  await browser.close();
+  await site.close();
+}
