@@ -150,4 +150,28 @@ describe('exchange', () => {
     assert.equal(await page.evaluate(() => window.pwned), undefined);
     assert.equal(await page.locator('#officer-ranking img').count(), 0);
   });
+
+  test('files dropped on the drop zone are checked like picked ones', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.locator('#load-sample').click();
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    const texts = ['thidua-van-phong.json', 'hostile/truncated.json'].map((name) => [
+      name.replace('hostile/', ''),
+      readFileSync(FIXTURES + name, 'utf8'),
+    ]);
+    // A real DataTransfer holding real File objects, as the browser builds for a drop.
+    const transfer = await page.evaluateHandle((files) => {
+      const data = new DataTransfer();
+      for (const [name, text] of files) data.items.add(new File([text], name, { type: 'application/json' }));
+      return data;
+    }, texts);
+    await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: transfer });
+    await page.locator('#import-preview tbody tr').nth(1).waitFor();
+    assert.equal(await page.locator('#import-preview tr.accepted').count(), 1);
+    assert.match(await page.locator('#import-preview tr.rejected td.reason').textContent(), /bị cắt dở/);
+  });
 });
