@@ -34,14 +34,18 @@ pub fn Guide() -> impl IntoView {
                 </li>
                 <li>
                     <strong>"Trưởng phòng báo cáo trước ngày 18/8/2025. "</strong>
-                    "Xuất tệp của phòng (ví dụ PhongPhapChe-2025-08-17.json) và gửi về Văn phòng, "
-                    "Phòng Pháp chế qua hệ thống văn bản điện tử."
+                    "Cuối trang Nhập liệu, bấm “Xuất dữ liệu của phòng” (ví dụ tệp "
+                    "thidua-phong-phap-che-2025-08-17.json) và gửi về Văn phòng, Phòng Pháp chế "
+                    "qua hệ thống văn bản điện tử. Gửi lại tệp mới khi có sửa đổi: chỉ phần đã sửa "
+                    "được cập nhật."
                 </li>
                 <li>
                     <strong>"Phòng Pháp chế hợp nhất. "</strong>
                     "Tại " <a href=Route::Merge.href()>"Hợp nhất"</a>
-                    ", nhập tệp của các phòng, xem trước thay đổi, xử lý chỗ trùng khớp, theo dõi "
-                    "phòng nào đã nộp, nộp muộn hay chưa nộp."
+                    ", chọn hoặc kéo thả tệp của các phòng (nhiều tệp một lúc), xem trước thay "
+                    "đổi và lý do tệp bị từ chối, chọn bản giữ lại khi có xung đột, rồi bấm “Hợp "
+                    "nhất”; có thể hoàn tác lần nhập vừa rồi. Theo dõi phòng nào đã nộp đúng hạn, "
+                    "trễ hạn hay chưa nộp."
                 </li>
                 <li>
                     <strong>"Đánh giá, xếp hạng và đề xuất khen thưởng. "</strong>
@@ -63,6 +67,10 @@ pub fn Guide() -> impl IntoView {
                 <li>
                     "Dữ liệu nằm trong trình duyệt đang dùng: đổi máy hoặc xóa dữ liệu trình duyệt "
                     "sẽ mất dữ liệu nếu chưa xuất tệp. Hãy xuất tệp thường xuyên."
+                </li>
+                <li>
+                    "Sau lần mở đầu tiên, ứng dụng mở được cả khi mất mạng. Khi có phiên bản mới, "
+                    "ứng dụng hỏi trước khi cập nhật; dữ liệu đã lưu được giữ nguyên."
                 </li>
                 <li>
                     "Văn bản mật, tối mật, tuyệt mật và hồ sơ đề nghị khen thưởng cấp nhà nước "
