@@ -13,6 +13,7 @@ pub mod merge;
 pub mod model;
 pub mod persist;
 pub mod proposals;
+pub mod report;
 pub mod route;
 pub mod sample;
 pub mod template;

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 pub use super::merge::Submission;
+pub use super::report::ReportDetails;
 
 /// Version of the stored and exchanged data layout. Raise it with every
 /// incompatible change and add a migration for the previous one.
@@ -379,6 +380,9 @@ pub struct Workspace {
     /// Divisions' files received by the consolidating office.
     #[serde(default)]
     pub submissions: Vec<Submission>,
+    /// What the consolidated report says that the app cannot know.
+    #[serde(default)]
+    pub report: ReportDetails,
 }
 
 impl Workspace {
@@ -391,6 +395,7 @@ impl Workspace {
             officer_records: Vec::new(),
             initiatives: Vec::new(),
             submissions: Vec::new(),
+            report: ReportDetails::default(),
         }
     }
 }

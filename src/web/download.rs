@@ -3,11 +3,16 @@
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-/// Offers `contents` as a download named `file_name`.
+/// Offers `contents` as a JSON download named `file_name`.
 pub fn download_json(file_name: &str, contents: &str) -> Result<(), JsValue> {
+    download_file(file_name, contents, "application/json;charset=utf-8")
+}
+
+/// Offers `contents` as a download named `file_name` of type `mime`.
+pub fn download_file(file_name: &str, contents: &str, mime: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = BlobPropertyBag::new();
-    options.set_type("application/json;charset=utf-8");
+    options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window()

@@ -1,0 +1,461 @@
+//! The consolidated report's content (Decree 30/2020/NĐ-CP layout is the
+//! web page's and the exporters' business): the fields a person fills in,
+//! and the tables of results, built once from the evaluation so the page,
+//! the CSV files and `thidua-cli` show the same figures.
+
+use serde::{Deserialize, Serialize};
+
+use super::evaluation::{department_totals, CampaignEvaluation, Evaluation};
+use super::explain::attainment_text;
+use super::format;
+use super::model::{Campaign, Workspace};
+use super::proposals::{propose, Nominee};
+
+/// What the app cannot know and the Legal Division writes in; saved with
+/// the workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportDetails {
+    /// The superior body, first line of the heading (“UBND TỈNH KHÁNH HÒA”).
+    pub superior_body: String,
+    /// The issuing body as the heading writes it (“SỞ DÂN TỘC VÀ TÔN GIÁO”).
+    pub issuer: String,
+    /// Document number and symbol, e.g. “125/BC-SDTTG”.
+    pub number: String,
+    /// Place of the place-and-date line.
+    pub place: String,
+    /// Date as written on the report, e.g. “ngày 19 tháng 8 năm 2025”.
+    pub date_line: String,
+    /// The assessment in the report's own words, one paragraph per line.
+    pub assessment: String,
+    /// “Nơi nhận”, one recipient per line.
+    pub recipients: String,
+    /// Signing capacity, e.g. “KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC”.
+    pub signer_title: String,
+    /// Name of the signer.
+    pub signer_name: String,
+}
+
+impl Default for ReportDetails {
+    fn default() -> Self {
+        ReportDetails {
+            superior_body: "UBND TỈNH KHÁNH HÒA".into(),
+            issuer: "SỞ DÂN TỘC VÀ TÔN GIÁO".into(),
+            number: "     /BC-SDTTG".into(),
+            place: "Khánh Hòa".into(),
+            date_line: "ngày      tháng 8 năm 2025".into(),
+            assessment: String::new(),
+            recipients: "UBND tỉnh (báo cáo);\nSở Nội vụ;\nSở Khoa học và Công nghệ;\nBan Giám đốc Sở;\nLưu: VT, PC."
+                .into(),
+            signer_title: "GIÁM ĐỐC".into(),
+            signer_name: String::new(),
+        }
+    }
+}
+
+/// A table cell: text, or a number kept as a number (for spreadsheets).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Shown as written.
+    Text(String),
+    /// A figure; `decimals` says how it is shown.
+    Number {
+        /// The value.
+        value: f64,
+        /// Decimals when shown.
+        decimals: usize,
+    },
+    /// Not applicable (0/0), shown as “—”.
+    Empty,
+}
+
+impl Cell {
+    fn int(value: impl Into<f64>) -> Cell {
+        Cell::Number {
+            value: value.into(),
+            decimals: 0,
+        }
+    }
+
+    fn share(value: Option<f64>) -> Cell {
+        value.map_or(Cell::Empty, |value| Cell::Number { value, decimals: 1 })
+    }
+
+    /// The cell as shown in the report: Vietnamese number format.
+    pub fn shown(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Number { value, decimals } => format::decimal(*value, *decimals),
+            Cell::Empty => "—".into(),
+        }
+    }
+}
+
+/// A titled table of the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Heading above the table, also the CSV file's and the sheet's name.
+    pub title: String,
+    /// Column headings.
+    pub header: Vec<String>,
+    /// The rows.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+fn criteria_header(campaign: &Campaign) -> Vec<String> {
+    campaign
+        .criteria
+        .iter()
+        .map(|c| format!("{} (%)", c.code))
+        .collect()
+}
+
+fn result_cells(evaluation: &Evaluation) -> impl Iterator<Item = Cell> + '_ {
+    evaluation
+        .criteria
+        .iter()
+        .map(|r| Cell::share(r.attainment))
+        .chain([
+            Cell::share(evaluation.composite),
+            Cell::Text(evaluation.classification.label().into()),
+        ])
+}
+
+/// Results per division, in rank order.
+pub fn unit_table(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Table {
+    let mut header = vec!["Hạng".to_string(), "Phòng".to_string()];
+    header.extend(criteria_header(campaign));
+    header.extend(["Điểm", "Xếp loại", "Ngày không in giấy", "Tuần không giấy"].map(String::from));
+    let rows = evaluation
+        .units
+        .iter()
+        .map(|unit| {
+            let mut row = vec![Cell::int(unit.rank as f64), Cell::Text(unit.name.clone())];
+            row.extend(result_cells(unit));
+            row.push(Cell::int(unit.paper_free_days));
+            row.push(Cell::int(unit.paperless_weeks));
+            row
+        })
+        .collect();
+    Table {
+        title: "Kết quả của các phòng".into(),
+        header,
+        rows,
+    }
+}
+
+/// Results per officer, in rank order.
+pub fn officer_table(workspace: &Workspace, evaluation: &CampaignEvaluation) -> Table {
+    let campaign = &workspace.campaign;
+    let unit_of = |officer_id: &str| {
+        campaign
+            .officers
+            .iter()
+            .find(|o| o.id == officer_id)
+            .and_then(|o| campaign.units.iter().find(|u| u.id == o.unit_id))
+            .map_or_else(String::new, |u| u.name.clone())
+    };
+    let mut header = vec![
+        "Hạng".to_string(),
+        "Họ và tên".to_string(),
+        "Phòng".to_string(),
+    ];
+    header.extend(criteria_header(campaign));
+    header.extend(["Điểm", "Xếp loại"].map(String::from));
+    let rows = evaluation
+        .officers
+        .iter()
+        .map(|officer| {
+            let mut row = vec![
+                Cell::int(officer.rank as f64),
+                Cell::Text(officer.name.clone()),
+                Cell::Text(unit_of(&officer.id)),
+            ];
+            row.extend(result_cells(officer));
+            row
+        })
+        .collect();
+    Table {
+        title: "Kết quả của cán bộ, công chức".into(),
+        header,
+        rows,
+    }
+}
+
+/// The department's result on each criterion: numerator, denominator,
+/// exclusions, attainment against the target.
+pub fn criteria_table(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Table {
+    let totals = department_totals(&campaign.criteria, &evaluation.units);
+    let rows = campaign
+        .criteria
+        .iter()
+        .zip(&totals)
+        .map(|(criterion, total)| {
+            let met = evaluation
+                .units
+                .iter()
+                .filter(|u| {
+                    u.criteria
+                        .iter()
+                        .find(|r| r.kind == criterion.kind)
+                        .and_then(|r| r.met)
+                        == Some(true)
+                })
+                .count();
+            vec![
+                Cell::Text(criterion.code.clone()),
+                Cell::Text(criterion.kind.short_label().into()),
+                Cell::int(total.numerator as f64),
+                Cell::int(total.denominator as f64),
+                Cell::int(total.excluded as f64),
+                Cell::Text(attainment_text(total)),
+                Cell::Text(super::explain::target_text(criterion.target)),
+                Cell::Text(format!("{met}/{}", evaluation.units.len())),
+            ]
+        })
+        .collect();
+    Table {
+        title: "Kết quả toàn Sở theo tiêu chí".into(),
+        header: [
+            "Tiêu chí",
+            "Nội dung",
+            "Đạt được",
+            "Tổng số",
+            "Không tính (mật, khen thưởng cấp nhà nước)",
+            "Tỷ lệ",
+            "Chỉ tiêu",
+            "Số phòng đạt",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}
+
+/// The commendation proposals, for the Office's dossier.
+pub fn proposal_table(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Table {
+    let rows = propose(campaign, evaluation)
+        .into_iter()
+        .enumerate()
+        .map(|(index, p)| {
+            vec![
+                Cell::int(index as f64 + 1.0),
+                Cell::Text(
+                    match p.nominee {
+                        Nominee::Collective => "Tập thể",
+                        Nominee::Individual => "Cá nhân",
+                    }
+                    .into(),
+                ),
+                Cell::Text(p.name),
+                Cell::Text(p.unit_name),
+                Cell::Text(p.reasons.join("; ")),
+            ]
+        })
+        .collect();
+    Table {
+        title: "Đề xuất khen thưởng".into(),
+        header: ["TT", "Đề xuất", "Tên", "Đơn vị", "Thành tích"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    }
+}
+
+/// The divisions' daily counts, a row per division and day reported.
+pub fn daily_table(workspace: &Workspace) -> Table {
+    use super::validation::CountField;
+    let campaign = &workspace.campaign;
+    let mut header = vec!["Phòng".to_string(), "Ngày".to_string()];
+    header.extend(CountField::ALL.iter().map(|f| f.label().to_string()));
+    let mut reports: Vec<_> = workspace
+        .daily_reports
+        .iter()
+        .filter(|r| !r.meta.deleted)
+        .collect();
+    reports.sort_by(|a, b| (&a.unit_id, a.date).cmp(&(&b.unit_id, b.date)));
+    let rows = reports
+        .into_iter()
+        .map(|report| {
+            let unit = campaign
+                .units
+                .iter()
+                .find(|u| u.id == report.unit_id)
+                .map_or_else(|| report.unit_id.clone(), |u| u.name.clone());
+            let mut row = vec![Cell::Text(unit), Cell::Text(format::date(report.date))];
+            row.extend(
+                CountField::ALL
+                    .iter()
+                    .map(|f| Cell::int(f.get(&report.counts))),
+            );
+            row
+        })
+        .collect();
+    Table {
+        title: "Số liệu hằng ngày".into(),
+        header,
+        rows,
+    }
+}
+
+/// The report's opening paragraph and its overall result, in words, from
+/// the department's totals.
+pub fn summary_paragraphs(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<String> {
+    let totals = department_totals(&campaign.criteria, &evaluation.units);
+    let mut paragraphs = vec![format!(
+        "Thực hiện {}, {} báo cáo kết quả thực hiện {} từ ngày {} đến ngày {} như sau:",
+        campaign.plan_reference,
+        campaign.issuing_body,
+        campaign.title,
+        format::date(campaign.period.start),
+        format::date(campaign.period.end),
+    )];
+    let figures: Vec<String> = campaign
+        .criteria
+        .iter()
+        .zip(&totals)
+        .map(|(criterion, total)| {
+            format!(
+                "{} ({}) đạt {}",
+                criterion.code,
+                criterion.kind.short_label().to_lowercase(),
+                attainment_text(total)
+            )
+        })
+        .collect();
+    paragraphs.push(format!(
+        "Toàn Sở có {} phòng, {} cán bộ, công chức tham gia trong {} ngày làm việc. Kết quả          chung: {}.",
+        evaluation.units.len(),
+        evaluation.officers.len(),
+        evaluation.working_days.len(),
+        figures.join("; ")
+    ));
+    let free: u32 = evaluation.units.iter().map(|u| u.paper_free_days).sum();
+    let weeks: u32 = evaluation.units.iter().map(|u| u.paperless_weeks).sum();
+    paragraphs.push(format!(
+        "Các phòng có tổng cộng {} ngày làm việc không in giấy và {} tuần làm việc không văn bản          giấy.",
+        format::integer(i64::from(free)),
+        format::integer(i64::from(weeks))
+    ));
+    paragraphs
+}
+
+/// A spreadsheet would run a cell starting with these as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Text made safe for a spreadsheet: a leading formula character gets a
+/// `'` before it, so `=HYPERLINK(…)` in a name stays text.
+pub fn neutralise_formula(text: &str) -> String {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The table as CSV for Excel: UTF-8 with a byte-order mark (so Excel reads
+/// Vietnamese), CRLF line ends, numbers as plain numbers with a decimal
+/// point, text neutralised against formula injection.
+pub fn to_csv(table: &Table) -> String {
+    let mut csv = String::from('\u{feff}');
+    let line = |cells: Vec<String>| cells.join(",") + "\r\n";
+    csv.push_str(&line(
+        table
+            .header
+            .iter()
+            .map(|h| csv_field(&neutralise_formula(h)))
+            .collect(),
+    ));
+    for row in &table.rows {
+        csv.push_str(&line(
+            row.iter()
+                .map(|cell| match cell {
+                    Cell::Text(text) => csv_field(&neutralise_formula(text)),
+                    Cell::Number { value, decimals } => format!("{value:.decimals$}"),
+                    Cell::Empty => String::new(),
+                })
+                .collect(),
+        ));
+    }
+    csv
+}
+
+/// `ket-qua-cac-phong.csv` from a table's title.
+pub fn csv_file_name(table: &Table) -> String {
+    format!("{}.csv", format::slug(&table.title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::evaluation::evaluate;
+    use crate::core::sample::{generate, SampleScale};
+
+    #[test]
+    fn formulas_are_neutralised_and_fields_quoted() {
+        assert_eq!(neutralise_formula("=1+1"), "'=1+1");
+        assert_eq!(neutralise_formula("+84 905"), "'+84 905");
+        assert_eq!(neutralise_formula("-2"), "'-2");
+        assert_eq!(neutralise_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise_formula("Phòng Pháp chế"), "Phòng Pháp chế");
+        let table = Table {
+            title: "t".into(),
+            header: vec!["Tên".into(), "Số".into()],
+            rows: vec![
+                vec![
+                    Cell::Text("=HYPERLINK(\"http://x\",\"bấm\")".into()),
+                    Cell::int(3),
+                ],
+                vec![Cell::Text("a, \"b\"\nc".into()), Cell::share(Some(87.25))],
+                vec![Cell::Text("x".into()), Cell::Empty],
+            ],
+        };
+        let csv = to_csv(&table);
+        assert!(csv.starts_with("\u{feff}Tên,Số\r\n"));
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"bấm\"\")\",3\r\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("\"a, \"\"b\"\"\nc\",87.2\r\n")
+                || csv.contains("\"a, \"\"b\"\"\nc\",87.3\r\n"),
+            "{csv}"
+        );
+        assert!(csv.ends_with("x,\r\n"));
+    }
+
+    #[test]
+    fn the_tables_follow_the_evaluation() {
+        let ws = generate(SampleScale::Department, 2025);
+        let evaluation = evaluate(&ws);
+        let units = unit_table(&ws.campaign, &evaluation);
+        assert_eq!(units.rows.len(), 8);
+        assert_eq!(units.header.len(), 2 + 5 + 4);
+        assert!(units.rows.iter().all(|r| r.len() == units.header.len()));
+        assert_eq!(
+            units.rows[0][1],
+            Cell::Text(evaluation.units[0].name.clone())
+        );
+        assert_eq!(
+            units.rows[0][7],
+            Cell::share(evaluation.units[0].composite),
+            "the score column"
+        );
+        let officers = officer_table(&ws, &evaluation);
+        assert_eq!(officers.rows.len(), 80);
+        let criteria = criteria_table(&ws.campaign, &evaluation);
+        assert_eq!(criteria.rows.len(), 5);
+        let daily = daily_table(&ws);
+        assert_eq!(daily.rows.len(), 192);
+        assert_eq!(daily.header.len(), 2 + 12);
+        assert_eq!(csv_file_name(&units), "ket-qua-cua-cac-phong.csv");
+    }
+}
