@@ -66,6 +66,42 @@ fn layout<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) -> (i32, i32, i32) 
     (width, height, width * 34 / 100)
 }
 
+/// A division's name, right-aligned against the chart's label column.
+fn draw_row_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    name: &str,
+    label_width: i32,
+    middle: i32,
+) -> DrawResult<DB> {
+    root.draw(&Text::new(
+        shorten(name, 34),
+        (label_width - 8, middle),
+        text_style(16, &INK, HPos::Right),
+    ))
+}
+
+/// A row of coloured squares with their labels, from (`x`, `top`).
+fn draw_legend<'a, DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    mut x: i32,
+    top: i32,
+    items: impl Iterator<Item = (&'a str, RGBColor)>,
+) -> DrawResult<DB> {
+    for (label, color) in items {
+        root.draw(&Rectangle::new(
+            [(x, top), (x + 14, top + 14)],
+            color.filled(),
+        ))?;
+        root.draw(&Text::new(
+            label,
+            (x + 20, top + 7),
+            text_style(16, &INK, HPos::Left),
+        ))?;
+        x += 40 + label.chars().count() as i32 * 9;
+    }
+    Ok(())
+}
+
 /// Horizontal bars of the composite score, one per division in rank order,
 /// coloured by classification.
 pub fn draw_ranking<DB: DrawingBackend>(
@@ -133,11 +169,7 @@ pub fn draw_attainment_grid<DB: DrawingBackend>(
     }
     for (r, unit) in units.iter().enumerate() {
         let y = top + r as i32 * row;
-        root.draw(&Text::new(
-            shorten(&unit.name, 34),
-            (label_width - 8, y + row / 2),
-            text_style(16, &INK, HPos::Right),
-        ))?;
+        draw_row_label(root, &unit.name, label_width, y + row / 2)?;
         for (c, result) in unit.criteria.iter().enumerate() {
             let x = label_width + c as i32 * column;
             let fill = result
@@ -225,18 +257,15 @@ pub fn draw_daily_trend<DB: DrawingBackend>(
             ))?;
         }
     }
-    let mut legend_x = left;
-    for (label, color, rate) in TREND_SERIES {
-        root.draw(&Rectangle::new(
-            [(legend_x, 8), (legend_x + 14, 22)],
-            color.filled(),
-        ))?;
-        root.draw(&Text::new(
-            label,
-            (legend_x + 20, 15),
-            text_style(16, &INK, HPos::Left),
-        ))?;
-        legend_x += 40 + label.chars().count() as i32 * 9;
+    draw_legend(
+        root,
+        left,
+        8,
+        TREND_SERIES
+            .iter()
+            .map(|(label, color, _)| (*label, *color)),
+    )?;
+    for (_, color, rate) in TREND_SERIES {
         // Consecutive days with a rate form one line; a gap starts another.
         let mut line: Vec<(i32, i32)> = Vec::new();
         for (index, day) in daily.iter().enumerate() {
@@ -292,19 +321,14 @@ pub fn draw_paper_calendar<DB: DrawingBackend>(
         ("Có in giấy", PaperDay::Printed),
         ("Chưa báo cáo", PaperDay::NotReported),
     ];
-    let mut legend_x = label_width;
-    for (label, day) in legend {
-        root.draw(&Rectangle::new(
-            [(legend_x, 6), (legend_x + 14, 20)],
-            paper_day_color(day).filled(),
-        ))?;
-        root.draw(&Text::new(
-            label,
-            (legend_x + 20, 13),
-            text_style(16, &INK, HPos::Left),
-        ))?;
-        legend_x += 40 + label.chars().count() as i32 * 9;
-    }
+    draw_legend(
+        root,
+        label_width,
+        6,
+        legend
+            .iter()
+            .map(|(label, day)| (*label, paper_day_color(*day))),
+    )?;
     for (index, day) in working_days.iter().enumerate() {
         if index == 0 || day.weekday() == chrono::Weekday::Mon {
             root.draw(&Text::new(
@@ -316,11 +340,7 @@ pub fn draw_paper_calendar<DB: DrawingBackend>(
     }
     for (r, unit) in units.iter().enumerate() {
         let y = top + r as i32 * row;
-        root.draw(&Text::new(
-            shorten(&unit.name, 34),
-            (label_width - 8, y + row / 2),
-            text_style(16, &INK, HPos::Right),
-        ))?;
+        draw_row_label(root, &unit.name, label_width, y + row / 2)?;
         for (index, day) in unit.paper_days.iter().enumerate() {
             let x = x_of(index);
             let size = (cell as i32 - 2).max(2);

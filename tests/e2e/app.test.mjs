@@ -132,7 +132,7 @@ describe('hosting', () => {
       await page.goto(`${nested.url}#/bao-cao`);
       await appReady(page);
       assert.equal(await activeMenu(), 'Báo cáo');
-      assert.equal(await page.locator('table.criteria tbody tr').count(), 5);
+      assert.equal(await page.locator('#report-criteria tbody tr').count(), 5);
     } finally {
       await nested.close();
     }

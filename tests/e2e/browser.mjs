@@ -42,6 +42,15 @@ export async function appReady(page) {
   await page.locator('nav.menu a').first().waitFor();
 }
 
+/** Loads the department-scale sample through Thiết lập, as a user would, and waits until it is stored. */
+export async function loadSample(page, site) {
+  await page.goto(`${site.url}#/thiet-lap`);
+  await appReady(page);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.locator('#load-sample').click();
+  await page.waitForFunction(() => localStorage.getItem('thidua/v2/workspace').includes('DỮ LIỆU MẪU'));
+}
+
 /**
  * Registers the hooks every end-to-end file needs — one Chromium and one
  * static server per file, a fresh context per test, no page errors allowed —

@@ -2,26 +2,17 @@
 // names that carry markup shown as text.
 import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, browserSession } from './browser.mjs';
+import { appReady, browserSession, loadSample } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let site;
 let page;
 beforeEach(() => ({ site, page } = session));
 
-async function loadSample() {
-  await page.goto(`${site.url}#/thiet-lap`);
-  await appReady(page);
-  page.once('dialog', (dialog) => dialog.accept());
-  await page.locator('#load-sample').click();
-  await page.waitForFunction(() =>
-    localStorage.getItem('thidua/v2/workspace').includes('DỮ LIỆU MẪU'),
-  );
-}
 
 describe('ranking', () => {
   test('every division is ranked once and each figure explains itself', async () => {
-    await loadSample();
+    await loadSample(page, site);
     await page.getByRole('link', { name: 'Tổng quan' }).click();
     const rows = page.locator('#ranking tbody tr');
     await rows.first().waitFor();
@@ -59,7 +50,7 @@ describe('ranking', () => {
 
 describe('charts', () => {
   test('the ranking and attainment charts draw every division', async () => {
-    await loadSample();
+    await loadSample(page, site);
     await page.getByRole('link', { name: 'Tổng quan' }).click();
     await page.locator('#chart-ranking svg').waitFor();
     // Background plus one bar per division; background plus 8 × 5 cells.
@@ -70,7 +61,7 @@ describe('charts', () => {
   });
 
   test('the daily trend and the paper calendar cover every working day', async () => {
-    await loadSample();
+    await loadSample(page, site);
     await page.getByRole('link', { name: 'Tổng quan' }).click();
     await page.locator('#chart-trend svg').waitFor();
     // The sample reports every one of the 24 working days: 3 rates a day.
@@ -87,7 +78,7 @@ describe('charts', () => {
 
 describe('headline figures and officers', () => {
   test('the department figures explain themselves and match the divisions', async () => {
-    await loadSample();
+    await loadSample(page, site);
     await page.getByRole('link', { name: 'Tổng quan' }).click();
     const first = page.locator('#headline .stat').first();
     await first.locator('summary').click();
@@ -96,7 +87,7 @@ describe('headline figures and officers', () => {
   });
 
   test('officers are ranked across the department, filtered by division, a page at a time', async () => {
-    await loadSample();
+    await loadSample(page, site);
     await page.getByRole('link', { name: 'Tổng quan' }).click();
     const rows = page.locator('#officer-ranking tbody tr');
     await rows.first().waitFor();
@@ -117,7 +108,7 @@ describe('headline figures and officers', () => {
 
   test('on a phone the ranking reads as cards without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await loadSample();
+    await loadSample(page, site);
     await page.getByRole('link', { name: 'Tổng quan' }).click();
     await page.locator('#ranking tbody tr').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -131,7 +122,7 @@ describe('headline figures and officers', () => {
 
 describe('proposals', () => {
   test('the sample has none under the default rules; the loosest rules propose everyone', async () => {
-    await loadSample();
+    await loadSample(page, site);
     await page.getByRole('link', { name: 'Tổng quan' }).click();
     await page.getByText('Chưa có tập thể hay cá nhân nào đạt điều kiện đề xuất khen thưởng.').waitFor();
 

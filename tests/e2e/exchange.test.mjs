@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, browserSession } from './browser.mjs';
+import { appReady, browserSession, loadSample } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let site;
@@ -104,11 +104,7 @@ describe('exchange', () => {
   });
 
   test('every hostile file is refused with its message and storage stays byte-identical', async () => {
-    await page.goto(`${site.url}#/thiet-lap`);
-    await appReady(page);
-    page.once('dialog', (dialog) => dialog.accept());
-    await page.locator('#load-sample').click();
-    await page.waitForFunction(() => localStorage.getItem('thidua/v2/workspace').includes('DỮ LIỆU MẪU'));
+    await loadSample(page, site);
     await page.goto(`${site.url}#/hop-nhat`);
     await appReady(page);
     const before = await stored(page);
@@ -152,10 +148,7 @@ describe('exchange', () => {
   });
 
   test('files dropped on the drop zone are checked like picked ones', async () => {
-    await page.goto(`${site.url}#/thiet-lap`);
-    await appReady(page);
-    page.once('dialog', (dialog) => dialog.accept());
-    await page.locator('#load-sample').click();
+    await loadSample(page, site);
     await page.goto(`${site.url}#/hop-nhat`);
     await appReady(page);
     const texts = ['thidua-van-phong.json', 'hostile/truncated.json'].map((name) => [

@@ -6,20 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, browserSession } from './browser.mjs';
+import { appReady, browserSession, loadSample } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let site;
 let page;
 beforeEach(() => ({ site, page } = session));
 
-async function loadSample() {
-  await page.goto(`${site.url}#/thiet-lap`);
-  await appReady(page);
-  page.once('dialog', (dialog) => dialog.accept());
-  await page.locator('#load-sample').click();
-  await page.waitForFunction(() => localStorage.getItem('thidua/v2/workspace').includes('DỮ LIỆU MẪU'));
-}
 
 async function fill(selector, text) {
   const field = page.locator(selector).first();
@@ -29,7 +22,7 @@ async function fill(selector, text) {
 
 describe('report', () => {
   test('the document has the Decree 30 parts and its fields are saved', async () => {
-    await loadSample();
+    await loadSample(page, site);
     await page.goto(`${site.url}#/bao-cao`);
     await appReady(page);
     await fill('#report-signer', 'Nguyễn Văn <b>An</b>');
@@ -65,7 +58,7 @@ describe('report', () => {
   });
 
   test('printed to PDF: A4 pages with the text, page numbers from page 2', async () => {
-    await loadSample();
+    await loadSample(page, site);
     await page.goto(`${site.url}#/bao-cao`);
     await appReady(page);
     await fill('#report-signer', 'Nguyễn Văn An');

@@ -21,10 +21,11 @@ try {
     ['#/tong-quan', 'tong-quan'],
     ['#/nhap-lieu', 'nhap-lieu'],
     ['#/thiet-lap', 'thiet-lap'],
+    ['#/bao-cao', 'bao-cao'],
   ]) {
     await page.goto(site.url + hash);
     await appReady(page);
-    await page.screenshot({ path: `${OUT}${name}.png`, fullPage: name === 'tong-quan' });
+    await page.screenshot({ path: `${OUT}${name}.png`, fullPage: name === 'tong-quan' || name === 'bao-cao' });
     console.log(`${OUT}${name}.png`);
   }
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
