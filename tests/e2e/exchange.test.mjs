@@ -167,4 +167,37 @@ describe('exchange', () => {
     assert.equal(await page.locator('#import-preview tr.accepted').count(), 1);
     assert.match(await page.locator('#import-preview tr.rejected td.reason').textContent(), /bị cắt dở/);
   });
+
+  test('an officer removed in a division is removed at the Legal Division too', async () => {
+    await loadSample(page, site);
+    // The division's browser holds the same sample (same campaign) and removes an officer.
+    const division = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const p = await division.newPage();
+    await loadSample(p, site);
+    await p.goto(`${site.url}#/nhap-lieu`);
+    await appReady(p);
+    const rows = p.locator('tr.officer-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 10);
+    const name = await rows.first().locator('input').first().inputValue();
+    p.once('dialog', (dialog) => dialog.accept());
+    await rows.first().getByRole('button', { name: 'Xóa' }).click();
+    await p.waitForFunction(() => document.querySelectorAll('tr.officer-row').length === 9);
+    const file = await download(p, '#export-unit');
+    await division.close();
+    const exported = JSON.parse(readFileSync(file.path, 'utf8'));
+    const tombstone = exported.payload.officers.find((o) => o.name === name);
+    assert.equal(tombstone.meta.deleted, true, 'the removal travels as a tombstone');
+
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    await page.locator('#import-files').setInputFiles(file.path);
+    await page.locator('#import-preview tr.accepted').waitFor();
+    assert.equal(await page.locator('#import-preview tr.accepted td').nth(3).textContent(), '1', 'one record updated');
+    await page.locator('#apply-import').click();
+    await page.getByText('Đã hợp nhất 1 tệp.', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.locator('#officer-ranking tbody tr').first().waitFor();
+    assert.match(await page.locator('.toolbar .hint').textContent(), /^79 cán bộ, công chức$/);
+  });
 });
