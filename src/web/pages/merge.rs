@@ -31,9 +31,9 @@ fn check_all(workspace: &Workspace, files: Vec<(String, Result<Vec<u8>, String>)
     let importer = Importer::new(&workspace.campaign);
     let decoded: Vec<(String, Result<(ExportFile, Vec<String>), String>)> = files
         .into_iter()
-        .map(|(name, text)| {
+        .map(|(name, bytes)| {
             let result =
-                text.and_then(|text| importer.decode_bytes(&text).map_err(|e| e.to_string()));
+                bytes.and_then(|bytes| importer.decode_bytes(&bytes).map_err(|e| e.to_string()));
             (name, result)
         })
         .collect();
@@ -82,16 +82,16 @@ pub fn Merge() -> impl IntoView {
         choices.set(Choices::new());
         leptos::task::spawn_local(async move {
             let total = files.len();
-            let mut texts = Vec::with_capacity(total);
+            let mut contents = Vec::with_capacity(total);
             for (index, file) in files.iter().enumerate() {
                 progress.set(Some((index, total)));
-                let text = read_bytes(file)
+                let bytes = read_bytes(file)
                     .await
                     .map_err(|_| "Không đọc được tệp.".to_string());
-                texts.push((file.name(), text));
+                contents.push((file.name(), bytes));
             }
             progress.set(Some((total, total)));
-            let results = workspace.with_untracked(|w| check_all(w, texts));
+            let results = workspace.with_untracked(|w| check_all(w, contents));
             progress.set(None);
             checked.set(results);
         });
