@@ -10,10 +10,19 @@ pub fn download_json(file_name: &str, contents: &str) -> Result<(), JsValue> {
 
 /// Offers `contents` as a download named `file_name` of type `mime`.
 pub fn download_file(file_name: &str, contents: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    offer(file_name, &JsValue::from_str(contents), mime)
+}
+
+/// Offers `bytes` (a ZIP-based office file, say) as a download.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    offer(file_name, &js_sys::Uint8Array::from(bytes), mime)
+}
+
+fn offer(file_name: &str, part: &JsValue, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(part);
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window()
         .and_then(|window| window.document())

@@ -57,6 +57,20 @@ describe('report', () => {
     assert.equal(csv.trim().split('\r\n').length, 1 + 2, 'header and the two template divisions');
   });
 
+  test('the XLSX workbook comes through a real download', async () => {
+    await loadSample(page, site);
+    await page.goto(`${site.url}#/bao-cao`);
+    await appReady(page);
+    const downloading = page.waitForEvent('download');
+    await page.locator('#xlsx-report').click();
+    const download = await downloading;
+    assert.equal(download.suggestedFilename(), 'bao-cao-thi-dua.xlsx');
+    const bytes = readFileSync(await download.path());
+    assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a ZIP file');
+    const names = bytes.toString('latin1');
+    for (let sheet = 1; sheet <= 5; sheet += 1) assert.ok(names.includes(`xl/worksheets/sheet${sheet}.xml`), `sheet ${sheet}`);
+  });
+
   test('printed to PDF: A4 pages with the text, page numbers from page 2', async () => {
     await loadSample(page, site);
     await page.goto(`${site.url}#/bao-cao`);

@@ -1,63 +1,20 @@
 //! Báo cáo: the consolidated report in the layout of Decree 30/2020/NĐ-CP,
 //! printed by the browser to A4 (style/main.css, `@media print`). The
 //! fields the app cannot know are edited above the document and saved with
-//! the workspace; the tables come from `core::report`.
+//! the workspace; the document itself is `core::report_html`'s, escaped.
 
 use leptos::prelude::*;
 
-use crate::core::charts::{chart_height, draw_attainment_grid, draw_ranking, to_svg};
 use crate::core::evaluation::evaluate;
 use crate::core::report::{
-    criteria_table, csv_file_name, daily_table, officer_table, proposal_table, summary_paragraphs,
-    to_csv, unit_table, ReportDetails, Table,
+    criteria_table, csv_file_name, daily_table, officer_table, proposal_table, to_csv, unit_table,
+    ReportDetails, Table,
 };
+use crate::core::report_html::report_document;
+use crate::core::xlsx::workbook;
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::{Status, StatusMessage};
-use crate::web::download::download_file;
-
-/// Divisions drawn in the report's charts (the tables list them all).
-const CHART_MAX_UNITS: usize = 40;
-
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-fn table_view(table: &Table, id: &'static str) -> impl IntoView {
-    let header = table
-        .header
-        .iter()
-        .map(|h| view! { <th>{h.clone()}</th> })
-        .collect_view();
-    let rows = table
-        .rows
-        .iter()
-        .map(|row| {
-            let cells = row
-                .iter()
-                .map(|cell| {
-                    let class = match cell {
-                        crate::core::report::Cell::Text(_) => "",
-                        _ => "num",
-                    };
-                    view! { <td class=class>{cell.shown()}</td> }
-                })
-                .collect_view();
-            view! { <tr>{cells}</tr> }
-        })
-        .collect_view();
-    view! {
-        <table class="doc-table" id=id>
-            <thead>
-                <tr>{header}</tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-}
+use crate::web::download::{download_bytes, download_file};
 
 #[component]
 pub fn Report() -> impl IntoView {
@@ -79,89 +36,25 @@ pub fn Report() -> impl IntoView {
         }
     };
 
-    let document = move || {
-        workspace.with(|w| {
-            evaluation.with(|e| {
-                let d = &w.report;
-                let campaign = &w.campaign;
-                let units = &e.units[..e.units.len().min(CHART_MAX_UNITS)];
-                let ranking = to_svg(1000, chart_height(units.len()), |root| draw_ranking(root, units));
-                let attainment = to_svg(1000, chart_height(units.len()), |root| {
-                    draw_attainment_grid(root, &campaign.criteria, units)
-                });
-                let mut summary = summary_paragraphs(campaign, e).into_iter();
-                let opening = summary.next();
-                let assessment = lines(&d.assessment);
-                let recipients = lines(&d.recipients);
-                let last = recipients.len().saturating_sub(1);
-                view! {
-                    <article class="document" id="report-document">
-                        <table class="doc-heading">
-                            <tr>
-                                <td class="doc-issuer">
-                                    <p>{d.superior_body.clone()}</p>
-                                    <p class="strong rule">{d.issuer.clone()}</p>
-                                    <p class="doc-number">{format!("Số: {}", d.number)}</p>
-                                </td>
-                                <td class="doc-motto">
-                                    <p class="strong">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</p>
-                                    <p class="strong rule">"Độc lập - Tự do - Hạnh phúc"</p>
-                                    <p class="doc-date">{format!("{}, {}", d.place, d.date_line)}</p>
-                                </td>
-                            </tr>
-                        </table>
-                        <h1 class="doc-title">"BÁO CÁO"</h1>
-                        <p class="doc-subtitle">{format!("Kết quả thực hiện {}", campaign.title)}</p>
-                        <div class="doc-body">
-                            {opening.map(|p| view! { <p>{p}</p> })}
-                            <h2>"I. KẾT QUẢ CHUNG"</h2>
-                            {summary.map(|p| view! { <p>{p}</p> }).collect_view()}
-                            {assessment.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-                            {table_view(&criteria_table(campaign, e), "report-criteria")}
-                            <h2>"II. KẾT QUẢ CỦA CÁC PHÒNG"</h2>
-                            {table_view(&unit_table(campaign, e), "report-units")}
-                            <figure class="doc-chart" inner_html=ranking></figure>
-                            <figure class="doc-chart" inner_html=attainment></figure>
-                            <h2>"III. ĐỀ XUẤT KHEN THƯỞNG"</h2>
-                            {
-                                let proposals = proposal_table(campaign, e);
-                                if proposals.rows.is_empty() {
-                                    view! {
-                                        <p id="report-proposals">
-                                            "Chưa có tập thể, cá nhân nào đạt điều kiện đề xuất khen thưởng theo quy tắc đã thiết lập."
-                                        </p>
-                                    }
-                                    .into_any()
-                                } else {
-                                    table_view(&proposals, "report-proposals").into_any()
-                                }
-                            }
-                        </div>
-                        <table class="doc-signature">
-                            <tr>
-                                <td class="doc-recipients">
-                                    <p class="strong"><em>"Nơi nhận:"</em></p>
-                                    {recipients
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(i, r)| {
-                                            let end = if i == last { "." } else { ";" };
-                                            view! { <p>{format!("- {}{end}", r.trim_end_matches([';', '.']))}</p> }
-                                        })
-                                        .collect_view()}
-                                </td>
-                                <td class="doc-signer">
-                                    {lines(&d.signer_title).into_iter().map(|l| view! { <p class="strong">{l}</p> }).collect_view()}
-                                    <p class="doc-sign-space"></p>
-                                    <p class="strong">{d.signer_name.clone()}</p>
-                                </td>
-                            </tr>
-                        </table>
-                    </article>
-                }
+    let download_xlsx = move |_| {
+        let bytes = workspace.with_untracked(|w| {
+            evaluation.with_untracked(|e| {
+                workbook(&[
+                    unit_table(&w.campaign, e),
+                    officer_table(w, e),
+                    criteria_table(&w.campaign, e),
+                    daily_table(w),
+                    proposal_table(&w.campaign, e),
+                ])
             })
-        })
+        });
+        const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        if download_bytes("bao-cao-thi-dua.xlsx", &bytes, XLSX).is_err() {
+            message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into())));
+        }
     };
+
+    let document = move || workspace.with(|w| evaluation.with(|e| report_document(w, e)));
 
     view! {
         <section class="panel report-editor">
@@ -176,6 +69,7 @@ pub fn Report() -> impl IntoView {
                 <button class="primary" id="print-report" on:click=move |_| {
                     let _ = window().print();
                 }>"In báo cáo"</button>
+                <button id="xlsx-report" on:click=download_xlsx>"Bảng tính Excel (XLSX)"</button>
                 <button id="csv-units" on:click=download_csv(|w, e| unit_table(&w.campaign, e))>
                     "Kết quả các phòng (CSV)"
                 </button>
@@ -191,7 +85,7 @@ pub fn Report() -> impl IntoView {
             </div>
             <StatusMessage status=message />
         </section>
-        <div class="paper">{document}</div>
+        <div class="paper" inner_html=document></div>
     }
 }
 
