@@ -152,6 +152,30 @@ fn the_cli_samples_validates_merges_and_evaluates() {
     assert_eq!(names, expected_names);
     assert_eq!(json["officers"].as_array().unwrap().len(), 80);
     assert!(json["units"][0]["criteria"][0]["attainment"].is_number());
+
+    // The report's files from the same merge.
+    let xlsx = dir.join("bao-cao.xlsx");
+    let html = dir.join("bao-cao.html");
+    let csv = dir.join("csv");
+    let (code, stdout, stderr) = cli(&[
+        "report",
+        campaign_file,
+        merged.to_str().unwrap(),
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Đã ghi 5 tệp CSV"), "{stdout}");
+    assert_eq!(&std::fs::read(&xlsx).unwrap()[..4], b"PK\x03\x04");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && page.contains("@page"));
+    let units = std::fs::read_to_string(csv.join("ket-qua-cua-cac-phong.csv")).unwrap();
+    assert_eq!(units.lines().count(), 1 + 8);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

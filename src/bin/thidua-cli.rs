@@ -6,6 +6,7 @@
 //! thidua-cli validate [--campaign FILE] FILE…
 //! thidua-cli merge --out FILE [--campaign FILE] FILE…
 //! thidua-cli evaluate [--campaign FILE] FILE… [--json]
+//! thidua-cli report [--campaign FILE] FILE… [--xlsx OUT] [--csv DIR] [--html OUT]
 //! ```
 //!
 //! Every command but `sample` needs the campaign the files belong to: the
@@ -26,7 +27,12 @@ use thidua::core::exchange::{
 use thidua::core::format;
 use thidua::core::merge::{merge_files, Choices};
 use thidua::core::model::{Campaign, Workspace};
+use thidua::core::report::{
+    criteria_table, csv_file_name, daily_table, officer_table, proposal_table, to_csv, unit_table,
+};
+use thidua::core::report_html::report_page;
 use thidua::core::sample::{generate, SampleScale};
+use thidua::core::xlsx::workbook;
 
 const USAGE: &str = "\
 thidua-cli — hợp nhất tệp dữ liệu phong trào thi đua
@@ -35,6 +41,7 @@ thidua-cli — hợp nhất tệp dữ liệu phong trào thi đua
   thidua-cli validate [--campaign TỆP] TỆP…
   thidua-cli merge --out TỆP [--campaign TỆP] TỆP…
   thidua-cli evaluate [--campaign TỆP] TỆP… [--json]
+  thidua-cli report [--campaign TỆP] TỆP… [--xlsx TỆP] [--csv THƯ_MỤC] [--html TỆP]
 
 Tệp chiến dịch (xuất ở Thiết lập) cho biết các tệp thuộc phong trào nào; đưa nó bằng
 --campaign hoặc để lẫn trong danh sách tệp.";
@@ -46,6 +53,7 @@ fn main() -> ExitCode {
         Some("validate") => validate(&args[1..]),
         Some("merge") => merge(&args[1..]),
         Some("evaluate") => evaluate_files(&args[1..]),
+        Some("report") => report(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -311,6 +319,48 @@ fn evaluate_files(args: &[String]) -> Result<ExitCode, String> {
                 unit.classification.label()
             );
         }
+    }
+    Ok(exit_code(bad))
+}
+
+fn report(args: &[String]) -> Result<ExitCode, String> {
+    let options = Options::parse(args, &["--campaign", "--xlsx", "--csv", "--html"], &[])?;
+    if ["--xlsx", "--csv", "--html"]
+        .iter()
+        .all(|o| options.value(o).is_none())
+    {
+        return Err(format!(
+            "Chọn ít nhất một đầu ra: --xlsx, --csv hoặc --html.\n\n{USAGE}"
+        ));
+    }
+    let (campaign, paths) = campaign_and_exports(&options)?;
+    let (good, bad) = read_exports(&campaign, &paths);
+    let workspace = merged(campaign, &good);
+    let evaluation = evaluate(&workspace);
+    let tables = [
+        unit_table(&workspace.campaign, &evaluation),
+        officer_table(&workspace, &evaluation),
+        criteria_table(&workspace.campaign, &evaluation),
+        daily_table(&workspace),
+        proposal_table(&workspace.campaign, &evaluation),
+    ];
+    if let Some(path) = options.value("--xlsx") {
+        std::fs::write(path, workbook(&tables))
+            .map_err(|e| format!("{path}: không ghi được tệp ({e})."))?;
+        println!("Đã ghi bảng tính {path}.");
+    }
+    if let Some(dir) = options.value("--csv") {
+        let dir = Path::new(dir);
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("{}: không tạo được thư mục ({e}).", dir.display()))?;
+        for table in &tables {
+            write(&dir.join(csv_file_name(table)), &to_csv(table))?;
+        }
+        println!("Đã ghi {} tệp CSV vào {}.", tables.len(), dir.display());
+    }
+    if let Some(path) = options.value("--html") {
+        write(Path::new(path), &report_page(&workspace, &evaluation))?;
+        println!("Đã ghi báo cáo {path}.");
     }
     Ok(exit_code(bad))
 }

@@ -298,6 +298,16 @@ pub fn daily_table(workspace: &Workspace) -> Table {
     }
 }
 
+/// `Đánh giá cán bộ bằng KPI` → `đánh giá cán bộ bằng KPI`: mid-sentence,
+/// without lowering an acronym.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The report's opening paragraph and its overall result, in words, from
 /// the department's totals.
 pub fn summary_paragraphs(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<String> {
@@ -318,7 +328,7 @@ pub fn summary_paragraphs(campaign: &Campaign, evaluation: &CampaignEvaluation) 
             format!(
                 "{} ({}) đạt {}",
                 criterion.code,
-                criterion.kind.short_label().to_lowercase(),
+                lowercase_first(criterion.kind.short_label()),
                 attainment_text(total)
             )
         })

@@ -140,6 +140,19 @@ pub fn report_document(workspace: &Workspace, evaluation: &CampaignEvaluation) -
     out
 }
 
+/// A standalone HTML file of the report, with the report's own stylesheet,
+/// which a browser opens and prints to A4 like the app's page.
+pub fn report_page(workspace: &Workspace, evaluation: &CampaignEvaluation) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\
+         <title>Báo cáo — {}</title><style>{}</style></head>\
+         <body><div class=\"paper\">{}</div></body></html>\n",
+        xml_text(&workspace.campaign.title),
+        include_str!("../../style/report.css"),
+        report_document(workspace, evaluation)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
