@@ -233,6 +233,26 @@ fn rank(mut evaluations: Vec<Evaluation>) -> Vec<Evaluation> {
     evaluations
 }
 
+impl CampaignEvaluation {
+    /// Paper-free days summed over the divisions (“ngày-phòng”).
+    pub fn paper_free_unit_days(&self) -> u32 {
+        self.units.iter().map(|u| u.paper_free_days).sum()
+    }
+
+    /// Paperless weeks summed over the divisions.
+    pub fn paperless_unit_weeks(&self) -> u32 {
+        self.units.iter().map(|u| u.paperless_weeks).sum()
+    }
+
+    /// How many divisions read `classification`.
+    pub fn units_classified(&self, classification: Classification) -> usize {
+        self.units
+            .iter()
+            .filter(|u| u.classification == classification)
+            .count()
+    }
+}
+
 /// Counts summed over a division's campaign, or over one day of all divisions.
 #[derive(Debug, Clone, Copy, Default)]
 struct Sums {

@@ -422,6 +422,18 @@ impl SubmissionStatus {
     }
 }
 
+/// How many divisions are on time, late and missing, in that order.
+pub fn tally(statuses: &[(String, SubmissionStatus)]) -> (usize, usize, usize) {
+    statuses.iter().fold(
+        (0, 0, 0),
+        |(on_time, late, missing), (_, status)| match status {
+            SubmissionStatus::OnTime(_) => (on_time + 1, late, missing),
+            SubmissionStatus::Late(_) => (on_time, late + 1, missing),
+            SubmissionStatus::Missing => (on_time, late, missing + 1),
+        },
+    )
+}
+
 /// The day before which divisions report: the deadline of the plan's
 /// division reports, or the earliest deadline of a campaign without it.
 pub fn division_deadline(campaign: &Campaign) -> Option<NaiveDate> {
@@ -645,6 +657,7 @@ mod tests {
             "b",
         );
         let statuses = submission_statuses(&ws, due);
+        assert_eq!(tally(&statuses), (1, 1, 0));
         let status = |id: &str| statuses.iter().find(|(u, _)| u == id).unwrap().1.label();
         assert_eq!(status("van-phong"), "Đúng hạn");
         assert_eq!(status("phong-phap-che"), "Trễ hạn");

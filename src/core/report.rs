@@ -340,8 +340,8 @@ pub fn summary_paragraphs(campaign: &Campaign, evaluation: &CampaignEvaluation) 
         evaluation.working_days.len(),
         figures.join("; ")
     ));
-    let free: u32 = evaluation.units.iter().map(|u| u.paper_free_days).sum();
-    let weeks: u32 = evaluation.units.iter().map(|u| u.paperless_weeks).sum();
+    let free = evaluation.paper_free_unit_days();
+    let weeks = evaluation.paperless_unit_weeks();
     paragraphs.push(format!(
         "Các phòng có tổng cộng {} ngày làm việc không in giấy và {} tuần làm việc không văn bản          giấy.",
         format::integer(i64::from(free)),

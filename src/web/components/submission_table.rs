@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::format;
-use crate::core::merge::{division_deadline, submission_statuses, SubmissionStatus};
+use crate::core::merge::{division_deadline, submission_statuses, tally, SubmissionStatus};
 use crate::web::app::use_workspace;
 
 #[component]
@@ -17,15 +17,11 @@ pub fn SubmissionTable() -> impl IntoView {
                     .into_any();
             };
             let statuses = submission_statuses(w, due);
-            let count = |wanted: fn(&SubmissionStatus) -> bool| {
-                statuses.iter().filter(|(_, s)| wanted(s)).count()
-            };
+            let (on_time, late, missing) = tally(&statuses);
             let summary = format!(
-                "Hạn nộp: trước ngày {}. Đúng hạn {}, trễ hạn {}, chưa nộp {} trên {} phòng.",
+                "Hạn nộp: trước ngày {}. Đúng hạn {on_time}, trễ hạn {late}, chưa nộp {missing} \
+                 trên {} phòng.",
                 format::date(due),
-                count(|s| matches!(s, SubmissionStatus::OnTime(_))),
-                count(|s| matches!(s, SubmissionStatus::Late(_))),
-                count(|s| matches!(s, SubmissionStatus::Missing)),
                 statuses.len()
             );
             let rows = statuses

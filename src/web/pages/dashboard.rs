@@ -97,13 +97,9 @@ fn HeadlineFigures(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let excellent = e
-                .units
-                .iter()
-                .filter(|u| u.classification == Classification::Excellent)
-                .count();
+            let excellent = e.units_classified(Classification::Excellent);
             let unit_days = e.units.len() * e.working_days.len();
-            let free_days: u32 = e.units.iter().map(|u| u.paper_free_days).sum();
+            let free_days = e.paper_free_unit_days();
             view! {
                 {criterion_cards}
                 <div class="stat">
