@@ -155,6 +155,7 @@ fn the_cli_samples_validates_merges_and_evaluates() {
 
     // The report's files from the same merge.
     let xlsx = dir.join("bao-cao.xlsx");
+    let docx = dir.join("bao-cao.docx");
     let html = dir.join("bao-cao.html");
     let csv = dir.join("csv");
     let (code, stdout, stderr) = cli(&[
@@ -163,6 +164,8 @@ fn the_cli_samples_validates_merges_and_evaluates() {
         merged.to_str().unwrap(),
         "--xlsx",
         xlsx.to_str().unwrap(),
+        "--docx",
+        docx.to_str().unwrap(),
         "--csv",
         csv.to_str().unwrap(),
         "--html",
@@ -171,6 +174,15 @@ fn the_cli_samples_validates_merges_and_evaluates() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("Đã ghi 5 tệp CSV"), "{stdout}");
     assert_eq!(&std::fs::read(&xlsx).unwrap()[..4], b"PK\x03\x04");
+    let docx = std::fs::read(&docx).unwrap();
+    let mut docx = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a ZIP");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut docx.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    assert!(document.contains("Nơi nhận:") && document.contains("Phòng Pháp chế"));
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && page.contains("@page"));

@@ -1,12 +1,43 @@
 //! The report's files read back by independent readers: the XLSX workbook
-//! opened with the `zip` crate and its sheets inspected.
+//! and the DOCX report opened with the `zip` crate, every part parsed by
+//! `roxmltree`, and their content inspected.
 
 use std::io::{Cursor, Read};
 
+use thidua::core::docx::report_docx;
 use thidua::core::evaluation::evaluate;
 use thidua::core::report::{daily_table, officer_table, proposal_table, unit_table};
 use thidua::core::sample::{generate, SampleScale};
 use thidua::core::xlsx::workbook;
+
+fn archive(bytes: Vec<u8>) -> zip::ZipArchive<Cursor<Vec<u8>>> {
+    zip::ZipArchive::new(Cursor::new(bytes)).expect("a valid ZIP")
+}
+
+/// Every part of the package is well-formed XML.
+fn assert_every_part_parses(archive: &mut zip::ZipArchive<Cursor<Vec<u8>>>) {
+    let names: Vec<String> = archive.file_names().map(String::from).collect();
+    for name in names {
+        let text = member(archive, &name);
+        if let Err(error) = roxmltree::Document::parse(&text) {
+            panic!("{name} is not well-formed XML: {error}");
+        }
+    }
+}
+
+/// The text of every `w:t` in `xml`, each paragraph on its own line.
+fn word_text(xml: &str) -> String {
+    let document = roxmltree::Document::parse(xml).unwrap();
+    let mut out = String::new();
+    for node in document.descendants() {
+        match node.tag_name().name() {
+            "t" => out.push_str(node.text().unwrap_or("")),
+            "p" if !out.is_empty() => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
 
 fn member(archive: &mut zip::ZipArchive<Cursor<Vec<u8>>>, name: &str) -> String {
     let mut text = String::new();
@@ -29,8 +60,8 @@ fn the_workbook_has_a_sheet_per_table_with_numbers_as_numbers_and_text_never_a_f
         daily_table(&ws),
         proposal_table(&ws.campaign, &evaluation),
     ];
-    let bytes = workbook(&tables);
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a valid ZIP");
+    let mut archive = archive(workbook(&tables));
+    assert_every_part_parses(&mut archive);
     for name in [
         "[Content_Types].xml",
         "_rels/.rels",
@@ -73,4 +104,95 @@ fn the_workbook_has_a_sheet_per_table_with_numbers_as_numbers_and_text_never_a_f
     assert_eq!(officers.matches("<row ").count(), 1 + 80);
     let daily = member(&mut archive, "xl/worksheets/sheet3.xml");
     assert_eq!(daily.matches("<row ").count(), 1 + 192);
+}
+
+#[test]
+fn the_docx_report_has_the_decree_30_layout_and_every_text_intact() {
+    let mut ws = generate(SampleScale::Department, 2025);
+    ws.campaign.units[0].name = "Phòng <w:t>Pháp chế</w:t> & “Tư pháp”".into();
+    ws.report.number = "125/BC-SDTTG".into();
+    ws.report.signer_title = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC".into();
+    ws.report.signer_name = "Nguyễn Thị Ánh Tuyết".into();
+    ws.report.recipients = "UBND tỉnh (báo cáo);\nLưu: VT, PC.".into();
+    let evaluation = evaluate(&ws);
+    let mut archive = archive(report_docx(&ws, &evaluation));
+    assert_every_part_parses(&mut archive);
+
+    let types = member(&mut archive, "[Content_Types].xml");
+    assert!(types.contains("wordprocessingml.document.main+xml"));
+    assert!(types.contains("/word/charts/chart1.xml"));
+
+    let document = member(&mut archive, "word/document.xml");
+    let text = word_text(&document);
+    for line in [
+        "UBND TỈNH KHÁNH HÒA",
+        "SỞ DÂN TỘC VÀ TÔN GIÁO",
+        "Số: 125/BC-SDTTG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "BÁO CÁO",
+        "I. KẾT QUẢ CHUNG",
+        "II. KẾT QUẢ CỦA CÁC PHÒNG",
+        "III. ĐỀ XUẤT KHEN THƯỞNG",
+        "Nơi nhận:",
+        "- UBND tỉnh (báo cáo);",
+        "- Lưu: VT, PC.",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Thị Ánh Tuyết",
+        // The hostile name reads back as the same text, not as markup.
+        "Phòng <w:t>Pháp chế</w:t> & “Tư pháp”",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing line {line:?} in\n{text}"
+        );
+    }
+    let subtitle = format!("Kết quả thực hiện {}", ws.campaign.title);
+    assert!(text.lines().any(|l| l == subtitle), "{text}");
+
+    // A4, margins 20 / 15 / 20 / 30 mm, and a different first page.
+    assert!(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+    assert!(document
+        .contains("<w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\""));
+    assert!(document.contains("<w:titlePg/>"));
+    let styles = member(&mut archive, "word/styles.xml");
+    assert!(styles.contains("w:ascii=\"Times New Roman\""));
+    assert!(styles.contains("<w:sz w:val=\"26\"/>"), "13 pt");
+    // Page numbers from page 2: the default header has the PAGE field, the
+    // first page's header is empty.
+    assert!(member(&mut archive, "word/header1.xml").contains(" PAGE "));
+    assert!(word_text(&member(&mut archive, "word/header2.xml")).is_empty());
+
+    // The divisions' table: a header row that repeats, and a row each.
+    let units_table = document
+        .split("Kết quả của các phòng</w:t>")
+        .nth(1)
+        .and_then(|rest| rest.split("</w:tbl>").next())
+        .expect("the divisions' table");
+    assert_eq!(units_table.matches("<w:tr>").count(), 1 + 8);
+    assert_eq!(units_table.matches("<w:tblHeader/>").count(), 1);
+
+    // The chart: a bar per division, in rank order, with its score.
+    let chart = member(&mut archive, "word/charts/chart1.xml");
+    assert!(chart.contains("<c:barDir val=\"bar\"/>"));
+    let chart_xml = roxmltree::Document::parse(&chart).unwrap();
+    let caches: Vec<Vec<String>> = chart_xml
+        .descendants()
+        .filter(|n| matches!(n.tag_name().name(), "strCache" | "numCache"))
+        .map(|cache| {
+            cache
+                .descendants()
+                .filter(|n| n.tag_name().name() == "v")
+                .map(|v| v.text().unwrap_or("").to_string())
+                .collect()
+        })
+        .collect();
+    let (names, scores) = (&caches[1], &caches[2]);
+    assert_eq!(names.len(), 8);
+    for ((name, score), unit) in names.iter().zip(scores).zip(&evaluation.units) {
+        assert_eq!(name, &format!("{}. {}", unit.rank, unit.name));
+        let expected = unit.composite.unwrap();
+        assert!((score.parse::<f64>().unwrap() - expected).abs() <= 0.05);
+    }
 }

@@ -6,7 +6,7 @@
 //! thidua-cli validate [--campaign FILE] FILE…
 //! thidua-cli merge --out FILE [--campaign FILE] FILE…
 //! thidua-cli evaluate [--campaign FILE] FILE… [--json]
-//! thidua-cli report [--campaign FILE] FILE… [--xlsx OUT] [--csv DIR] [--html OUT]
+//! thidua-cli report [--campaign FILE] FILE… [--xlsx OUT] [--docx OUT] [--csv DIR] [--html OUT]
 //! ```
 //!
 //! Every command but `sample` needs the campaign the files belong to: the
@@ -27,12 +27,10 @@ use thidua::core::exchange::{
 use thidua::core::format;
 use thidua::core::merge::{merge_files, Choices};
 use thidua::core::model::{Campaign, Workspace};
-use thidua::core::report::{
-    criteria_table, csv_file_name, daily_table, officer_table, proposal_table, to_csv, unit_table,
-};
+use thidua::core::office::{office_document, workbook_tables, OfficeFormat};
+use thidua::core::report::{csv_file_name, to_csv};
 use thidua::core::report_html::report_page;
 use thidua::core::sample::{generate, SampleScale};
-use thidua::core::xlsx::workbook;
 
 const USAGE: &str = "\
 thidua-cli — hợp nhất tệp dữ liệu phong trào thi đua
@@ -41,7 +39,7 @@ thidua-cli — hợp nhất tệp dữ liệu phong trào thi đua
   thidua-cli validate [--campaign TỆP] TỆP…
   thidua-cli merge --out TỆP [--campaign TỆP] TỆP…
   thidua-cli evaluate [--campaign TỆP] TỆP… [--json]
-  thidua-cli report [--campaign TỆP] TỆP… [--xlsx TỆP] [--csv THƯ_MỤC] [--html TỆP]
+  thidua-cli report [--campaign TỆP] TỆP… [--xlsx TỆP] [--docx TỆP] [--csv THƯ_MỤC] [--html TỆP]
 
 Tệp chiến dịch (xuất ở Thiết lập) cho biết các tệp thuộc phong trào nào; đưa nó bằng
 --campaign hoặc để lẫn trong danh sách tệp.";
@@ -324,31 +322,32 @@ fn evaluate_files(args: &[String]) -> Result<ExitCode, String> {
 }
 
 fn report(args: &[String]) -> Result<ExitCode, String> {
-    let options = Options::parse(args, &["--campaign", "--xlsx", "--csv", "--html"], &[])?;
-    if ["--xlsx", "--csv", "--html"]
-        .iter()
-        .all(|o| options.value(o).is_none())
-    {
+    const OUTPUTS: [&str; 4] = ["--xlsx", "--docx", "--csv", "--html"];
+    let options = Options::parse(
+        args,
+        &["--campaign", "--xlsx", "--docx", "--csv", "--html"],
+        &[],
+    )?;
+    if OUTPUTS.iter().all(|o| options.value(o).is_none()) {
         return Err(format!(
-            "Chọn ít nhất một đầu ra: --xlsx, --csv hoặc --html.\n\n{USAGE}"
+            "Chọn ít nhất một đầu ra: --xlsx, --docx, --csv hoặc --html.\n\n{USAGE}"
         ));
     }
     let (campaign, paths) = campaign_and_exports(&options)?;
     let (good, bad) = read_exports(&campaign, &paths);
     let workspace = merged(campaign, &good);
     let evaluation = evaluate(&workspace);
-    let tables = [
-        unit_table(&workspace.campaign, &evaluation),
-        officer_table(&workspace, &evaluation),
-        criteria_table(&workspace.campaign, &evaluation),
-        daily_table(&workspace),
-        proposal_table(&workspace.campaign, &evaluation),
-    ];
-    if let Some(path) = options.value("--xlsx") {
-        std::fs::write(path, workbook(&tables))
-            .map_err(|e| format!("{path}: không ghi được tệp ({e})."))?;
-        println!("Đã ghi bảng tính {path}.");
+    for (option, format, what) in [
+        ("--xlsx", OfficeFormat::Xlsx, "bảng tính"),
+        ("--docx", OfficeFormat::Docx, "báo cáo Word"),
+    ] {
+        if let Some(path) = options.value(option) {
+            std::fs::write(path, office_document(format, &workspace, &evaluation))
+                .map_err(|e| format!("{path}: không ghi được tệp ({e})."))?;
+            println!("Đã ghi {what} {path}.");
+        }
     }
+    let tables = workbook_tables(&workspace, &evaluation);
     if let Some(dir) = options.value("--csv") {
         let dir = Path::new(dir);
         std::fs::create_dir_all(dir)

@@ -22,7 +22,8 @@ const GRID: RGBColor = RGBColor(216, 222, 230);
 /// Result of drawing on backend `DB`.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-fn classification_color(classification: Classification) -> RGBColor {
+/// The colour of a classification, the same in every chart and export.
+pub fn classification_color(classification: Classification) -> RGBColor {
     match classification {
         Classification::Excellent => RGBColor(30, 123, 70),
         Classification::Good => RGBColor(31, 78, 121),

@@ -334,7 +334,7 @@ pub fn summary_paragraphs(campaign: &Campaign, evaluation: &CampaignEvaluation) 
         })
         .collect();
     paragraphs.push(format!(
-        "Toàn Sở có {} phòng, {} cán bộ, công chức tham gia trong {} ngày làm việc. Kết quả          chung: {}.",
+        "Toàn Sở có {} phòng, {} cán bộ, công chức tham gia trong {} ngày làm việc. Kết quả chung: {}.",
         evaluation.units.len(),
         evaluation.officers.len(),
         evaluation.working_days.len(),
@@ -343,7 +343,7 @@ pub fn summary_paragraphs(campaign: &Campaign, evaluation: &CampaignEvaluation) 
     let free = evaluation.paper_free_unit_days();
     let weeks = evaluation.paperless_unit_weeks();
     paragraphs.push(format!(
-        "Các phòng có tổng cộng {} ngày làm việc không in giấy và {} tuần làm việc không văn bản          giấy.",
+        "Các phòng có tổng cộng {} ngày làm việc không in giấy và {} tuần làm việc không văn bản giấy.",
         format::integer(i64::from(free)),
         format::integer(i64::from(weeks))
     ));
@@ -401,6 +401,132 @@ pub fn to_csv(table: &Table) -> String {
 /// `ket-qua-cac-phong.csv` from a table's title.
 pub fn csv_file_name(table: &Table) -> String {
     format!("{}.csv", format::slug(&table.title))
+}
+
+/// The national motto block of every administrative document (Decree 30).
+pub const MOTTO: [&str; 2] = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+];
+
+/// The document's kind, its title line.
+pub const DOCUMENT_KIND: &str = "BÁO CÁO";
+
+/// Divisions drawn in the report's charts (the tables list them all): more
+/// would not be legible on an A4 page.
+pub const CHART_MAX_UNITS: usize = 40;
+
+/// A piece of the report's body, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Running text.
+    Paragraph(String),
+    /// A section heading such as “I. KẾT QUẢ CHUNG”.
+    Heading(String),
+    /// A table; `id` names it on the page and in tests.
+    Table {
+        /// Element id of the table on the page.
+        id: &'static str,
+        /// Its content.
+        table: Table,
+    },
+    /// A sentence standing in for a table with no rows.
+    Note {
+        /// Element id on the page.
+        id: &'static str,
+        /// The sentence.
+        text: String,
+    },
+    /// The charts of the divisions' results (at most [`CHART_MAX_UNITS`]);
+    /// each format draws them its own way.
+    Charts,
+}
+
+/// The consolidated report in the order of Decree 30's layout, with every
+/// text final: the HTML page and the DOCX file are two renderings of it, so
+/// they cannot disagree on what the report says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportDocument {
+    /// First line of the heading: the superior body.
+    pub superior_body: String,
+    /// Second line: the issuing body.
+    pub issuer: String,
+    /// “Số: 125/BC-SDTTG”.
+    pub number_line: String,
+    /// “Khánh Hòa, ngày … tháng 8 năm 2025”.
+    pub place_date_line: String,
+    /// The line under “BÁO CÁO”: what it reports on.
+    pub subtitle: String,
+    /// The body, in order.
+    pub body: Vec<Block>,
+    /// “Nơi nhận”, each line with its dash and its `;` or final `.`.
+    pub recipients: Vec<String>,
+    /// Signing capacity, a line each.
+    pub signer_title: Vec<String>,
+    /// Name of the signer.
+    pub signer_name: String,
+}
+
+/// Lines of a multi-line field, blank ones dropped.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
+/// The report, from the workspace's fields and its evaluation.
+pub fn report_document(workspace: &Workspace, evaluation: &CampaignEvaluation) -> ReportDocument {
+    let details = &workspace.report;
+    let campaign = &workspace.campaign;
+    let mut body = Vec::new();
+    let mut summary = summary_paragraphs(campaign, evaluation).into_iter();
+    body.extend(summary.next().map(Block::Paragraph));
+    body.push(Block::Heading("I. KẾT QUẢ CHUNG".into()));
+    body.extend(summary.map(Block::Paragraph));
+    body.extend(lines(&details.assessment).map(|l| Block::Paragraph(l.into())));
+    body.push(Block::Table {
+        id: "report-criteria",
+        table: criteria_table(campaign, evaluation),
+    });
+    body.push(Block::Heading("II. KẾT QUẢ CỦA CÁC PHÒNG".into()));
+    body.push(Block::Table {
+        id: "report-units",
+        table: unit_table(campaign, evaluation),
+    });
+    body.push(Block::Charts);
+    body.push(Block::Heading("III. ĐỀ XUẤT KHEN THƯỞNG".into()));
+    let proposals = proposal_table(campaign, evaluation);
+    body.push(if proposals.rows.is_empty() {
+        Block::Note {
+            id: "report-proposals",
+            text: "Chưa có tập thể, cá nhân nào đạt điều kiện đề xuất khen thưởng theo quy tắc đã thiết lập."
+                .into(),
+        }
+    } else {
+        Block::Table {
+            id: "report-proposals",
+            table: proposals,
+        }
+    });
+
+    let recipients: Vec<&str> = lines(&details.recipients).collect();
+    let last = recipients.len().saturating_sub(1);
+    ReportDocument {
+        superior_body: details.superior_body.clone(),
+        issuer: details.issuer.clone(),
+        number_line: format!("Số: {}", details.number),
+        place_date_line: format!("{}, {}", details.place, details.date_line),
+        subtitle: format!("Kết quả thực hiện {}", campaign.title),
+        body,
+        recipients: recipients
+            .iter()
+            .enumerate()
+            .map(|(index, r)| {
+                let end = if index == last { '.' } else { ';' };
+                format!("- {}{end}", r.trim_end_matches([';', '.']))
+            })
+            .collect(),
+        signer_title: lines(&details.signer_title).map(String::from).collect(),
+        signer_name: details.signer_name.clone(),
+    }
 }
 
 #[cfg(test)]

@@ -1,21 +1,15 @@
 //! The consolidated report as an HTML document in the layout of Decree
-//! 30/2020/NĐ-CP (style/main.css gives it its A4 print form). Built as a
-//! string from the report's tables, with every text escaped: the page shows
-//! it, and `thidua-cli` can write it to a file.
+//! 30/2020/NĐ-CP (style/report.css gives it its A4 print form): the
+//! rendering of [`ReportDocument`] that the page shows and `thidua-cli` can
+//! write to a file. Every text is escaped.
 
 use super::charts::{chart_height, draw_attainment_grid, draw_ranking, to_svg};
 use super::evaluation::CampaignEvaluation;
 use super::model::Workspace;
-use super::report::{criteria_table, proposal_table, summary_paragraphs, unit_table, Cell, Table};
-use super::xlsx::xml_text;
-
-/// Divisions drawn in the report's charts (the tables list them all).
-const CHART_MAX_UNITS: usize = 40;
-
-/// Lines of a multi-line field, blank ones dropped.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty())
-}
+use super::report::{
+    report_document as document, Block, Cell, Table, CHART_MAX_UNITS, DOCUMENT_KIND, MOTTO,
+};
+use super::zip::xml_text;
 
 fn paragraph(out: &mut String, class: &str, text: &str) {
     if class.is_empty() {
@@ -51,91 +45,57 @@ fn table(out: &mut String, table: &Table, id: &str) {
 /// The whole document: heading, title, body with tables and charts,
 /// “Nơi nhận” and the signature block.
 pub fn report_document(workspace: &Workspace, evaluation: &CampaignEvaluation) -> String {
-    let d = &workspace.report;
-    let campaign = &workspace.campaign;
+    let doc = document(workspace, evaluation);
     let mut out = String::from("<article class=\"document\" id=\"report-document\">");
 
     out.push_str("<table class=\"doc-heading\"><tr><td class=\"doc-issuer\">");
-    paragraph(&mut out, "", &d.superior_body);
-    paragraph(&mut out, "strong rule", &d.issuer);
-    paragraph(&mut out, "doc-number", &format!("Số: {}", d.number));
+    paragraph(&mut out, "", &doc.superior_body);
+    paragraph(&mut out, "strong rule", &doc.issuer);
+    paragraph(&mut out, "doc-number", &doc.number_line);
     out.push_str("</td><td class=\"doc-motto\">");
-    paragraph(&mut out, "strong", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-    paragraph(&mut out, "strong rule", "Độc lập - Tự do - Hạnh phúc");
-    paragraph(
-        &mut out,
-        "doc-date",
-        &format!("{}, {}", d.place, d.date_line),
-    );
+    paragraph(&mut out, "strong", MOTTO[0]);
+    paragraph(&mut out, "strong rule", MOTTO[1]);
+    paragraph(&mut out, "doc-date", &doc.place_date_line);
     out.push_str("</td></tr></table>");
 
-    out.push_str("<h1 class=\"doc-title\">BÁO CÁO</h1>");
-    paragraph(
-        &mut out,
-        "doc-subtitle",
-        &format!("Kết quả thực hiện {}", campaign.title),
-    );
+    out.push_str(&format!("<h1 class=\"doc-title\">{DOCUMENT_KIND}</h1>"));
+    paragraph(&mut out, "doc-subtitle", &doc.subtitle);
 
     out.push_str("<div class=\"doc-body\">");
-    let mut summary = summary_paragraphs(campaign, evaluation).into_iter();
-    if let Some(opening) = summary.next() {
-        paragraph(&mut out, "", &opening);
-    }
-    out.push_str("<h2>I. KẾT QUẢ CHUNG</h2>");
-    for text in summary {
-        paragraph(&mut out, "", &text);
-    }
-    for text in lines(&d.assessment) {
-        paragraph(&mut out, "", text);
-    }
-    table(
-        &mut out,
-        &criteria_table(campaign, evaluation),
-        "report-criteria",
-    );
-
-    out.push_str("<h2>II. KẾT QUẢ CỦA CÁC PHÒNG</h2>");
-    table(&mut out, &unit_table(campaign, evaluation), "report-units");
-    let units = &evaluation.units[..evaluation.units.len().min(CHART_MAX_UNITS)];
-    let height = chart_height(units.len());
-    out.push_str("<figure class=\"doc-chart\">");
-    out.push_str(&to_svg(1000, height, |root| draw_ranking(root, units)));
-    out.push_str("</figure><figure class=\"doc-chart\">");
-    out.push_str(&to_svg(1000, height, |root| {
-        draw_attainment_grid(root, &campaign.criteria, units)
-    }));
-    out.push_str("</figure>");
-
-    out.push_str("<h2>III. ĐỀ XUẤT KHEN THƯỞNG</h2>");
-    let proposals = proposal_table(campaign, evaluation);
-    if proposals.rows.is_empty() {
-        out.push_str("<p id=\"report-proposals\">Chưa có tập thể, cá nhân nào đạt điều kiện đề xuất khen thưởng theo quy tắc đã thiết lập.</p>");
-    } else {
-        table(&mut out, &proposals, "report-proposals");
+    for block in &doc.body {
+        match block {
+            Block::Paragraph(text) => paragraph(&mut out, "", text),
+            Block::Heading(text) => out.push_str(&format!("<h2>{}</h2>", xml_text(text))),
+            Block::Table { id, table: t } => table(&mut out, t, id),
+            Block::Note { id, text } => {
+                out.push_str(&format!("<p id=\"{id}\">{}</p>", xml_text(text)));
+            }
+            Block::Charts => {
+                let units = &evaluation.units[..evaluation.units.len().min(CHART_MAX_UNITS)];
+                let height = chart_height(units.len());
+                out.push_str("<figure class=\"doc-chart\">");
+                out.push_str(&to_svg(1000, height, |root| draw_ranking(root, units)));
+                out.push_str("</figure><figure class=\"doc-chart\">");
+                out.push_str(&to_svg(1000, height, |root| {
+                    draw_attainment_grid(root, &workspace.campaign.criteria, units)
+                }));
+                out.push_str("</figure>");
+            }
+        }
     }
     out.push_str("</div>");
 
     out.push_str("<table class=\"doc-signature\"><tr><td class=\"doc-recipients\">");
     out.push_str("<p class=\"strong\"><em>Nơi nhận:</em></p>");
-    let recipients: Vec<&str> = lines(&d.recipients).collect();
-    for (index, recipient) in recipients.iter().enumerate() {
-        let end = if index + 1 == recipients.len() {
-            "."
-        } else {
-            ";"
-        };
-        paragraph(
-            &mut out,
-            "",
-            &format!("- {}{end}", recipient.trim_end_matches([';', '.'])),
-        );
+    for recipient in &doc.recipients {
+        paragraph(&mut out, "", recipient);
     }
     out.push_str("</td><td class=\"doc-signer\">");
-    for line in lines(&d.signer_title) {
+    for line in &doc.signer_title {
         paragraph(&mut out, "strong", line);
     }
     out.push_str("<p class=\"doc-sign-space\"></p>");
-    paragraph(&mut out, "strong", &d.signer_name);
+    paragraph(&mut out, "strong", &doc.signer_name);
     out.push_str("</td></tr></table></article>");
     out
 }

@@ -7,107 +7,9 @@
 //! spreadsheet never evaluates, so a name like `=HYPERLINK(…)` stays text.
 
 use super::report::{Cell, Table};
-
-/// CRC-32 (IEEE), as ZIP requires for every member.
-fn crc32(bytes: &[u8]) -> u32 {
-    const TABLE: [u32; 256] = {
-        let mut table = [0u32; 256];
-        let mut n = 0;
-        while n < 256 {
-            let mut c = n as u32;
-            let mut k = 0;
-            while k < 8 {
-                c = if c & 1 != 0 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
-                k += 1;
-            }
-            table[n] = c;
-            n += 1;
-        }
-        table
-    };
-    !bytes.iter().fold(!0u32, |c, b| {
-        TABLE[((c ^ u32::from(*b)) & 0xFF) as usize] ^ (c >> 8)
-    })
-}
-
-/// A ZIP archive of DEFLATE-compressed members, in the order added.
-#[derive(Default)]
-struct Zip {
-    bytes: Vec<u8>,
-    directory: Vec<u8>,
-    count: u16,
-}
-
-impl Zip {
-    fn add(&mut self, name: &str, content: &[u8]) {
-        let packed = miniz_oxide::deflate::compress_to_vec(content, 6);
-        let crc = crc32(content);
-        let offset = self.bytes.len() as u32;
-        // Version 2.0, no flags, DEFLATE, a fixed time (1980-01-01): the file
-        // is the same for the same report.
-        let common = |out: &mut Vec<u8>| {
-            out.extend_from_slice(&20u16.to_le_bytes());
-            out.extend_from_slice(&0x0800u16.to_le_bytes()); // UTF-8 names
-            out.extend_from_slice(&8u16.to_le_bytes());
-            out.extend_from_slice(&0u16.to_le_bytes());
-            out.extend_from_slice(&0x0021u16.to_le_bytes());
-            out.extend_from_slice(&crc.to_le_bytes());
-            out.extend_from_slice(&(packed.len() as u32).to_le_bytes());
-            out.extend_from_slice(&(content.len() as u32).to_le_bytes());
-            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            out.extend_from_slice(&0u16.to_le_bytes());
-        };
-        self.bytes.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        common(&mut self.bytes);
-        self.bytes.extend_from_slice(name.as_bytes());
-        self.bytes.extend_from_slice(&packed);
-
-        self.directory
-            .extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        self.directory.extend_from_slice(&20u16.to_le_bytes()); // made by
-        common(&mut self.directory);
-        self.directory.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
-        self.directory.extend_from_slice(&0u32.to_le_bytes()); // external attributes
-        self.directory.extend_from_slice(&offset.to_le_bytes());
-        self.directory.extend_from_slice(name.as_bytes());
-        self.count += 1;
-    }
-
-    fn finish(mut self) -> Vec<u8> {
-        let start = self.bytes.len() as u32;
-        let size = self.directory.len() as u32;
-        self.bytes.extend_from_slice(&self.directory);
-        self.bytes.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-        self.bytes.extend_from_slice(&[0; 4]); // disk numbers
-        self.bytes.extend_from_slice(&self.count.to_le_bytes());
-        self.bytes.extend_from_slice(&self.count.to_le_bytes());
-        self.bytes.extend_from_slice(&size.to_le_bytes());
-        self.bytes.extend_from_slice(&start.to_le_bytes());
-        self.bytes.extend_from_slice(&0u16.to_le_bytes());
-        self.bytes
-    }
-}
-
-/// Text escaped for XML, with the characters XML 1.0 forbids dropped.
-pub fn xml_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::zip::{
+    content_types, relationships, xml_text, Zip, RELATIONSHIP_TYPES, XML_DECLARATION,
+};
 
 /// `A`, `B`, … `Z`, `AA`, … for column `index` (0-based).
 fn column_name(mut index: usize) -> String {
@@ -206,61 +108,51 @@ pub fn workbook(tables: &[Table]) -> Vec<u8> {
             )
         })
         .collect();
-    let relations: String = (1..=tables.len())
-        .map(|i| {
-            format!(
-                "<Relationship Id=\"rId{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i}.xml\"/>"
-            )
-        })
-        .collect();
-    let overrides: String = (1..=tables.len())
-        .map(|i| {
-            format!(
-                "<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-            )
-        })
-        .collect();
+    let mut overrides = vec![
+        (
+            "/xl/workbook.xml".to_string(),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        ),
+        (
+            "/xl/styles.xml".to_string(),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+        ),
+    ];
+    let mut sheet_relations = Vec::new();
+    for i in 1..=tables.len() {
+        overrides.push((
+            format!("/xl/worksheets/sheet{i}.xml"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+        ));
+        sheet_relations.push((
+            format!("rId{i}"),
+            "worksheet",
+            format!("worksheets/sheet{i}.xml"),
+        ));
+    }
+    sheet_relations.push((
+        format!("rId{}", tables.len() + 1),
+        "styles",
+        "styles.xml".into(),
+    ));
+
     let mut zip = Zip::default();
-    zip.add(
-        "[Content_Types].xml",
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
-             <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-             <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-             <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-             <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
-             <Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>\
-             {overrides}</Types>"
-        )
-        .as_bytes(),
-    );
+    zip.add("[Content_Types].xml", content_types(&overrides).as_bytes());
     zip.add(
         "_rels/.rels",
-        b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
-          <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-          <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>\
-          </Relationships>",
+        relationships(&[("rId1".into(), "officeDocument", "xl/workbook.xml".into())]).as_bytes(),
     );
     zip.add(
         "xl/workbook.xml",
         format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
-             <workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \
-             xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
-             <sheets>{sheets}</sheets></workbook>"
+            "{XML_DECLARATION}<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \
+             xmlns:r=\"{RELATIONSHIP_TYPES}\"><sheets>{sheets}</sheets></workbook>"
         )
         .as_bytes(),
     );
     zip.add(
         "xl/_rels/workbook.xml.rels",
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
-             <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-             {relations}<Relationship Id=\"rId{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
-             </Relationships>",
-            tables.len() + 1
-        )
-        .as_bytes(),
+        relationships(&sheet_relations).as_bytes(),
     );
     zip.add("xl/styles.xml", STYLES.as_bytes());
     for (i, table) in tables.iter().enumerate() {
@@ -277,12 +169,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn crc32_matches_the_standard_check_value() {
-        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        assert_eq!(crc32(b""), 0);
-    }
-
-    #[test]
     fn columns_and_sheet_names() {
         assert_eq!(column_name(0), "A");
         assert_eq!(column_name(25), "Z");
@@ -295,10 +181,5 @@ mod tests {
             "Kết quả  các phòng  2025  tỉnh"
         );
         assert_eq!(sheet_name(&"x".repeat(40)).chars().count(), 31);
-    }
-
-    #[test]
-    fn xml_text_escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(xml_text("<b>&\"x\"\u{1}"), "&lt;b&gt;&amp;&quot;x&quot;");
     }
 }
