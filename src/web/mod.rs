@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod download;
+pub mod export_worker;
 mod offline;
 mod pages;
 pub mod storage;

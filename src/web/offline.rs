@@ -10,16 +10,24 @@ use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
 /// the registration once a new version waits to take over.
 pub fn register() -> RwSignal<Option<ServiceWorkerRegistration>> {
     let waiting = RwSignal::new(None::<ServiceWorkerRegistration>);
-    let container = window().navigator().service_worker();
+    // No service worker (a private window, an http:// page other than
+    // localhost, a browser that blocks them): the app still works, only not
+    // offline.
+    let navigator = window().navigator();
+    if !js_sys::Reflect::get(&navigator, &"serviceWorker".into()).is_ok_and(|c| c.is_object()) {
+        return waiting;
+    }
+    let container = navigator.service_worker();
     leptos::task::spawn_local(async move {
         let Ok(registration) =
             wasm_bindgen_futures::JsFuture::from(container.register("./sw.js")).await
         else {
-            // No service worker (a private window, a file:// page): the app
-            // still works, only not offline.
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // Some browsers' blocking resolves to nothing rather than failing.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         // An update found on an earlier visit may already be waiting.
         if registration.waiting().is_some() && container.controller().is_some() {
             waiting.set(Some(registration.clone()));

@@ -27,8 +27,8 @@ export function serveDist(options) {
 }
 
 /** A fresh page that fails the test on any uncaught error or console error. */
-export async function openPage(browser, errors) {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+export async function openPage(browser, errors, contextOptions = {}) {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...contextOptions });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {

@@ -1,6 +1,7 @@
 // Offline and hosting: the built site served under a sub-path with the
 // Content-Security-Policy as a response header; after the first visit it
-// works with the network off (every route, data entry, a file export), and a
+// works with the network off (every route, data entry, a file export, a DOCX
+// from the export worker, which was never opened online), and a
 // new build is offered as an update, never forced.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,6 +72,12 @@ describe('offline', () => {
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.equal(exported.format, 'thidua-export');
     assert.equal(exported.payload.daily_reports[0].counts.docs_received, 17);
+    // The export worker was precached, though never used online.
+    await page.goto(`${site.url}#/bao-cao`);
+    const writing = page.waitForEvent('download');
+    await page.locator('#docx-report').click();
+    const docx = readFileSync(await (await writing).path());
+    assert.equal(docx.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
     // A fresh page of the site, offline, opens too.
     const second = await context.newPage();
     await second.goto(`${site.url}#/hop-nhat`);

@@ -1,14 +1,18 @@
 // Báo cáo: the Decree 30 document with its saved fields, CSV exports that
-// Excel reads as Vietnamese and never as formulas, and the printed A4 pages.
+// Excel reads as Vietnamese and never as formulas, the printed A4 pages, and
+// the XLSX and DOCX files made by the export worker — the DOCX converted to
+// PDF by LibreOffice headless, as the Office would open it.
 import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, browserSession, loadSample } from './browser.mjs';
+import { appReady, browserSession, loadSample, openPage } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert });
+const pdfPages = (pdf) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
+const pdfText = (pdf, n) => execFileSync('pdftotext', ['-f', `${n}`, '-l', `${n}`, '-layout', pdf, '-'], { encoding: 'utf8' });
 let site;
 let page;
 beforeEach(() => ({ site, page } = session));
@@ -80,11 +84,10 @@ describe('report', () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = join(mkdtempSync(join(tmpdir(), 'thidua-pdf-')), 'bao-cao.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true });
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+    const pages = pdfPages(pdf);
     assert.ok(pages >= 2, `${pages} pages`);
-    assert.match(info, /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
-    const pageText = (n) => execFileSync('pdftotext', ['-f', `${n}`, '-l', `${n}`, '-layout', pdf, '-'], { encoding: 'utf8' });
+    assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    const pageText = (n) => pdfText(pdf, n);
     const first = pageText(1);
     assert.match(first, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
     assert.match(first, /BÁO CÁO/);
@@ -92,5 +95,71 @@ describe('report', () => {
     assert.doesNotMatch(first.trim().split('\n')[0], /^\s*1\s*$/, 'no number on page 1');
     assert.match(pageText(2).trim().split('\n')[0], /^\s*2\s*$/, 'page 2 is numbered');
     assert.match(pageText(pages), /Nguyễn Văn An/);
+  });
+
+  test('the DOCX report opens in LibreOffice: A4, Vietnamese intact, numbered from page 2', async () => {
+    await loadSample(page, site);
+    await page.goto(`${site.url}#/bao-cao`);
+    await appReady(page);
+    await fill('#report-number', '125/BC-SDTTG');
+    await fill('#report-signer', 'Nguyễn Thị Ánh Tuyết');
+    // No export worker runs before an export.
+    const workers = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    assert.deepEqual(workers, []);
+
+    const downloading = page.waitForEvent('download');
+    await page.locator('#docx-report').click();
+    const download = await downloading;
+    assert.equal(download.suggestedFilename(), 'bao-cao-thi-dua.docx');
+    assert.ok(workers.some((url) => url.endsWith('/thidua-exporter_loader.js')), `worker started: ${workers}`);
+    await page.locator('.status-message.ok', { hasText: 'Đã tải xuống bao-cao-thi-dua.docx' }).waitFor();
+    assert.equal(await page.locator('#docx-report').isDisabled(), false);
+
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-docx-'));
+    const docx = join(dir, 'bao-cao.docx');
+    await download.saveAs(docx);
+    assert.equal(readFileSync(docx).subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a ZIP file');
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`,
+      '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'pipe' });
+    const pdf = join(dir, 'bao-cao.pdf');
+    const pages = pdfPages(pdf);
+    assert.ok(pages >= 2, `${pages} pages`);
+    assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    const first = pdfText(pdf, 1);
+    for (const part of ['UBND TỈNH KHÁNH HÒA', 'SỞ DÂN TỘC VÀ TÔN GIÁO', 'Số: 125/BC-SDTTG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc', 'BÁO CÁO', 'I. KẾT QUẢ CHUNG']) {
+      assert.ok(first.includes(part), `page 1: ${part}`);
+    }
+    assert.doesNotMatch(first.trim().split('\n')[0], /^\s*1\s*$/, 'no number on page 1');
+    assert.match(pdfText(pdf, 2).trim().split('\n')[0], /^\s*2\s*$/, 'page 2 is numbered');
+    const all = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    // The divisions' table and the chart (its bars are labelled “rank. name”).
+    const leader = await page.locator('#report-units tbody tr').first().locator('td').nth(1).textContent();
+    assert.ok(all.includes(`1. ${leader}`), `chart label for ${leader}`);
+    assert.ok(all.includes('Nơi nhận:'));
+    assert.match(pdfText(pdf, pages), /Nguyễn Thị Ánh Tuyết/);
+  });
+
+  test('an export worker that cannot load gives a Vietnamese message and the page goes on', async () => {
+    // Without the service worker, so that the request can be made to fail.
+    const errors = [];
+    const { context, page: bare } = await openPage(session.browser, errors, { serviceWorkers: 'block' });
+    try {
+      await loadSample(bare, site);
+      await bare.goto(`${site.url}#/bao-cao`);
+      await appReady(bare);
+      await bare.route('**/thidua-exporter_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
+      await bare.locator('#xlsx-report').click();
+      await bare.locator('.status-message.error', { hasText: 'Không chạy được bộ xuất tệp' }).waitFor();
+      assert.equal(await bare.locator('#xlsx-report').isDisabled(), false, 'the button is usable again');
+      await bare.unroute('**/thidua-exporter_loader.js');
+      const downloading = bare.waitForEvent('download');
+      await bare.locator('#xlsx-report').click();
+      assert.equal((await downloading).suggestedFilename(), 'bao-cao-thi-dua.xlsx');
+      assert.deepEqual(errors.filter((e) => !/404/.test(e)), [], 'only the 404 was logged');
+    } finally {
+      await context.close();
+    }
   });
 });

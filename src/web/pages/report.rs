@@ -6,14 +6,16 @@
 use leptos::prelude::*;
 
 use crate::core::evaluation::evaluate;
+use crate::core::office::OfficeFormat;
+use crate::core::persist::workspace_json;
 use crate::core::report::{
-    criteria_table, csv_file_name, daily_table, officer_table, proposal_table, to_csv, unit_table,
-    ReportDetails, Table,
+    csv_file_name, daily_table, officer_table, proposal_table, to_csv, unit_table, ReportDetails,
+    Table,
 };
 use crate::core::report_html::report_document;
-use crate::core::xlsx::workbook;
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::{Status, StatusMessage};
+use crate::web::export_worker::make_office_document;
 use crate::web::download::{download_bytes, download_file};
 
 #[component]
@@ -36,23 +38,30 @@ pub fn Report() -> impl IntoView {
         }
     };
 
-    let download_xlsx = move |_| {
-        let bytes = workspace.with_untracked(|w| {
-            evaluation.with_untracked(|e| {
-                workbook(&[
-                    unit_table(&w.campaign, e),
-                    officer_table(w, e),
-                    criteria_table(&w.campaign, e),
-                    daily_table(w),
-                    proposal_table(&w.campaign, e),
-                ])
-            })
-        });
-        const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        if download_bytes("bao-cao-thi-dua.xlsx", &bytes, XLSX).is_err() {
-            message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into())));
+    // The office documents come from the export worker, loaded only now.
+    let exporting = RwSignal::new(None::<OfficeFormat>);
+    let export_office = move |format: OfficeFormat| {
+        move |_| {
+            if exporting.get_untracked().is_some() {
+                return;
+            }
+            exporting.set(Some(format));
+            message.set(Some((true, "Đang tạo tệp…".into())));
+            let json = workspace.with_untracked(workspace_json);
+            leptos::task::spawn_local(async move {
+                let outcome = make_office_document(format, json).await.and_then(|bytes| {
+                    download_bytes(format.file_name(), &bytes, format.media_type())
+                        .map_err(|_| "Trình duyệt không cho tải tệp xuống.".to_string())
+                });
+                exporting.set(None);
+                message.set(Some(match outcome {
+                    Ok(()) => (true, format!("Đã tải xuống {}.", format.file_name())),
+                    Err(reason) => (false, reason),
+                }));
+            });
         }
     };
+    let busy = move |format: OfficeFormat| move || exporting.get() == Some(format);
 
     let document = move || workspace.with(|w| evaluation.with(|e| report_document(w, e)));
 
@@ -62,14 +71,18 @@ pub fn Report() -> impl IntoView {
             <p class="hint">
                 "Báo cáo tổng hợp theo thể thức Nghị định 30/2020/NĐ-CP. Điền các thông tin dưới "
                 "đây (được lưu tự động), rồi bấm “In báo cáo” và chọn máy in hoặc “Lưu dưới dạng "
-                "PDF” (khổ A4)."
+                "PDF” (khổ A4). “Văn bản Word” tải báo cáo về để sửa tiếp trong Word hoặc "
+                "LibreOffice; “Bảng tính Excel” gồm các bảng số liệu."
             </p>
             <ReportFields details=Signal::derive(details) />
             <div class="actions">
                 <button class="primary" id="print-report" on:click=move |_| {
                     let _ = window().print();
                 }>"In báo cáo"</button>
-                <button id="xlsx-report" on:click=download_xlsx>"Bảng tính Excel (XLSX)"</button>
+                <button id="docx-report" on:click=export_office(OfficeFormat::Docx)
+                    disabled=busy(OfficeFormat::Docx)>"Văn bản Word (DOCX)"</button>
+                <button id="xlsx-report" on:click=export_office(OfficeFormat::Xlsx)
+                    disabled=busy(OfficeFormat::Xlsx)>"Bảng tính Excel (XLSX)"</button>
                 <button id="csv-units" on:click=download_csv(|w, e| unit_table(&w.campaign, e))>
                     "Kết quả các phòng (CSV)"
                 </button>

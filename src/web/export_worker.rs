@@ -1,0 +1,89 @@
+//! Both ends of the export worker. The page asks for a document with
+//! [`make_office_document`]; the worker module (`src/bin/thidua-exporter.rs`)
+//! answers in [`serve`] with `core::office`, which the CLI uses too.
+//!
+//! Messages are arrays tagged by their first element: the worker says
+//! `["ready"]` once its wasm is running (a message sent before would be
+//! lost), the page sends `[format, workspace JSON]`, and the worker answers
+//! `["ok", Uint8Array]` or `["error", sentence]`.
+
+use js_sys::{Array, Function, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker};
+
+use crate::core::office::{office_document_from_json, OfficeFormat};
+
+/// The loader Trunk writes for the worker (`data-loader-shim`), next to
+/// index.html.
+const WORKER_URL: &str = "./thidua-exporter_loader.js";
+
+/// The worker's side: answer every request, then say it is ready.
+pub fn serve() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let request = Array::from(&event.data());
+        let format = request.get(0).as_string().unwrap_or_default();
+        let workspace = request.get(1).as_string().unwrap_or_default();
+        let answer = match office_document_from_json(&format, &workspace) {
+            Ok(bytes) => Array::of2(&"ok".into(), &Uint8Array::from(bytes.as_slice())),
+            Err(message) => Array::of2(&"error".into(), &message.into()),
+        };
+        let _ = reply.post_message(&answer);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    let _ = scope.post_message(&Array::of1(&"ready".into()));
+}
+
+/// The page's side: start a worker, have it make the document from the
+/// workspace's JSON, and end it. A worker per export keeps no memory
+/// between exports; its wasm comes from the HTTP or service-worker cache
+/// after the first time.
+pub async fn make_office_document(
+    format: OfficeFormat,
+    workspace_json: String,
+) -> Result<Vec<u8>, String> {
+    let worker = Worker::new(WORKER_URL)
+        .map_err(|_| "Trình duyệt không khởi động được bộ xuất tệp.".to_string())?;
+    let request = Array::of2(&format.as_str().into(), &workspace_json.into());
+    // The handlers must outlive the wait; they are dropped after it.
+    let mut handlers = None;
+    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
+        let sender = worker.clone();
+        let request = request.clone();
+        let refuse = reject.clone();
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let message = Array::from(&event.data());
+            let _ = match message.get(0).as_string().as_deref() {
+                Some("ready") => sender.post_message(&request).map(|_| JsValue::UNDEFINED),
+                Some("ok") => resolve.call1(&JsValue::NULL, &message.get(1)),
+                _ => refuse.call1(&JsValue::NULL, &message.get(1)),
+            };
+        });
+        let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
+            event.prevent_default();
+            let _ = reject.call1(
+                &JsValue::NULL,
+                &"Không chạy được bộ xuất tệp. Nếu đang ngoại tuyến, hãy mở ứng dụng một lần khi có mạng để trình duyệt lưu nó, rồi thử lại."
+                    .into(),
+            );
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        handlers = Some((on_message, on_error));
+    });
+    let outcome = JsFuture::from(promise).await;
+    worker.terminate();
+    drop(handlers);
+    match outcome {
+        Ok(bytes) => Ok(Uint8Array::new(&bytes).to_vec()),
+        Err(message) => Err(message
+            .as_string()
+            .unwrap_or_else(|| "Bộ xuất tệp gặp lỗi không rõ.".into())),
+    }
+}
