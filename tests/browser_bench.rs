@@ -5,7 +5,9 @@
 //! - evaluation of the province-scale dataset (DESIGN.md §8); goal < 50 ms;
 //! - import and merge of the province's 2,000 division files against the
 //!   browser's own `JSON.parse` of the same text; goal within 3×; then the
-//!   merged workspace saved to localStorage and loaded back.
+//!   merged workspace saved to localStorage and loaded back;
+//! - the export worker's job at province scale: the workspace's JSON read,
+//!   evaluated and written as XLSX and as DOCX.
 #![cfg(target_arch = "wasm32")]
 
 use std::hint::black_box;
@@ -16,6 +18,8 @@ use thidua::core::evaluation::evaluate;
 use thidua::core::exchange::{encode_export, export_unit, Importer};
 use thidua::core::merge::{merge_files, Choices};
 use thidua::core::model::Workspace;
+use thidua::core::office::{office_document_from_json, OfficeFormat};
+use thidua::core::persist::workspace_json;
 use thidua::core::sample::{generate, SampleScale};
 use thidua::web::storage::{load, stored_size, TabStorage};
 use wasm_bindgen::JsValue;
@@ -175,4 +179,25 @@ fn bench_province_import_and_merge() {
         "BENCH stored after merge: {:.2} M UTF-16 units in localStorage (saved in {saving:.0} ms, loaded back in {loading:.0} ms, identical)",
         size as f64 / 1e6
     );
+}
+
+#[wasm_bindgen_test]
+fn bench_province_office_documents() {
+    let province = generate(SampleScale::Province, 2025);
+    let json = workspace_json(&province);
+    for format in [OfficeFormat::Xlsx, OfficeFormat::Docx] {
+        let mut size = 0;
+        let (median, min, max) = time_runs(3, || {
+            size = office_document_from_json(format.as_str(), &json)
+                .expect("a document")
+                .len();
+        });
+        assert!(size > 0);
+        console_log!(
+            "BENCH export worker, province {} from {:.1} MB of JSON: median {median:.0} ms, min {min:.0} ms, max {max:.0} ms over 3 runs, {:.2} MB",
+            format.as_str(),
+            json.len() as f64 / 1e6,
+            size as f64 / 1e6,
+        );
+    }
 }

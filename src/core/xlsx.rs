@@ -6,6 +6,8 @@
 //! are stored as numbers; text is stored as inline strings, which a
 //! spreadsheet never evaluates, so a name like `=HYPERLINK(…)` stays text.
 
+use std::fmt::Write;
+
 use super::report::{Cell, Table};
 use super::zip::{
     content_types, relationships, xml_text, Zip, RELATIONSHIP_TYPES, XML_DECLARATION,
@@ -34,48 +36,52 @@ fn sheet_name(title: &str) -> String {
         .collect()
 }
 
-fn text_cell(reference: &str, text: &str, style: u8) -> String {
-    format!(
+/// Appends a text cell: an inline string, never evaluated.
+fn text_cell(out: &mut String, reference: &str, text: &str, style: u8) {
+    let _ = write!(
+        out,
         "<c r=\"{reference}\" t=\"inlineStr\" s=\"{style}\"><is><t xml:space=\"preserve\">{}</t></is></c>",
         xml_text(text)
-    )
+    );
 }
 
+/// The sheet's XML, written into one buffer: a province's daily sheet has
+/// 48,000 rows, so no string per cell.
 fn sheet_xml(table: &Table) -> String {
-    let mut rows = String::new();
-    let header: String = table
-        .header
-        .iter()
-        .enumerate()
-        .map(|(c, h)| text_cell(&format!("{}1", column_name(c)), h, 1))
-        .collect();
-    rows.push_str(&format!("<row r=\"1\">{header}</row>"));
-    for (r, row) in table.rows.iter().enumerate() {
-        let line = r + 2;
-        let cells: String = row
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| {
-                let reference = format!("{}{line}", column_name(c));
-                match cell {
-                    Cell::Text(text) => text_cell(&reference, text, 0),
-                    Cell::Number { value, decimals } => {
-                        let style = if *decimals == 0 { 2 } else { 3 };
-                        format!("<c r=\"{reference}\" s=\"{style}\"><v>{value}</v></c>")
-                    }
-                    Cell::Empty => String::new(),
-                }
-            })
-            .collect();
-        rows.push_str(&format!("<row r=\"{line}\">{cells}</row>"));
-    }
-    format!(
+    let columns: Vec<String> = (0..table.header.len().max(1)).map(column_name).collect();
+    let mut out = String::with_capacity(200 + 80 * (table.rows.len() + 1) * columns.len());
+    out.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
          <worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
          <sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" \
-         activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>\
-         <sheetData>{rows}</sheetData></worksheet>"
-    )
+         activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData><row r=\"1\">",
+    );
+    let mut reference = String::new();
+    for (heading, column) in table.header.iter().zip(&columns) {
+        reference.clear();
+        let _ = write!(reference, "{column}1");
+        text_cell(&mut out, &reference, heading, 1);
+    }
+    out.push_str("</row>");
+    for (r, row) in table.rows.iter().enumerate() {
+        let line = r + 2;
+        let _ = write!(out, "<row r=\"{line}\">");
+        for (cell, column) in row.iter().zip(&columns) {
+            reference.clear();
+            let _ = write!(reference, "{column}{line}");
+            match cell {
+                Cell::Text(text) => text_cell(&mut out, &reference, text, 0),
+                Cell::Number { value, decimals } => {
+                    let style = if *decimals == 0 { 2 } else { 3 };
+                    let _ = write!(out, "<c r=\"{reference}\" s=\"{style}\"><v>{value}</v></c>");
+                }
+                Cell::Empty => {}
+            }
+        }
+        out.push_str("</row>");
+    }
+    out.push_str("</sheetData></worksheet>");
+    out
 }
 
 // Styles: 0 text, 1 bold header, 2 whole number `#,##0`, 3 one decimal `#,##0.0`.

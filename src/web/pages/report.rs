@@ -15,8 +15,8 @@ use crate::core::report::{
 use crate::core::report_html::report_document;
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::{Status, StatusMessage};
-use crate::web::export_worker::make_office_document;
 use crate::web::download::{download_bytes, download_file};
+use crate::web::export_worker::make_office_document;
 
 #[component]
 pub fn Report() -> impl IntoView {
