@@ -5,8 +5,8 @@
 //!
 //! Written by hand like the XLSX writer (a DOCX crate adds ~415 KB of wasm,
 //! TOOLCHAIN.md). The content is [`ReportDocument`], the same the HTML page
-//! renders; the divisions' chart is a native Word chart, so it stays sharp
-//! in print and editable, with its figures cached in the file.
+//! renders; the divisions' chart is a native Word chart with its figures
+//! cached in the file, so it stays sharp in print and can be restyled.
 
 use super::charts::classification_color;
 use super::evaluation::{CampaignEvaluation, Evaluation};
@@ -338,7 +338,7 @@ fn ranking_chart(units: &[Evaluation]) -> String {
         "{XML_DECLARATION}<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" \
          xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" \
          xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
-         <c:roundedCorners val=\"0\"/><c:chart>\
+         <c:lang val=\"vi-VN\"/><c:roundedCorners val=\"0\"/><c:chart>\
          <c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz=\"1200\" b=\"1\">{font}</a:defRPr></a:pPr>\
          <a:r><a:rPr lang=\"vi-VN\" sz=\"1200\" b=\"1\">{font}</a:rPr><a:t>Điểm tổng hợp của các phòng (0–100)</a:t></a:r></a:p></c:rich></c:tx>\
          <c:overlay val=\"0\"/></c:title><c:autoTitleDeleted val=\"0\"/>\

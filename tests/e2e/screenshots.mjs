@@ -1,5 +1,10 @@
 // Takes the screenshots in docs/screenshots/ from the built site with the
 // department-scale sample loaded:  node tests/e2e/screenshots.mjs
+// The DOCX report's first two pages are rendered by LibreOffice headless.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { appReady, launchChromium, serveDist } from './browser.mjs';
 
 const OUT = new URL('../../docs/screenshots/', import.meta.url).pathname;
@@ -28,6 +33,23 @@ try {
     await page.screenshot({ path: `${OUT}${name}.png`, fullPage: name === 'tong-quan' || name === 'bao-cao' });
     console.log(`${OUT}${name}.png`);
   }
+  // The DOCX as LibreOffice shows it: pages 1 and 2 side by side.
+  const downloading = page.waitForEvent('download');
+  await page.locator('#docx-report').click();
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-shot-'));
+  const docx = join(dir, 'bao-cao.docx');
+  await (await downloading).saveAs(docx);
+  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`,
+    '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'pipe' });
+  execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '2', join(dir, 'bao-cao.pdf'), join(dir, 'page')]);
+  const sheet = await context.newPage();
+  await sheet.setViewportSize({ width: 1200, height: 840 });
+  const image = (n) => `data:image/png;base64,${execFileSync('base64', ['-w0', join(dir, `page-${n}.png`)]).toString()}`;
+  await sheet.setContent(`<body style="margin:0;background:#d9dee5;display:flex;gap:16px;justify-content:center;padding:12px">
+    <img src="${image(1)}" style="box-shadow:0 1px 4px #0004"><img src="${image(2)}" style="box-shadow:0 1px 4px #0004"></body>`);
+  await sheet.screenshot({ path: `${OUT}bao-cao-docx.png`, fullPage: true });
+  console.log(`${OUT}bao-cao-docx.png`);
+
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const phonePage = await phone.newPage();
   await phonePage.clock.setFixedTime(new Date('2025-08-14T09:00:00+07:00'));
