@@ -7,7 +7,11 @@ const FILES = ['__FILES__'];
 const CACHE = `thidua-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  // From the network, past the HTTP cache: index.html and the export worker
+  // keep their names from build to build, and a stale copy must not be
+  // precached under the new version.
+  const fresh = FILES.map((file) => new Request(file, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
 });
 
 self.addEventListener('activate', (event) => {
