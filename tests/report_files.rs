@@ -6,6 +6,7 @@ use std::io::{Cursor, Read};
 
 use thidua::core::docx::report_docx;
 use thidua::core::evaluation::evaluate;
+use thidua::core::model::Target;
 use thidua::core::report::{daily_table, officer_table, proposal_table, unit_table};
 use thidua::core::sample::{generate, SampleScale};
 use thidua::core::xlsx::workbook;
@@ -195,4 +196,37 @@ fn the_docx_report_has_the_decree_30_layout_and_every_text_intact() {
         let expected = unit.composite.unwrap();
         assert!((score.parse::<f64>().unwrap() - expected).abs() <= 0.05);
     }
+}
+
+#[test]
+fn the_docx_lists_every_proposal_with_its_reasons() {
+    let mut ws = generate(SampleScale::Department, 2025);
+    // Lenient rules, so that divisions and officers qualify.
+    ws.campaign.thresholds.excellent = 0.0;
+    ws.campaign.award_rules.min_paperless_weeks = 0;
+    ws.campaign.award_rules.individual_needs_initiative = false;
+    for criterion in &mut ws.campaign.criteria {
+        criterion.target = match criterion.target {
+            Target::Percent(_) => Target::Percent(0.0),
+            Target::Initiatives(_) => Target::Initiatives(0),
+        };
+    }
+    let evaluation = evaluate(&ws);
+    let proposals = proposal_table(&ws.campaign, &evaluation);
+    assert!(proposals.rows.len() > 8, "divisions and officers proposed");
+    let mut archive = archive(report_docx(&ws, &evaluation));
+    let document = member(&mut archive, "word/document.xml");
+    let table = document
+        .split("Đề xuất khen thưởng</w:t>")
+        .nth(1)
+        .and_then(|rest| rest.split("</w:tbl>").next())
+        .expect("the proposals' table");
+    assert_eq!(table.matches("<w:tr>").count(), 1 + proposals.rows.len());
+    let text = word_text(&document);
+    for row in &proposals.rows {
+        for cell in row {
+            assert!(text.contains(&cell.shown()), "{}", cell.shown());
+        }
+    }
+    assert!(!text.contains("Chưa có tập thể, cá nhân nào"));
 }

@@ -3,6 +3,8 @@
 //! Everything here is data: no browser, no storage, no clock. Field names are
 //! the public exchange format, so renaming one is a schema change.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +49,23 @@ pub struct Campaign {
 }
 
 impl Campaign {
+    /// Each division's name by its id, for lookups over many records (a
+    /// province has 2,000 divisions and 20,000 officers).
+    pub fn unit_names(&self) -> HashMap<&str, &str> {
+        self.units
+            .iter()
+            .map(|u| (u.id.as_str(), u.name.as_str()))
+            .collect()
+    }
+
+    /// Each officer's division id by the officer's id.
+    pub fn officer_units(&self) -> HashMap<&str, &str> {
+        self.officers
+            .iter()
+            .map(|o| (o.id.as_str(), o.unit_id.as_str()))
+            .collect()
+    }
+
     /// The officers still on the roster (removed ones stay as tombstones).
     pub fn active_officers(&self) -> impl Iterator<Item = &Officer> {
         self.officers.iter().filter(|o| !o.meta.deleted)

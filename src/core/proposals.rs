@@ -61,14 +61,8 @@ fn score_reason(evaluation: &Evaluation) -> String {
 /// each group in ranking order.
 pub fn propose(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<Proposal> {
     let rules = campaign.award_rules;
-    let unit_name = |unit_id: &str| {
-        campaign
-            .units
-            .iter()
-            .find(|u| u.id == unit_id)
-            .map(|u| u.name.clone())
-            .unwrap_or_default()
-    };
+    let unit_names = campaign.unit_names();
+    let officer_units = campaign.officer_units();
     let mut proposals: Vec<Proposal> = evaluation
         .units
         .iter()
@@ -104,17 +98,16 @@ pub fn propose(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<Prop
             .filter(|o| o.classification == Classification::Excellent)
             .filter(|o| !rules.individual_needs_initiative || initiatives(o) > 0)
             .map(|o| {
-                let unit_id = campaign
-                    .officers
-                    .iter()
-                    .find(|officer| officer.id == o.id)
-                    .map(|officer| officer.unit_id.as_str())
+                let unit_name = officer_units
+                    .get(o.id.as_str())
+                    .and_then(|unit_id| unit_names.get(unit_id))
+                    .copied()
                     .unwrap_or_default();
                 Proposal {
                     nominee: Nominee::Individual,
                     id: o.id.clone(),
                     name: o.name.clone(),
-                    unit_name: unit_name(unit_id),
+                    unit_name: unit_name.to_string(),
                     reasons: vec![
                         score_reason(o),
                         format!("{} sáng kiến trong phong trào.", initiatives(o)),

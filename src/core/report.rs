@@ -3,8 +3,6 @@
 //! and the tables of results, built once from the evaluation so the page,
 //! the CSV files and `thidua-cli` show the same figures.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::evaluation::{department_totals, CampaignEvaluation, Evaluation};
@@ -146,25 +144,11 @@ pub fn unit_table(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Table
     }
 }
 
-/// Each division's name by its id.
-fn unit_names(campaign: &Campaign) -> HashMap<&str, &str> {
-    campaign
-        .units
-        .iter()
-        .map(|u| (u.id.as_str(), u.name.as_str()))
-        .collect()
-}
-
 /// Results per officer, in rank order.
 pub fn officer_table(workspace: &Workspace, evaluation: &CampaignEvaluation) -> Table {
     let campaign = &workspace.campaign;
-    // Indexed: a province has 20,000 officers in 2,000 divisions.
-    let unit_names = unit_names(campaign);
-    let officer_units: HashMap<&str, &str> = campaign
-        .officers
-        .iter()
-        .map(|o| (o.id.as_str(), o.unit_id.as_str()))
-        .collect();
+    let unit_names = campaign.unit_names();
+    let officer_units = campaign.officer_units();
     let unit_of = |officer_id: &str| {
         officer_units
             .get(officer_id)
@@ -290,7 +274,7 @@ pub fn daily_table(workspace: &Workspace) -> Table {
         .filter(|r| !r.meta.deleted)
         .collect();
     reports.sort_by(|a, b| (&a.unit_id, a.date).cmp(&(&b.unit_id, b.date)));
-    let unit_names = unit_names(campaign);
+    let unit_names = campaign.unit_names();
     let rows = reports
         .into_iter()
         .map(|report| {
