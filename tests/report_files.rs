@@ -6,9 +6,8 @@ use std::io::{Cursor, Read};
 
 use thidua::core::docx::report_docx;
 use thidua::core::evaluation::evaluate;
-use thidua::core::model::Target;
 use thidua::core::report::{daily_table, officer_table, proposal_table, unit_table};
-use thidua::core::sample::{generate, SampleScale};
+use thidua::core::sample::{generate, propose_everyone, SampleScale};
 use thidua::core::xlsx::workbook;
 
 fn archive(bytes: Vec<u8>) -> zip::ZipArchive<Cursor<Vec<u8>>> {
@@ -201,16 +200,7 @@ fn the_docx_report_has_the_decree_30_layout_and_every_text_intact() {
 #[test]
 fn the_docx_lists_every_proposal_with_its_reasons() {
     let mut ws = generate(SampleScale::Department, 2025);
-    // Lenient rules, so that divisions and officers qualify.
-    ws.campaign.thresholds.excellent = 0.0;
-    ws.campaign.award_rules.min_paperless_weeks = 0;
-    ws.campaign.award_rules.individual_needs_initiative = false;
-    for criterion in &mut ws.campaign.criteria {
-        criterion.target = match criterion.target {
-            Target::Percent(_) => Target::Percent(0.0),
-            Target::Initiatives(_) => Target::Initiatives(0),
-        };
-    }
+    propose_everyone(&mut ws.campaign);
     let evaluation = evaluate(&ws);
     let proposals = proposal_table(&ws.campaign, &evaluation);
     assert!(proposals.rows.len() > 8, "divisions and officers proposed");

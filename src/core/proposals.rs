@@ -122,7 +122,7 @@ pub fn propose(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<Prop
 mod tests {
     use super::*;
     use crate::core::evaluation::evaluate;
-    use crate::core::sample::{generate, SampleScale};
+    use crate::core::sample::{generate, propose_everyone, SampleScale};
 
     #[test]
     fn only_excellent_divisions_with_enough_paperless_weeks_are_proposed() {
@@ -147,18 +147,7 @@ mod tests {
     #[test]
     fn rules_decide_who_is_proposed() {
         let mut ws = generate(SampleScale::Department, 4);
-        ws.campaign.thresholds.excellent = 0.0;
-        ws.campaign.award_rules.min_paperless_weeks = 0;
-        ws.campaign.award_rules.individual_needs_initiative = false;
-        // With every criterion required to be met, lower the targets to 0 too.
-        for criterion in &mut ws.campaign.criteria {
-            criterion.target = match criterion.target {
-                crate::core::model::Target::Percent(_) => crate::core::model::Target::Percent(0.0),
-                crate::core::model::Target::Initiatives(_) => {
-                    crate::core::model::Target::Initiatives(0)
-                }
-            };
-        }
+        propose_everyone(&mut ws.campaign);
         let proposals = propose(&ws.campaign, &evaluate(&ws));
         let collectives = proposals
             .iter()

@@ -6,8 +6,8 @@ use chrono::{Duration, NaiveTime};
 use super::calendar::working_days;
 use super::entry::daily_report_id;
 use super::model::{
-    DailyCounts, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord, RecordMeta,
-    Unit, Workspace,
+    Campaign, DailyCounts, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord,
+    RecordMeta, Target, Unit, Workspace,
 };
 use super::template::seed_campaign;
 
@@ -251,6 +251,22 @@ fn daily_counts(random: &mut SplitMix64, diligence: u32) -> DailyCounts {
         } else {
             1 + random.up_to(15)
         },
+    }
+}
+
+/// Award rules and targets under which every division and officer with
+/// data qualifies for a proposal: for tests and for showing the proposals
+/// table with the sample's data.
+pub fn propose_everyone(campaign: &mut Campaign) {
+    campaign.thresholds.excellent = 0.0;
+    campaign.award_rules.min_paperless_weeks = 0;
+    campaign.award_rules.individual_needs_initiative = false;
+    // “Xuất sắc” needs every criterion met, so the targets go to 0 too.
+    for criterion in &mut campaign.criteria {
+        criterion.target = match criterion.target {
+            Target::Percent(_) => Target::Percent(0.0),
+            Target::Initiatives(_) => Target::Initiatives(0),
+        };
     }
 }
 

@@ -18,6 +18,13 @@ let page;
 beforeEach(() => ({ site, page } = session));
 
 
+/** Báo cáo with the department sample loaded. */
+async function openReport(on) {
+  await loadSample(on, site);
+  await on.goto(`${site.url}#/bao-cao`);
+  await appReady(on);
+}
+
 async function fill(selector, text) {
   const field = page.locator(selector).first();
   await field.fill(text);
@@ -26,9 +33,7 @@ async function fill(selector, text) {
 
 describe('report', () => {
   test('the document has the Decree 30 parts and its fields are saved', async () => {
-    await loadSample(page, site);
-    await page.goto(`${site.url}#/bao-cao`);
-    await appReady(page);
+    await openReport(page);
     await fill('#report-signer', 'Nguyễn Văn <b>An</b>');
     await fill('#report-number', '125/BC-SDTTG');
     await page.reload();
@@ -62,9 +67,7 @@ describe('report', () => {
   });
 
   test('the XLSX workbook comes through a real download', async () => {
-    await loadSample(page, site);
-    await page.goto(`${site.url}#/bao-cao`);
-    await appReady(page);
+    await openReport(page);
     const downloading = page.waitForEvent('download');
     await page.locator('#xlsx-report').click();
     const download = await downloading;
@@ -76,9 +79,7 @@ describe('report', () => {
   });
 
   test('printed to PDF: A4 pages with the text, page numbers from page 2', async () => {
-    await loadSample(page, site);
-    await page.goto(`${site.url}#/bao-cao`);
-    await appReady(page);
+    await openReport(page);
     await fill('#report-signer', 'Nguyễn Văn An');
     await page.locator('#report-document').waitFor();
     await page.emulateMedia({ media: 'print' });
@@ -98,9 +99,7 @@ describe('report', () => {
   });
 
   test('the DOCX report opens in LibreOffice: A4, Vietnamese intact, numbered from page 2', async () => {
-    await loadSample(page, site);
-    await page.goto(`${site.url}#/bao-cao`);
-    await appReady(page);
+    await openReport(page);
     await fill('#report-number', '125/BC-SDTTG');
     await fill('#report-signer', 'Nguyễn Thị Ánh Tuyết');
     // No export worker runs before an export.
@@ -146,9 +145,7 @@ describe('report', () => {
     const errors = [];
     const { context, page: bare } = await openPage(session.browser, errors, { serviceWorkers: 'block' });
     try {
-      await loadSample(bare, site);
-      await bare.goto(`${site.url}#/bao-cao`);
-      await appReady(bare);
+      await openReport(bare);
       await bare.route('**/thidua-exporter_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
       await bare.locator('#xlsx-report').click();
       await bare.locator('.status-message.error', { hasText: 'Không chạy được bộ xuất tệp' }).waitFor();
