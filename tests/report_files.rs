@@ -220,3 +220,26 @@ fn the_docx_lists_every_proposal_with_its_reasons() {
     }
     assert!(!text.contains("Chưa có tập thể, cá nhân nào"));
 }
+
+#[test]
+fn a_campaign_without_data_or_divisions_still_gives_valid_files() {
+    use thidua::core::model::Workspace;
+    use thidua::core::office::{office_document, OfficeFormat};
+    use thidua::core::template::seed_campaign;
+    let fresh = Workspace::new(seed_campaign("moi"));
+    let mut empty = fresh.clone();
+    empty.campaign.units.clear();
+    empty.campaign.officers.clear();
+    for workspace in [fresh, empty] {
+        let evaluation = evaluate(&workspace);
+        for format in [OfficeFormat::Xlsx, OfficeFormat::Docx] {
+            let mut archive = archive(office_document(format, &workspace, &evaluation));
+            assert_every_part_parses(&mut archive);
+        }
+        let mut docx = archive(report_docx(&workspace, &evaluation));
+        let has_chart = docx.by_name("word/charts/chart1.xml").is_ok();
+        assert_eq!(has_chart, !workspace.campaign.units.is_empty());
+        let text = word_text(&member(&mut docx, "word/document.xml"));
+        assert!(text.contains("Chưa có tập thể, cá nhân nào"));
+    }
+}

@@ -21,7 +21,8 @@ fn paragraph(out: &mut String, class: &str, text: &str) {
 
 fn table(out: &mut String, table: &Table, id: &str) {
     out.push_str(&format!(
-        "<table class=\"doc-table\" id=\"{id}\"><thead><tr>"
+        "<table class=\"doc-table\" id=\"{id}\"><caption>{}</caption><thead><tr>",
+        xml_text(&table.title)
     ));
     for heading in &table.header {
         out.push_str(&format!("<th>{}</th>", xml_text(heading)));
