@@ -150,12 +150,13 @@ fn paragraph(out: &mut String, text: &str, font: Font, layout: Layout) {
 
 /// The short rule Decree 30 draws under the issuer and under the motto: an
 /// empty paragraph with a bottom border, narrowed by indents to `width_mm`
-/// of a column `column_mm` wide.
-fn short_rule(out: &mut String, column_mm: f64, width_mm: f64) {
+/// of a column `column_mm` wide, with `after_pt` of space below.
+fn short_rule(out: &mut String, column_mm: f64, width_mm: f64, after_pt: u32) {
     let side = twips(((column_mm - width_mm) / 2.0).max(0.0));
+    let after = after_pt * 20;
     out.push_str(&format!(
         "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>\
-         <w:spacing w:before=\"0\" w:after=\"120\" w:line=\"120\" w:lineRule=\"exact\"/>\
+         <w:spacing w:before=\"0\" w:after=\"{after}\" w:line=\"120\" w:lineRule=\"exact\"/>\
          <w:ind w:left=\"{side}\" w:right=\"{side}\"/></w:pPr></w:p>"
     ));
 }
@@ -377,12 +378,12 @@ fn heading(out: &mut String, doc: &ReportDocument) {
     let mut left = String::new();
     paragraph(&mut left, &doc.superior_body, Font::default(), CENTERED);
     paragraph(&mut left, &doc.issuer, BOLD, CENTERED);
-    short_rule(&mut left, LEFT_MM, 25.0);
+    short_rule(&mut left, LEFT_MM, 25.0, 6);
     paragraph(&mut left, &doc.number_line, Font::default(), CENTERED);
     let mut right = String::new();
     paragraph(&mut right, MOTTO[0], Font { size: 24, ..BOLD }, CENTERED);
     paragraph(&mut right, MOTTO[1], Font { size: 26, ..BOLD }, CENTERED);
-    short_rule(&mut right, RIGHT_MM, 58.0);
+    short_rule(&mut right, RIGHT_MM, 58.0, 6);
     paragraph(
         &mut right,
         &doc.place_date_line,
@@ -448,15 +449,9 @@ fn document_xml(doc: &ReportDocument, chart: Option<(&str, u64)>) -> String {
         },
     );
     paragraph(&mut out, DOCUMENT_KIND, Font { size: 28, ..BOLD }, CENTERED);
-    paragraph(
-        &mut out,
-        &doc.subtitle,
-        Font { size: 28, ..BOLD },
-        Layout {
-            after: 12,
-            ..CENTERED
-        },
-    );
+    paragraph(&mut out, &doc.subtitle, Font { size: 28, ..BOLD }, CENTERED);
+    // The rule under the title's line (Decree 30, area 5b).
+    short_rule(&mut out, TEXT_WIDTH_MM, 40.0, 12);
     let running = Layout {
         align: Align::Justify,
         indent_first: true,

@@ -74,10 +74,13 @@ pub fn report_document(workspace: &Workspace, evaluation: &CampaignEvaluation) -
             Block::Charts => {
                 let units = &evaluation.units[..evaluation.units.len().min(CHART_MAX_UNITS)];
                 let height = chart_height(units.len());
+                // Drawn near the A4 text width (165 mm ≈ 624 CSS px), so the
+                // labels print at about 9–10 pt rather than shrinking to 7.
+                const WIDTH: u32 = 800;
                 out.push_str("<figure class=\"doc-chart\">");
-                out.push_str(&to_svg(1000, height, |root| draw_ranking(root, units)));
+                out.push_str(&to_svg(WIDTH, height, |root| draw_ranking(root, units)));
                 out.push_str("</figure><figure class=\"doc-chart\">");
-                out.push_str(&to_svg(1000, height, |root| {
+                out.push_str(&to_svg(WIDTH, height, |root| {
                     draw_attainment_grid(root, &workspace.campaign.criteria, units)
                 }));
                 out.push_str("</figure>");
