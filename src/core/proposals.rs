@@ -28,6 +28,10 @@ pub struct Proposal {
     pub name: String,
     /// The division (for an individual, the one they belong to).
     pub unit_name: String,
+    /// Composite score, when there was data to score.
+    pub score: Option<f64>,
+    /// Rank among the divisions, or among all officers.
+    pub rank: usize,
     /// Achievements in Vietnamese, one per line of the dossier.
     pub reasons: Vec<String>,
 }
@@ -75,6 +79,8 @@ pub fn propose(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<Prop
             id: u.id.clone(),
             name: u.name.clone(),
             unit_name: u.name.clone(),
+            score: u.composite,
+            rank: u.rank,
             reasons: vec![
                 score_reason(u),
                 format!(
@@ -108,6 +114,8 @@ pub fn propose(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<Prop
                     id: o.id.clone(),
                     name: o.name.clone(),
                     unit_name: unit_name.to_string(),
+                    score: o.composite,
+                    rank: o.rank,
                     reasons: vec![
                         score_reason(o),
                         format!("{} sáng kiến trong phong trào.", initiatives(o)),

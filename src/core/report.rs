@@ -249,15 +249,26 @@ pub fn proposal_table(campaign: &Campaign, evaluation: &CampaignEvaluation) -> T
                 ),
                 Cell::Text(p.name),
                 Cell::Text(p.unit_name),
-                Cell::Text(p.reasons.join("; ")),
+                Cell::share(p.score),
+                Cell::int(p.rank as f64),
+                // Each reason is a sentence of its own.
+                Cell::Text(p.reasons.join(" ")),
             ]
         })
         .collect();
     Table {
         title: "Đề xuất khen thưởng".into(),
-        header: ["TT", "Đề xuất", "Tên", "Đơn vị", "Thành tích"]
-            .map(String::from)
-            .to_vec(),
+        header: [
+            "TT",
+            "Đề xuất",
+            "Tên",
+            "Đơn vị",
+            "Điểm tổng hợp",
+            "Xếp hạng",
+            "Thành tích",
+        ]
+        .map(String::from)
+        .to_vec(),
         rows,
     }
 }
@@ -592,5 +603,26 @@ mod tests {
         assert_eq!(daily.rows.len(), 192);
         assert_eq!(daily.header.len(), 2 + 12);
         assert_eq!(csv_file_name(&units), "ket-qua-cua-cac-phong.csv");
+    }
+
+    #[test]
+    fn proposals_carry_their_score_and_rank_as_numbers() {
+        let mut ws = generate(SampleScale::Department, 2025);
+        crate::core::sample::propose_everyone(&mut ws.campaign);
+        let evaluation = evaluate(&ws);
+        let proposals = proposal_table(&ws.campaign, &evaluation);
+        assert_eq!(proposals.rows.len(), 8 + 80);
+        let leader = &evaluation.units[0];
+        let first = &proposals.rows[0];
+        assert_eq!(first[2], Cell::Text(leader.name.clone()));
+        assert_eq!(first[4], Cell::share(leader.composite));
+        assert_eq!(first[5], Cell::int(1));
+        let Cell::Text(reasons) = &first[6] else {
+            panic!("reasons are text")
+        };
+        assert!(
+            reasons.contains(". ") && !reasons.contains(".;"),
+            "{reasons}"
+        );
     }
 }
