@@ -25,6 +25,245 @@ fn assert_every_part_parses(archive: &mut zip::ZipArchive<Cursor<Vec<u8>>>) {
     }
 }
 
+/// Word refuses a file whose elements come out of the schema's order
+/// (ECMA-376 part 1), which LibreOffice forgives: the children of the
+/// property elements the writer emits must follow it.
+fn assert_schema_order(xml: &str) {
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    const C: &str = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    const ORDERS: &[(&str, &str, &[&str])] = &[
+        (
+            W,
+            "pPr",
+            &[
+                "pStyle",
+                "keepNext",
+                "keepLines",
+                "pageBreakBefore",
+                "framePr",
+                "widowControl",
+                "numPr",
+                "suppressLineNumbers",
+                "pBdr",
+                "shd",
+                "tabs",
+                "suppressAutoHyphens",
+                "kinsoku",
+                "wordWrap",
+                "overflowPunct",
+                "topLinePunct",
+                "autoSpaceDE",
+                "autoSpaceDN",
+                "bidi",
+                "adjustRightInd",
+                "snapToGrid",
+                "spacing",
+                "ind",
+                "contextualSpacing",
+                "mirrorIndents",
+                "suppressOverlap",
+                "jc",
+                "textDirection",
+                "textAlignment",
+                "textboxTightWrap",
+                "outlineLvl",
+                "divId",
+                "cnfStyle",
+                "rPr",
+            ],
+        ),
+        (
+            W,
+            "rPr",
+            &[
+                "rStyle",
+                "rFonts",
+                "b",
+                "bCs",
+                "i",
+                "iCs",
+                "caps",
+                "smallCaps",
+                "strike",
+                "dstrike",
+                "outline",
+                "shadow",
+                "emboss",
+                "imprint",
+                "noProof",
+                "snapToGrid",
+                "vanish",
+                "webHidden",
+                "color",
+                "spacing",
+                "w",
+                "kern",
+                "position",
+                "sz",
+                "szCs",
+                "highlight",
+                "u",
+                "effect",
+                "bdr",
+                "shd",
+                "fitText",
+                "vertAlign",
+                "rtl",
+                "cs",
+                "em",
+                "lang",
+            ],
+        ),
+        (
+            W,
+            "tblPr",
+            &[
+                "tblStyle",
+                "tblpPr",
+                "tblOverlap",
+                "bidiVisual",
+                "tblStyleRowBandSize",
+                "tblStyleColBandSize",
+                "tblW",
+                "jc",
+                "tblCellSpacing",
+                "tblInd",
+                "tblBorders",
+                "shd",
+                "tblLayout",
+                "tblCellMar",
+                "tblLook",
+            ],
+        ),
+        (
+            W,
+            "tblBorders",
+            &[
+                "top", "left", "start", "bottom", "right", "end", "insideH", "insideV",
+            ],
+        ),
+        (
+            W,
+            "tblCellMar",
+            &["top", "left", "start", "bottom", "right", "end"],
+        ),
+        (
+            W,
+            "sectPr",
+            &[
+                "headerReference",
+                "footnotePr",
+                "endnotePr",
+                "type",
+                "pgSz",
+                "pgMar",
+                "paperSrc",
+                "pgBorders",
+                "lnNumType",
+                "pgNumType",
+                "cols",
+                "formProt",
+                "vAlign",
+                "noEndnote",
+                "titlePg",
+            ],
+        ),
+        (
+            C,
+            "ser",
+            &[
+                "idx",
+                "order",
+                "tx",
+                "spPr",
+                "invertIfNegative",
+                "pictureOptions",
+                "dPt",
+                "dLbls",
+                "trendline",
+                "errBars",
+                "cat",
+                "val",
+            ],
+        ),
+        (
+            C,
+            "catAx",
+            &[
+                "axId",
+                "scaling",
+                "delete",
+                "axPos",
+                "majorGridlines",
+                "minorGridlines",
+                "title",
+                "numFmt",
+                "majorTickMark",
+                "minorTickMark",
+                "tickLblPos",
+                "spPr",
+                "txPr",
+                "crossAx",
+                "crosses",
+                "auto",
+                "lblAlgn",
+                "lblOffset",
+                "noMultiLvlLbl",
+            ],
+        ),
+        (
+            C,
+            "valAx",
+            &[
+                "axId",
+                "scaling",
+                "delete",
+                "axPos",
+                "majorGridlines",
+                "minorGridlines",
+                "title",
+                "numFmt",
+                "majorTickMark",
+                "minorTickMark",
+                "tickLblPos",
+                "spPr",
+                "txPr",
+                "crossAx",
+                "crosses",
+                "crossBetween",
+                "majorUnit",
+            ],
+        ),
+    ];
+    let document = roxmltree::Document::parse(xml).unwrap();
+    for node in document.descendants().filter(|n| n.is_element()) {
+        let tag = node.tag_name();
+        let Some((_, _, order)) = ORDERS.iter().find(|(namespace, name, _)| {
+            tag.namespace() == Some(*namespace) && *name == tag.name()
+        }) else {
+            continue;
+        };
+        let positions: Vec<usize> = node
+            .children()
+            .filter(|c| c.is_element())
+            .map(|c| {
+                let name = c.tag_name().name();
+                order.iter().position(|o| *o == name).unwrap_or_else(|| {
+                    panic!(
+                        "<{}> holds <{name}>, not in the list",
+                        node.tag_name().name()
+                    )
+                })
+            })
+            .collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] <= w[1]),
+            "<{}> children out of schema order: {positions:?}",
+            node.tag_name().name()
+        );
+    }
+}
+
 /// The text of every `w:t` in `xml`, each paragraph on its own line.
 fn word_text(xml: &str) -> String {
     let document = roxmltree::Document::parse(xml).unwrap();
@@ -123,6 +362,14 @@ fn the_docx_report_has_the_decree_30_layout_and_every_text_intact() {
     assert!(types.contains("/word/charts/chart1.xml"));
 
     let document = member(&mut archive, "word/document.xml");
+    for part in [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/header1.xml",
+        "word/charts/chart1.xml",
+    ] {
+        assert_schema_order(&member(&mut archive, part));
+    }
     let text = word_text(&document);
     for line in [
         "UBND TỈNH KHÁNH HÒA",

@@ -165,9 +165,10 @@ fn short_rule(out: &mut String, column_mm: f64, width_mm: f64, after_pt: u32) {
 /// signature blocks), `left_mm` and `right_mm` wide.
 fn two_columns(out: &mut String, left_mm: f64, right_mm: f64, left: &str, right: &str) {
     out.push_str(&format!(
-        "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>\
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/>\
          <w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>\
          <w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>\
+         <w:tblLayout w:type=\"fixed\"/>\
          <w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>\
          </w:tblPr><w:tblGrid><w:gridCol w:w=\"{}\"/><w:gridCol w:w=\"{}\"/></w:tblGrid>\
          <w:tr><w:trPr><w:cantSplit/></w:trPr>\
@@ -258,7 +259,7 @@ fn table(out: &mut String, table: &Table) {
         out.push_str("</w:tc>");
     };
     out.push_str(&format!(
-        "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>",
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblBorders>",
         widths.iter().sum::<u32>()
     ));
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
@@ -267,7 +268,7 @@ fn table(out: &mut String, table: &Table) {
         ));
     }
     out.push_str(
-        "</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>\
+        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>\
          <w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>",
     );
     for width in &widths {
@@ -497,6 +498,8 @@ fn document_xml(doc: &ReportDocument, chart: Option<(&str, u64)>) -> String {
         }
     }
     signature(&mut out, doc);
+    // Word ends a body with a paragraph, never with a table.
+    paragraph(&mut out, "", Font::default(), Layout::default());
     out.push_str(&format!(
         "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>\
          <w:headerReference w:type=\"first\" r:id=\"rIdFirstHeader\"/>\
