@@ -117,7 +117,7 @@ fn ReportFields(details: Signal<ReportDetails>) -> impl IntoView {
             workspace.update(|w| set(&mut w.report, text));
         };
         let input = if multiline {
-            view! { <textarea id=id rows="4" prop:value=value on:change=change></textarea> }
+            view! { <textarea id=id rows="6" prop:value=value on:change=change></textarea> }
                 .into_any()
         } else {
             view! { <input id=id prop:value=value on:change=change /> }.into_any()
@@ -137,7 +137,7 @@ fn ReportFields(details: Signal<ReportDetails>) -> impl IntoView {
             {field("Địa danh", "report-place", |d| &d.place, |d, v| d.place = v, false)}
             {field("Ngày tháng năm", "report-date", |d| &d.date_line, |d, v| d.date_line = v, false)}
             {field("Người ký", "report-signer", |d| &d.signer_name, |d, v| d.signer_name = v, false)}
-            {field("Quyền hạn, chức vụ người ký (mỗi dòng một dòng)", "report-signer-title", |d| &d.signer_title, |d, v| d.signer_title = v, true)}
+            {field("Quyền hạn, chức vụ người ký (có thể nhiều dòng)", "report-signer-title", |d| &d.signer_title, |d, v| d.signer_title = v, true)}
             {field("Nơi nhận (mỗi dòng một nơi)", "report-recipients", |d| &d.recipients, |d, v| d.recipients = v, true)}
             {field("Đánh giá chung (mỗi dòng một đoạn)", "report-assessment", |d| &d.assessment, |d, v| d.assessment = v, true)}
         </div>
