@@ -120,12 +120,11 @@ fn run(text: &str, font: Font) -> String {
     )
 }
 
-fn paragraph_properties(layout: Layout, extra: &str) -> String {
+fn paragraph_properties(layout: Layout) -> String {
     let mut out = String::from("<w:pPr>");
     if layout.keep_next {
         out.push_str("<w:keepNext/>");
     }
-    out.push_str(extra);
     out.push_str(&format!(
         "<w:spacing w:before=\"0\" w:after=\"{}\"/>",
         u32::from(layout.after) * 20
@@ -143,14 +142,15 @@ fn paragraph_properties(layout: Layout, extra: &str) -> String {
 fn paragraph(out: &mut String, text: &str, font: Font, layout: Layout) {
     out.push_str(&format!(
         "<w:p>{}{}</w:p>",
-        paragraph_properties(layout, ""),
+        paragraph_properties(layout),
         run(text, font)
     ));
 }
 
-/// The short rule Decree 30 draws under the issuer and under the motto: an
-/// empty paragraph with a bottom border, narrowed by indents to `width_mm`
-/// of a column `column_mm` wide, with `after_pt` of space below.
+/// The short rule Decree 30 draws under the issuer, the motto and the
+/// title's line: an empty paragraph with a bottom border, narrowed by
+/// indents to `width_mm` of a column `column_mm` wide, with `after_pt` of
+/// space below.
 fn short_rule(out: &mut String, column_mm: f64, width_mm: f64, after_pt: u32) {
     let side = twips(((column_mm - width_mm) / 2.0).max(0.0));
     let after = after_pt * 20;
