@@ -7,7 +7,7 @@ use thidua::core::model::{Workspace, SCHEMA_VERSION};
 use thidua::core::persist::{encode_stored, LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
 use thidua::core::sample::{generate, SampleScale};
 use thidua::core::template::seed_campaign;
-use thidua::web::storage::{load, new_campaign_id, StorageError, TabStorage};
+use thidua::web::storage::{load, new_id, StorageError, TabStorage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -159,9 +159,21 @@ fn a_full_storage_reports_quota_and_keeps_the_previous_state() {
 }
 
 #[wasm_bindgen_test]
-fn campaign_ids_are_fresh_uuids() {
-    let first = new_campaign_id();
-    let second = new_campaign_id();
+fn ids_are_fresh_version_4_uuids() {
+    let first = new_id();
+    let second = new_id();
     assert_ne!(first, second);
-    assert_eq!(first.len(), 36, "{first}");
+    for id in [&first, &second] {
+        let groups: Vec<usize> = id.split('-').map(str::len).collect();
+        assert_eq!(groups, [8, 4, 4, 4, 12], "{id}");
+        assert_eq!(&id[14..15], "4", "version nibble: {id}");
+        assert!(
+            matches!(&id[19..20], "8" | "9" | "a" | "b"),
+            "variant: {id}"
+        );
+        assert!(
+            id.chars().all(|c| c == '-' || c.is_ascii_hexdigit()),
+            "{id}"
+        );
+    }
 }

@@ -19,7 +19,7 @@ fn fixtures() -> PathBuf {
 }
 
 fn campaign() -> Campaign {
-    let text = std::fs::read_to_string(fixtures().join("chien-dich.json")).unwrap();
+    let text = std::fs::read_to_string(fixtures().join("thiet-lap-phong-trao.json")).unwrap();
     decode_campaign_file(&text).unwrap()
 }
 
@@ -81,6 +81,30 @@ fn changed_criteria_are_a_warning_not_a_refusal() {
     assert!(warnings[0].contains("Tiêu chí"));
 }
 
+// A division's file written before the exempted-document counts, signing
+// authority and the creativity bonus existed (tests/fixtures/exchange/older/)
+// still imports: the new counts read as 0, and under today's criteria the
+// reader is told the criteria differ.
+#[test]
+fn a_file_from_before_the_exemption_fields_still_imports() {
+    let older = fixtures().join("older");
+    let text = std::fs::read_to_string(older.join("thidua-van-phong.json")).unwrap();
+    let old_campaign =
+        decode_campaign_file(&std::fs::read_to_string(older.join("chien-dich.json")).unwrap())
+            .unwrap();
+    let (file, warnings) = decode_export(&text, &old_campaign).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(file
+        .payload
+        .daily_reports
+        .iter()
+        .all(|r| { r.counts.received_excluded == 0 && r.counts.pages_printed_excluded == 0 }));
+    assert!(old_campaign.criteria.iter().all(|c| !c.bonus));
+    let (_, warnings) = decode_export(&text, &campaign()).unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("Tiêu chí"));
+}
+
 fn cli(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_thidua-cli"))
         .args(args)
@@ -132,7 +156,10 @@ fn the_cli_samples_validates_merges_and_evaluates() {
     assert!(stdout.contains("8 phòng, 192 báo cáo ngày"), "{stdout}");
 
     // The merged file evaluates like the app: same ranking as the sample's own evaluation.
-    let campaign_file = files.iter().find(|f| f.contains("chien-dich")).unwrap();
+    let campaign_file = files
+        .iter()
+        .find(|f| f.contains("thiet-lap-phong-trao"))
+        .unwrap();
     let (code, stdout, stderr) = cli(&[
         "evaluate",
         campaign_file,
@@ -194,7 +221,7 @@ fn the_cli_samples_validates_merges_and_evaluates() {
 #[test]
 fn the_cli_names_every_bad_file_and_exits_non_zero() {
     let hostile = fixtures().join("hostile");
-    let campaign = fixtures().join("chien-dich.json");
+    let campaign = fixtures().join("thiet-lap-phong-trao.json");
     let bad = hostile.join("tampered-digest.json");
     let good = fixtures().join("thidua-van-phong.json");
     let (code, stdout, stderr) = cli(&[
@@ -215,7 +242,10 @@ fn the_cli_names_every_bad_file_and_exits_non_zero() {
     );
     let (code, _, stderr) = cli(&["validate", good.to_str().unwrap()]);
     assert_eq!(code, 2, "no campaign");
-    assert!(stderr.contains("Thiếu tệp chiến dịch"), "{stderr}");
+    assert!(
+        stderr.contains("Thiếu tệp thiết lập phong trào"),
+        "{stderr}"
+    );
     let (code, _, stderr) = cli(&["frobnicate"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("thidua-cli sample"));

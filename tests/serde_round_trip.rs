@@ -33,7 +33,9 @@ fn full_workspace() -> Workspace {
             docs_issued: 5,
             docs_signed_online: 4,
             docs_excluded_secret: 1,
-            pages_printed: 0,
+            pages_printed: 3,
+            received_excluded: 1,
+            pages_printed_excluded: 3,
             ..DailyCounts::default()
         },
     });
@@ -45,6 +47,7 @@ fn full_workspace() -> Workspace {
         docs_handled: 40,
         docs_handled_online: 39,
         docs_signed: 20,
+        signing_authority: true,
     });
     workspace.initiatives.push(Initiative {
         meta: RecordMeta {

@@ -41,7 +41,7 @@ thidua-cli — hợp nhất tệp dữ liệu phong trào thi đua
   thidua-cli evaluate [--campaign TỆP] TỆP… [--json]
   thidua-cli report [--campaign TỆP] TỆP… [--xlsx TỆP] [--docx TỆP] [--csv THƯ_MỤC] [--html TỆP]
 
-Tệp chiến dịch (xuất ở Thiết lập) cho biết các tệp thuộc phong trào nào; đưa nó bằng
+Tệp thiết lập phong trào (xuất ở Thiết lập) cho biết các tệp thuộc phong trào nào; đưa nó bằng
 --campaign hoặc để lẫn trong danh sách tệp.";
 
 fn main() -> ExitCode {
@@ -139,7 +139,7 @@ fn campaign_and_exports(options: &Options) -> Result<(Campaign, Vec<PathBuf>), S
         exports.push(path.clone());
     }
     let campaign = campaign.ok_or_else(|| {
-        format!("Thiếu tệp chiến dịch: thêm --campaign TỆP (xuất ở màn hình Thiết lập).\n\n{USAGE}")
+        format!("Thiếu tệp thiết lập phong trào: thêm --campaign TỆP (xuất ở màn hình Thiết lập).\n\n{USAGE}")
     })?;
     if exports.is_empty() {
         return Err(format!("Chưa có tệp dữ liệu nào để đọc.\n\n{USAGE}"));
@@ -230,7 +230,7 @@ fn sample(args: &[String]) -> Result<ExitCode, String> {
         write(&out.join(export_file_name(&file)), &encode_export(&file))?;
     }
     println!(
-        "Đã ghi tệp chiến dịch {} và {} tệp dữ liệu của phòng vào {}.",
+        "Đã ghi tệp thiết lập phong trào {} và {} tệp dữ liệu của phòng vào {}.",
         campaign_path.display(),
         workspace.campaign.units.len(),
         out.display()

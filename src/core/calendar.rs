@@ -5,7 +5,8 @@ use chrono::{Datelike, NaiveDate};
 use super::model::{Campaign, Deadline};
 
 /// The campaign's working days in order: weekdays of the calendar inside the
-/// period, holidays removed.
+/// period, holidays removed, extra working days (working Saturdays, make-up
+/// days) added.
 pub fn working_days(campaign: &Campaign) -> Vec<NaiveDate> {
     let calendar = &campaign.calendar;
     campaign
@@ -13,8 +14,11 @@ pub fn working_days(campaign: &Campaign) -> Vec<NaiveDate> {
         .start
         .iter_days()
         .take_while(|day| *day <= campaign.period.end)
-        .filter(|day| calendar.working_weekdays.contains(&day.weekday()))
-        .filter(|day| !calendar.holidays.contains(day))
+        .filter(|day| {
+            calendar.extra_working_days.contains(day)
+                || (calendar.working_weekdays.contains(&day.weekday())
+                    && !calendar.holidays.contains(day))
+        })
         .collect()
 }
 

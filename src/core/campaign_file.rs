@@ -43,7 +43,7 @@ impl fmt::Display for CampaignFileError {
         match self {
             CampaignFileError::TooLarge(size) => write!(
                 f,
-                "Tệp quá lớn ({} byte) để là tệp chiến dịch.",
+                "Tệp quá lớn ({} byte) để là tệp thiết lập phong trào.",
                 format::integer(*size as i64)
             ),
             CampaignFileError::NotJson(reason) => write!(
@@ -53,20 +53,20 @@ impl fmt::Display for CampaignFileError {
             ),
             CampaignFileError::WrongFormat(Some(found)) => write!(
                 f,
-                "Đây không phải tệp chiến dịch (loại tệp: “{found}”). Tệp chiến dịch do Phòng \
+                "Đây không phải tệp thiết lập phong trào (loại tệp: “{found}”). Tệp thiết lập phong trào do Phòng \
                  Pháp chế xuất tại màn hình Thiết lập."
             ),
             CampaignFileError::WrongFormat(None) => f.write_str(
-                "Đây không phải tệp chiến dịch của ứng dụng. Tệp chiến dịch do Phòng Pháp chế \
+                "Đây không phải tệp thiết lập phong trào của ứng dụng. Tệp thiết lập phong trào do Phòng Pháp chế \
                  xuất tại màn hình Thiết lập.",
             ),
             CampaignFileError::Newer(version) => write!(
                 f,
-                "Tệp chiến dịch do phiên bản mới hơn của ứng dụng tạo (phiên bản dữ liệu \
+                "Tệp thiết lập phong trào do phiên bản mới hơn của ứng dụng tạo (phiên bản dữ liệu \
                  {version}, ứng dụng này đọc được đến {SCHEMA_VERSION}). Hãy dùng phiên bản mới."
             ),
             CampaignFileError::Invalid(problems) => {
-                write!(f, "Tệp chiến dịch có lỗi: {}", problems.join(" "))
+                write!(f, "Tệp thiết lập phong trào có lỗi: {}", problems.join(" "))
             }
         }
     }
@@ -83,9 +83,9 @@ pub fn encode_campaign_file(campaign: &Campaign, exported_at: DateTime<Utc>) -> 
     .expect("a campaign always serialises")
 }
 
-/// A name for the file, e.g. `chien-dich-2025-07-14.json`.
+/// A name for the file, e.g. `thiet-lap-phong-trao-2025-07-14.json`.
 pub fn campaign_file_name(day: NaiveDate) -> String {
-    format!("chien-dich-{day}.json")
+    format!("thiet-lap-phong-trao-{day}.json")
 }
 
 /// Reads and checks a campaign file.
@@ -134,7 +134,7 @@ pub fn decode_campaign_file(text: &str) -> Result<Campaign, CampaignFileError> {
 pub fn check_campaign(campaign: &Campaign) -> Vec<String> {
     let mut problems = Vec::new();
     if campaign.id.trim().is_empty() {
-        problems.push("Thiếu mã chiến dịch.".to_string());
+        problems.push("Thiếu mã đợt thi đua.".to_string());
     }
     if campaign.period.start > campaign.period.end {
         problems.push(format!(

@@ -276,6 +276,7 @@ pub fn update_officer_record(
             docs_handled: 0,
             docs_handled_online: 0,
             docs_signed: 0,
+            signing_authority: false,
         });
         workspace.officer_records.len() - 1
     });
@@ -441,7 +442,7 @@ mod tests {
             &mut ws,
             "van-phong",
             &days,
-            (last_row, 11),
+            (last_row, CountField::ALL.len() - 1),
             "1\t2\n3\t4",
             now(),
         )

@@ -126,6 +126,9 @@ pub struct Evaluation {
     pub paper_days: Vec<PaperDay>,
     /// Weeks whose working days were all paper-free (divisions only).
     pub paperless_weeks: u32,
+    /// Pages printed for secret documents and state-level commendation
+    /// dossiers, which do not break a paper-free day (divisions only).
+    pub pages_excluded: u64,
     /// 1 for the first; every rank distinct.
     pub rank: usize,
 }
@@ -171,24 +174,38 @@ pub struct CampaignEvaluation {
     pub daily: Vec<DailyRates>,
 }
 
+/// The weighted mean of the applicable attainments of the weighted
+/// criteria, plus each bonus criterion's `weight × attainment / 100` points,
+/// at most 100; `None` when no weighted criterion applies.
 fn weighted_composite(criteria: &[Criterion], results: &[CriterionResult]) -> Option<f64> {
-    let (sum, weights) = criteria
-        .iter()
-        .zip(results)
-        .filter_map(|(c, r)| r.attainment.map(|a| (a * c.weight, c.weight)))
-        .fold((0.0, 0.0), |(s, w), (a, cw)| (s + a, w + cw));
-    (weights > 0.0).then(|| (sum / weights).clamp(0.0, 100.0))
+    let (sum, weights, bonus) =
+        criteria
+            .iter()
+            .zip(results)
+            .fold((0.0, 0.0, 0.0), |(sum, weights, bonus), (c, r)| {
+                match r.attainment {
+                    Some(a) if c.bonus => (sum, weights, bonus + a * c.weight / 100.0),
+                    Some(a) => (sum + a * c.weight, weights + c.weight, bonus),
+                    None => (sum, weights, bonus),
+                }
+            });
+    (weights > 0.0).then(|| (sum / weights + bonus).clamp(0.0, 100.0))
 }
 
 fn classify(
     composite: Option<f64>,
+    criteria: &[Criterion],
     results: &[CriterionResult],
     thresholds: &Thresholds,
 ) -> Classification {
     let Some(score) = composite else {
         return Classification::NoData;
     };
-    let all_met = results.iter().all(|r| r.met != Some(false));
+    // A bonus criterion adds points; missing it does not bar excellence.
+    let all_met = criteria
+        .iter()
+        .zip(results)
+        .all(|(c, r)| c.bonus || r.met != Some(false));
     if score >= thresholds.excellent && all_met {
         Classification::Excellent
     } else if score >= thresholds.good {
@@ -258,22 +275,30 @@ impl CampaignEvaluation {
 struct Sums {
     processed_online: u64,
     to_process: u64,
+    processing_excluded: u64,
     signed_online: u64,
     issued: u64,
     excluded: u64,
     interconnected: u64,
     external: u64,
+    pages_excluded: u64,
 }
 
 impl Sums {
     fn add(&mut self, c: &DailyCounts) {
         self.processed_online += u64::from(c.docs_received_online) + u64::from(c.dossiers_online);
         self.to_process += u64::from(c.docs_received) + u64::from(c.dossiers);
+        self.processing_excluded += u64::from(c.received_excluded);
+        self.pages_excluded += u64::from(c.pages_printed_excluded.min(c.pages_printed));
         self.signed_online += u64::from(c.docs_signed_online);
         self.issued += u64::from(c.docs_issued);
         self.excluded += u64::from(c.docs_excluded_secret) + u64::from(c.docs_excluded_state_award);
         self.interconnected += u64::from(c.interconnect_sent) + u64::from(c.interconnect_received);
         self.external += u64::from(c.external_total);
+    }
+
+    fn processing_denominator(&self) -> u64 {
+        self.to_process.saturating_sub(self.processing_excluded)
     }
 
     fn signing_denominator(&self) -> u64 {
@@ -354,7 +379,8 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
         unit_sums[unit].add(&report.counts);
         if let Ok(day) = days.binary_search(&report.date) {
             day_sums[day].add(&report.counts);
-            paper_days[unit][day] = if report.counts.pages_printed == 0 {
+            // Pages printed for the documents the plan exempts do not count.
+            paper_days[unit][day] = if report.counts.pages_counted() == 0 {
                 PaperDay::PaperFree
             } else {
                 PaperDay::Printed
@@ -417,8 +443,8 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                         CriterionKind::OnlineProcessing => CriterionResult::ratio(
                             criterion.kind,
                             s.processed_online,
-                            s.to_process,
-                            0,
+                            s.processing_denominator(),
+                            s.processing_excluded,
                             target,
                         ),
                         CriterionKind::DigitalSigning => CriterionResult::ratio(
@@ -460,12 +486,13 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
             Evaluation {
                 id: unit.id.clone(),
                 name: unit.name.clone(),
-                classification: classify(composite, &results, thresholds),
+                classification: classify(composite, &campaign.criteria, &results, thresholds),
                 composite,
                 criteria: results,
                 paper_free_days,
                 paper_days,
                 paperless_weeks,
+                pages_excluded: s.pages_excluded,
                 rank: 0,
             }
         })
@@ -484,7 +511,10 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                         (CriterionKind::OnlineProcessing, Some(r)) => {
                             (u64::from(r.docs_handled_online), u64::from(r.docs_handled))
                         }
-                        (CriterionKind::DigitalSigning, Some(r)) => {
+                        // Only officers who sign are measured on signing.
+                        (CriterionKind::DigitalSigning, Some(r))
+                            if r.signing_authority || r.docs_signed > 0 =>
+                        {
                             (u64::from(r.docs_signed), u64::from(r.docs_handled_online))
                         }
                         (CriterionKind::KpiEvaluation, r) => {
@@ -507,12 +537,13 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
             Evaluation {
                 id: officer.id.clone(),
                 name: officer.name.clone(),
-                classification: classify(composite, &results, thresholds),
+                classification: classify(composite, &campaign.criteria, &results, thresholds),
                 composite,
                 criteria: results,
                 paper_free_days: 0,
                 paper_days: Vec::new(),
                 paperless_weeks: 0,
+                pages_excluded: 0,
                 rank: 0,
             }
         })
@@ -523,7 +554,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
         .zip(&day_sums)
         .map(|(&date, s)| DailyRates {
             date,
-            processing: share(s.processed_online, s.to_process),
+            processing: share(s.processed_online, s.processing_denominator()),
             signing: share(s.signed_online, s.signing_denominator()),
             interconnection: share(s.interconnected, s.external),
         })
@@ -612,14 +643,14 @@ mod tests {
         let interconnection = &office.criteria[2];
         assert_eq!(interconnection.attainment, None);
         assert_eq!(interconnection.met, None);
-        // TC1 100 %, TC2–TC4 not applicable (no officers), TC5 0 of 1 initiative.
-        assert_eq!(office.composite, Some(50.0));
+        // TC1 100 %, TC2–TC4 not applicable (no officers), TC5 a bonus of 0.
+        assert_eq!(office.composite, Some(100.0));
         let other = unit(&evaluation, "phong-phap-che");
         assert_eq!(
-            other.composite,
-            Some(0.0),
-            "only creativity applies: 0 initiatives"
+            other.composite, None,
+            "only the creativity bonus applies: nothing to score"
         );
+        assert_eq!(other.classification, Classification::NoData);
     }
 
     #[test]
@@ -812,26 +843,167 @@ mod tests {
     #[test]
     fn classification_follows_the_thresholds() {
         let t = Thresholds::default();
+        let criteria = &seed_campaign("t").criteria[..1];
         let met = CriterionResult::ratio(CriterionKind::OnlineProcessing, 1, 1, 0, 100.0);
         let missed = CriterionResult::ratio(CriterionKind::OnlineProcessing, 99, 100, 0, 100.0);
+        let classified = |score: Option<f64>, result: &CriterionResult| {
+            classify(score, criteria, std::slice::from_ref(result), &t)
+        };
+        assert_eq!(classified(Some(96.0), &met), Classification::Excellent);
         assert_eq!(
-            classify(Some(96.0), std::slice::from_ref(&met), &t),
-            Classification::Excellent
-        );
-        assert_eq!(
-            classify(Some(96.0), &[missed], &t),
+            classified(Some(96.0), &missed),
             Classification::Good,
             "a target missed"
         );
+        assert_eq!(classified(Some(85.0), &met), Classification::Good);
+        assert_eq!(classified(Some(70.0), &met), Classification::Done);
+        assert_eq!(classified(Some(69.9), &met), Classification::NotDone);
+        assert_eq!(classify(None, &[], &[], &t), Classification::NoData);
+    }
+
+    fn perfect_day() -> DailyCounts {
+        DailyCounts {
+            docs_received: 10,
+            docs_received_online: 10,
+            docs_issued: 4,
+            docs_signed_online: 4,
+            interconnect_sent: 2,
+            interconnect_received: 1,
+            external_total: 3,
+            ..DailyCounts::default()
+        }
+    }
+
+    // Under the defaults, a division perfect on everything but initiatives
+    // used to score at most 80 and could never be proposed. Creativity is
+    // now bonus points: perfect without an initiative is 100 and excellent.
+    #[test]
+    fn a_division_perfect_but_for_initiatives_is_excellent() {
+        let mut ws = workspace_with(&vec![perfect_day(); 24]);
+        let officer = Officer {
+            id: "o1".into(),
+            unit_id: "van-phong".into(),
+            name: "Cán bộ".into(),
+            position: "Chuyên viên".into(),
+            meta: Default::default(),
+        };
+        ws.campaign.officers.push(officer);
+        update_officer_record(&mut ws, "o1", now(), |r| r.kpi_evaluated = true);
+        let evaluation = evaluate(&ws);
+        let office = unit(&evaluation, "van-phong");
+        assert_eq!(office.composite, Some(100.0));
+        assert_eq!(office.classification, Classification::Excellent);
+        assert_eq!(office.criteria[4].met, Some(false), "no initiative yet");
+    }
+
+    // Bonus points lift a score but never past 100.
+    #[test]
+    fn creativity_adds_bonus_points_up_to_100() {
+        let mut day = perfect_day();
+        day.docs_received_online = 8; // TC1 80 %
+        let mut ws = workspace_with(&[day]);
+        let evaluation = evaluate(&ws);
+        // TC1 80, TC2 100, TC3 100, TC4 not applicable: 280 / 3.
+        let without = unit(&evaluation, "van-phong").composite.unwrap();
+        assert!((without - 280.0 / 3.0).abs() < 1e-9, "{without}");
+        ws.initiatives.push(crate::core::model::Initiative {
+            meta: crate::core::model::RecordMeta {
+                id: "i1".into(),
+                ..Default::default()
+            },
+            owner: InitiativeOwner::Unit("van-phong".into()),
+            title: "Sáng kiến".into(),
+            description: String::new(),
+            date: ws.campaign.period.start,
+            council_score: None,
+        });
+        let with = unit(&evaluate(&ws), "van-phong").composite.unwrap();
+        assert!((with - (without + 5.0)).abs() < 1e-9, "{with}");
+        let perfect = workspace_with(&[perfect_day()]);
+        let mut perfect = perfect;
+        perfect.initiatives = ws.initiatives.clone();
         assert_eq!(
-            classify(Some(85.0), std::slice::from_ref(&met), &t),
-            Classification::Good
+            unit(&evaluate(&perfect), "van-phong").composite,
+            Some(100.0)
         );
+    }
+
+    // The plan exempts secret documents and state-level commendation
+    // dossiers from going paperless: they leave criterion 1, and the pages
+    // printed for them do not break a paper-free day.
+    #[test]
+    fn exempted_documents_leave_criterion_1_and_the_paper_count() {
+        let day = DailyCounts {
+            docs_received: 10,
+            docs_received_online: 8,
+            received_excluded: 2,
+            pages_printed: 6,
+            pages_printed_excluded: 6,
+            ..DailyCounts::default()
+        };
+        let ws = workspace_with(&[day]);
+        let evaluation = evaluate(&ws);
+        let office = unit(&evaluation, "van-phong");
+        let tc1 = &office.criteria[0];
+        assert_eq!((tc1.numerator, tc1.denominator, tc1.excluded), (8, 8, 2));
+        assert_eq!(tc1.met, Some(true));
+        assert_eq!(office.paper_days[0], PaperDay::PaperFree);
+        assert_eq!(office.pages_excluded, 6);
+        assert_eq!(evaluation.daily[0].processing, Some(100.0));
+        // One page for anything else breaks the day.
+        let ws = workspace_with(&[DailyCounts {
+            pages_printed: 7,
+            ..day
+        }]);
         assert_eq!(
-            classify(Some(70.0), std::slice::from_ref(&met), &t),
-            Classification::Done
+            unit(&evaluate(&ws), "van-phong").paper_days[0],
+            PaperDay::Printed
         );
-        assert_eq!(classify(Some(69.9), &[met], &t), Classification::NotDone);
-        assert_eq!(classify(None, &[], &t), Classification::NoData);
+    }
+
+    // Specialists do not sign: criterion 2 measures only officers who do.
+    #[test]
+    fn only_officers_who_sign_are_measured_on_signing() {
+        let mut ws = Workspace::new(seed_campaign("t"));
+        for (id, position) in [("head", "Trưởng phòng"), ("clerk", "Chuyên viên")] {
+            ws.campaign.officers.push(Officer {
+                id: id.into(),
+                unit_id: "van-phong".into(),
+                name: id.into(),
+                position: position.into(),
+                meta: Default::default(),
+            });
+        }
+        update_officer_record(&mut ws, "head", now(), |r| {
+            r.signing_authority = true;
+            r.docs_handled = 10;
+            r.docs_handled_online = 10;
+        });
+        update_officer_record(&mut ws, "clerk", now(), |r| {
+            r.docs_handled = 10;
+            r.docs_handled_online = 10;
+        });
+        let evaluation = evaluate(&ws);
+        let officer = |id: &str| evaluation.officers.iter().find(|o| o.id == id).unwrap();
+        assert_eq!(officer("head").criteria[1].attainment, Some(0.0));
+        assert_eq!(officer("clerk").criteria[1].attainment, None);
+        assert_eq!(officer("clerk").criteria[1].met, None);
+    }
+
+    // The sample is what a new user sees first: under the default rules it
+    // must propose some divisions and some officers, not none and not all.
+    #[test]
+    fn the_sample_gives_proposals_under_the_default_rules() {
+        use crate::core::proposals::{propose, Nominee};
+        let ws = generate(SampleScale::Department, 2025);
+        let evaluation = evaluate(&ws);
+        let proposals = propose(&ws.campaign, &evaluation);
+        let collectives = proposals
+            .iter()
+            .filter(|p| p.nominee == Nominee::Collective)
+            .count();
+        let individuals = proposals.len() - collectives;
+        assert!((1..=4).contains(&collectives), "{collectives} collectives");
+        assert!((1..=20).contains(&individuals), "{individuals} individuals");
     }
 }

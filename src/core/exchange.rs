@@ -181,7 +181,7 @@ impl fmt::Display for ExportError {
             ExportError::OtherCampaign(found) => write!(
                 f,
                 "Tệp thuộc một phong trào thi đua khác (mã “{found}”). Phòng gửi tệp cần nhập \
-                 tệp chiến dịch của Phòng Pháp chế trước khi nhập liệu."
+                 tệp thiết lập phong trào của Phòng Pháp chế trước khi nhập liệu."
             ),
             ExportError::DigestMismatch => f.write_str(
                 "Nội dung tệp đã bị sửa sau khi xuất (mã kiểm tra SHA-256 không khớp). Hãy xin \

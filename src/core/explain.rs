@@ -1,7 +1,7 @@
 //! “How was this computed”: every figure of the evaluation as a sentence
 //! with the actual numbers behind it.
 
-use super::evaluation::{CriterionResult, Evaluation};
+use super::evaluation::{CriterionResult, Evaluation, PaperDay};
 use super::format;
 use super::model::{Criterion, CriterionKind, Target};
 
@@ -50,8 +50,20 @@ pub fn explain_criterion(criterion: &Criterion, result: &CriterionResult) -> Str
     };
     let target = target_text(criterion.target);
     if criterion.kind == CriterionKind::Creativity {
+        let bonus = if criterion.bonus {
+            format!(
+                " Tiêu chí cộng điểm: thêm {} điểm (tối đa {}).",
+                format::decimal(
+                    result.attainment.unwrap_or(0.0) * criterion.weight / 100.0,
+                    1
+                ),
+                format::decimal(criterion.weight, 1)
+            )
+        } else {
+            String::new()
+        };
         return format!(
-            "{}: {n} {numerator} so với chỉ tiêu {target} → {} (tối đa 100%); {verdict}.",
+            "{}: {n} {numerator} so với chỉ tiêu {target} → {} (tối đa 100%); {verdict}.{bonus}",
             criterion.code,
             attainment_text(result)
         );
@@ -64,8 +76,12 @@ pub fn explain_criterion(criterion: &Criterion, result: &CriterionResult) -> Str
         );
     };
     let excluded = if result.excluded > 0 {
+        let what = match criterion.kind {
+            CriterionKind::OnlineProcessing => "văn bản, hồ sơ",
+            _ => "văn bản",
+        };
         format!(
-            " ({} {} trừ {} văn bản không tính: mật và hồ sơ khen thưởng cấp nhà nước)",
+            " ({} {} trừ {} {what} không tính: mật và hồ sơ khen thưởng cấp nhà nước)",
             format::integer((result.denominator + result.excluded) as i64),
             denominator,
             format::integer(result.excluded as i64)
@@ -80,12 +96,26 @@ pub fn explain_criterion(criterion: &Criterion, result: &CriterionResult) -> Str
     )
 }
 
-/// The composite score as a weighted mean of the applicable criteria.
+/// The composite score as a weighted mean of the applicable criteria, plus
+/// the bonus criteria's points.
 pub fn explain_composite(criteria: &[Criterion], evaluation: &Evaluation) -> String {
     let applicable: Vec<(f64, f64, &str)> = criteria
         .iter()
         .zip(&evaluation.criteria)
+        .filter(|(c, _)| !c.bonus)
         .filter_map(|(c, r)| r.attainment.map(|a| (a, c.weight, c.code.as_str())))
+        .collect();
+    let bonuses: Vec<String> = criteria
+        .iter()
+        .zip(&evaluation.criteria)
+        .filter(|(c, _)| c.bonus)
+        .map(|(c, r)| {
+            format!(
+                " + điểm thưởng {} {}",
+                c.code,
+                format::decimal(r.attainment.unwrap_or(0.0) * c.weight / 100.0, 1)
+            )
+        })
         .collect();
     let Some(composite) = evaluation.composite else {
         return "Chưa có tiêu chí nào có số liệu để tính điểm.".into();
@@ -101,11 +131,43 @@ pub fn explain_composite(criteria: &[Criterion], evaluation: &Evaluation) -> Str
         })
         .collect();
     let weights: f64 = applicable.iter().map(|(_, w, _)| w).sum();
+    let cap = if bonuses.is_empty() {
+        ""
+    } else {
+        " (tối đa 100)"
+    };
     format!(
-        "Điểm = ({}) / {} = {}. Tiêu chí không phát sinh (0/0) không được tính.",
+        "Điểm = ({}) / {}{} = {}{cap}. Tiêu chí không phát sinh (0/0) không được tính.",
         terms.join(" + "),
         format::decimal(weights, 1),
+        bonuses.concat(),
         format::decimal(composite, 1)
+    )
+}
+
+/// How a division's paper-free days were counted, naming the pages that the
+/// plan's exemptions leave out.
+pub fn explain_paper_free_days(evaluation: &Evaluation) -> String {
+    let reported = evaluation
+        .paper_days
+        .iter()
+        .filter(|d| **d != PaperDay::NotReported)
+        .count();
+    let excluded = if evaluation.pages_excluded > 0 {
+        format!(
+            " {} trang in cho văn bản mật, hồ sơ khen thưởng cấp nhà nước không tính.",
+            format::integer(evaluation.pages_excluded as i64)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{} ngày không in giấy trên {} ngày làm việc ({} ngày có báo cáo); {} tuần làm việc \
+         không văn bản giấy.{excluded}",
+        evaluation.paper_free_days,
+        evaluation.paper_days.len(),
+        reported,
+        evaluation.paperless_weeks
     )
 }
 
@@ -173,8 +235,8 @@ mod tests {
         assert_eq!(attainment_text(&office.criteria[2]), "—");
         assert_eq!(
             explain_composite(&ws.campaign.criteria, &office),
-            "Điểm = (TC1 88,0 × 1,0 + TC2 100,0 × 1,0 + TC5 0,0 × 1,0) / 3,0 = 62,7. Tiêu chí \
-             không phát sinh (0/0) không được tính."
+            "Điểm = (TC1 88,0 × 1,0 + TC2 100,0 × 1,0) / 2,0 + điểm thưởng TC5 0,0 = 94,0 (tối \
+             đa 100). Tiêu chí không phát sinh (0/0) không được tính."
         );
     }
 }

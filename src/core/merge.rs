@@ -14,8 +14,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::exchange::{vietnam_date, ExportFile, Source};
+use super::format;
 use super::model::{
-    Campaign, DailyReport, Initiative, Officer, OfficerRecord, RecordMeta, Workspace,
+    Campaign, DailyReport, Deadline, Initiative, Officer, OfficerRecord, RecordMeta, Workspace,
 };
 use super::template::DIVISION_REPORT_DEADLINE;
 
@@ -339,14 +340,15 @@ pub fn merge_files(
             records.merge(&p.officer_records, choices, now, apply, &mut summary);
             initiatives.merge(&p.initiatives, choices, now, apply, &mut summary);
             if let (true, Source::Unit { unit_id, .. }) = (apply, &file.source) {
-                submissions.push((unit_id.clone(), file.exported_at, name.to_string()));
+                let changed = !summary.changes_nothing();
+                submissions.push((unit_id.clone(), file.exported_at, name.to_string(), changed));
             }
             summary
         })
         .collect();
     workspace.campaign.units.extend(new_units);
-    for (unit_id, exported_at, name) in submissions {
-        record_submission(workspace, &unit_id, exported_at, &name);
+    for (unit_id, exported_at, name, changed) in submissions {
+        record_submission(workspace, &unit_id, exported_at, &name, changed);
     }
     summaries
 }
@@ -370,15 +372,38 @@ pub fn merge_file(
 pub struct Submission {
     /// The division.
     pub unit_id: String,
-    /// Export time of its first file received: what the deadline is checked against.
+    /// Export time of its first file received.
     pub first_exported_at: DateTime<Utc>,
-    /// Export time of its latest file received (a correction, when later).
+    /// Export time of its latest file received.
     pub last_exported_at: DateTime<Utc>,
     /// Name of the latest file.
     pub file_name: String,
+    /// Export time of the latest file that changed the division's records:
+    /// the file that completed the data the evaluation uses, and what the
+    /// deadline is checked against. An early partial file followed by a late
+    /// one is late; a late file that only repeats what was held changes
+    /// nothing and leaves it. `None` in data stored before it existed.
+    #[serde(default)]
+    pub completed_at: Option<DateTime<Utc>>,
 }
 
-fn record_submission(workspace: &mut Workspace, unit_id: &str, at: DateTime<Utc>, file_name: &str) {
+impl Submission {
+    /// When the division's data was complete, as far as the deadline goes:
+    /// [`Submission::completed_at`], or for data stored before it existed
+    /// the latest file, which cannot make a late division look on time.
+    pub fn counted_at(&self) -> DateTime<Utc> {
+        self.completed_at.unwrap_or(self.last_exported_at)
+    }
+}
+
+fn record_submission(
+    workspace: &mut Workspace,
+    unit_id: &str,
+    at: DateTime<Utc>,
+    file_name: &str,
+    changed_records: bool,
+) {
+    let completed_at = changed_records.then_some(at);
     match workspace
         .submissions
         .iter_mut()
@@ -390,22 +415,25 @@ fn record_submission(workspace: &mut Workspace, unit_id: &str, at: DateTime<Utc>
                 submission.last_exported_at = at;
                 submission.file_name = file_name.to_owned();
             }
+            submission.completed_at = submission.completed_at.max(completed_at);
         }
         None => workspace.submissions.push(Submission {
             unit_id: unit_id.to_owned(),
             first_exported_at: at,
             last_exported_at: at,
             file_name: file_name.to_owned(),
+            completed_at,
         }),
     }
 }
 
-/// Where a division stands against the reporting deadline.
+/// Where a division stands against the reporting deadline, with the time
+/// its data was complete ([`Submission::counted_at`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SubmissionStatus {
-    /// Exported before the deadline day.
+    /// Complete before the deadline day.
     OnTime(DateTime<Utc>),
-    /// Exported on or after the deadline day.
+    /// Complete on or after the deadline day.
     Late(DateTime<Utc>),
     /// Nothing received yet.
     Missing,
@@ -434,15 +462,32 @@ pub fn tally(statuses: &[(String, SubmissionStatus)]) -> (usize, usize, usize) {
     )
 }
 
-/// The day before which divisions report: the deadline of the plan's
-/// division reports, or the earliest deadline of a campaign without it.
-pub fn division_deadline(campaign: &Campaign) -> Option<NaiveDate> {
+/// The deadline of the divisions' reports (whom they send their file to,
+/// and before which day), or the earliest deadline of a campaign without it.
+pub fn division_report_deadline(campaign: &Campaign) -> Option<&Deadline> {
     campaign
         .deadlines
         .iter()
         .find(|d| d.id == DIVISION_REPORT_DEADLINE)
         .or_else(|| campaign.deadlines.iter().min_by_key(|d| d.due_before))
-        .map(|d| d.due_before)
+}
+
+/// Where a division sends its file and by when, as the campaign's deadline
+/// says (the plan, V.1: to the Văn phòng, before 18/08).
+pub fn division_report_instruction(campaign: &Campaign) -> String {
+    match division_report_deadline(campaign) {
+        Some(deadline) => format!(
+            "Gửi tệp này cho {} qua hệ thống quản lý văn bản điện tử trước ngày {}.",
+            deadline.to,
+            format::date(deadline.due_before)
+        ),
+        None => "Gửi tệp này qua hệ thống quản lý văn bản điện tử.".into(),
+    }
+}
+
+/// The day before which divisions report; see [`division_report_deadline`].
+pub fn division_deadline(campaign: &Campaign) -> Option<NaiveDate> {
+    division_report_deadline(campaign).map(|d| d.due_before)
 }
 
 /// Every division's status against a deadline due strictly before
@@ -458,10 +503,10 @@ pub fn submission_statuses(
         .map(|unit| {
             let status = match workspace.submissions.iter().find(|s| s.unit_id == unit.id) {
                 None => SubmissionStatus::Missing,
-                Some(s) if vietnam_date(s.first_exported_at) < due_before => {
-                    SubmissionStatus::OnTime(s.first_exported_at)
+                Some(s) if vietnam_date(s.counted_at()) < due_before => {
+                    SubmissionStatus::OnTime(s.counted_at())
                 }
-                Some(s) => SubmissionStatus::Late(s.first_exported_at),
+                Some(s) => SubmissionStatus::Late(s.counted_at()),
             };
             (unit.id.clone(), status)
         })
@@ -474,7 +519,7 @@ mod tests {
     use crate::core::exchange::export_unit;
     use crate::core::model::DailyCounts;
     use crate::core::sample::{generate, SampleScale, SplitMix64};
-    use chrono::TimeZone;
+    use chrono::{Datelike, TimeZone};
 
     fn at(hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2025, 8, 1, hour, 0, 0).unwrap()
@@ -635,6 +680,17 @@ mod tests {
         assert_eq!(target.submissions.len(), 1);
     }
 
+    // The plan (V.1): division heads report to the Văn phòng before 18/08.
+    #[test]
+    fn divisions_are_told_to_send_their_file_to_the_office() {
+        let campaign = crate::core::template::seed_campaign("t");
+        assert_eq!(
+            division_report_instruction(&campaign),
+            "Gửi tệp này cho Văn phòng Sở qua hệ thống quản lý văn bản điện tử trước ngày \
+             18/08/2025."
+        );
+    }
+
     #[test]
     fn submissions_are_on_time_late_or_missing() {
         let mut ws = Workspace::new(crate::core::template::seed_campaign("t"));
@@ -648,6 +704,7 @@ mod tests {
             "van-phong",
             Utc.with_ymd_and_hms(2025, 8, 17, 16, 30, 0).unwrap(),
             "a",
+            true,
         );
         // 18/08 00:30 in Vietnam is 17:30 UTC on the 17th: late.
         record_submission(
@@ -655,6 +712,7 @@ mod tests {
             "phong-phap-che",
             Utc.with_ymd_and_hms(2025, 8, 17, 17, 30, 0).unwrap(),
             "b",
+            true,
         );
         let statuses = submission_statuses(&ws, due);
         assert_eq!(tally(&statuses), (1, 1, 0));
@@ -662,14 +720,86 @@ mod tests {
         assert_eq!(status("van-phong"), "Đúng hạn");
         assert_eq!(status("phong-phap-che"), "Trễ hạn");
         assert_eq!(statuses.len(), ws.campaign.units.len());
-        // A later correction does not make an on-time division late.
+        // A later file that repeats what was held does not make an on-time
+        // division late.
         record_submission(
             &mut ws,
             "van-phong",
             Utc.with_ymd_and_hms(2025, 8, 19, 2, 0, 0).unwrap(),
             "c",
+            false,
         );
         assert_eq!(submission_statuses(&ws, due)[0].1.label(), "Đúng hạn");
         assert_eq!(ws.submissions[0].file_name, "c");
+        // Stored before `completed_at` existed: judged by the latest file.
+        ws.submissions[0].completed_at = None;
+        assert_eq!(submission_statuses(&ws, due)[0].1.label(), "Trễ hạn");
+    }
+
+    // An early partial file must not make a division that completed its
+    // data after the deadline look on time, in whichever order the files
+    // are imported.
+    #[test]
+    fn a_division_is_on_time_only_if_the_file_completing_its_data_was() {
+        let source = generate(SampleScale::Department, 9);
+        let unit_id = source.campaign.units[0].id.clone();
+        let due = NaiveDate::from_ymd_opt(2025, 8, 18).unwrap();
+        let early_at = Utc.with_ymd_and_hms(2025, 8, 1, 3, 0, 0).unwrap();
+        let late_at = Utc.with_ymd_and_hms(2025, 8, 19, 3, 0, 0).unwrap();
+        let mut partial = source.clone();
+        partial
+            .daily_reports
+            .retain(|r| r.date.day() < 25 && r.date.month() == 7);
+        let early = export_unit(&partial, &unit_id, early_at).unwrap();
+        let mut complete = source.clone();
+        crate::core::entry::update_counts(
+            &mut complete,
+            &unit_id,
+            NaiveDate::from_ymd_opt(2025, 8, 15).unwrap(),
+            late_at,
+            |c| c.docs_received += 1,
+        );
+        let late = export_unit(&complete, &unit_id, late_at).unwrap();
+        for order in [[&early, &late], [&late, &early]] {
+            let mut target = Workspace::new(source.campaign.clone());
+            for file in order {
+                merge_file(&mut target, file, "f.json", &Choices::new(), late_at, true);
+            }
+            let status = submission_statuses(&target, due)
+                .into_iter()
+                .find(|(id, _)| *id == unit_id)
+                .unwrap()
+                .1;
+            assert_eq!(status, SubmissionStatus::Late(late_at));
+            let submission = &target.submissions[0];
+            assert_eq!(
+                (submission.first_exported_at, submission.last_exported_at),
+                (early_at, late_at)
+            );
+        }
+        // The complete file alone, re-sent late with nothing new: on time.
+        let on_time = export_unit(&complete, &unit_id, early_at).unwrap();
+        let again = export_unit(&complete, &unit_id, late_at).unwrap();
+        let mut target = Workspace::new(source.campaign.clone());
+        merge_file(
+            &mut target,
+            &on_time,
+            "a.json",
+            &Choices::new(),
+            late_at,
+            true,
+        );
+        merge_file(
+            &mut target,
+            &again,
+            "b.json",
+            &Choices::new(),
+            late_at,
+            true,
+        );
+        assert_eq!(
+            submission_statuses(&target, due)[0].1,
+            SubmissionStatus::OnTime(early_at)
+        );
     }
 }

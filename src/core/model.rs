@@ -136,6 +136,11 @@ pub struct WorkingCalendar {
     pub working_weekdays: Vec<Weekday>,
     /// Days off that fall on a working weekday.
     pub holidays: Vec<NaiveDate>,
+    /// Days worked outside the working weekdays: working Saturdays, make-up
+    /// days (“ngày làm bù”). The plan's “30 ngày đêm” counts them too.
+    /// (Absent in files written before it existed.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_working_days: Vec<NaiveDate>,
 }
 
 /// A collective that is measured: a division (*Phòng*) of the department.
@@ -221,6 +226,16 @@ pub struct Criterion {
     pub weight: f64,
     /// Kinds of documents left out of the denominator.
     pub exclusions: Vec<Exclusion>,
+    /// A bonus criterion is not part of the weighted mean: it adds up to
+    /// `weight` points to it (the score stays at most 100), and “Hoàn thành
+    /// xuất sắc” does not require it. The template makes creativity one.
+    /// (Absent in files written before it existed, and then false.)
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub bonus: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 /// Documents a criterion does not count, e.g. secret documents.
@@ -313,6 +328,25 @@ pub struct DailyCounts {
     pub external_total: u32,
     /// Pages printed on paper.
     pub pages_printed: u32,
+    /// Incoming documents and work dossiers that are secret or state-level
+    /// commendation dossiers, which the plan exempts from going paperless:
+    /// part of `docs_received` + `dossiers`, left out of criterion 1.
+    /// (Absent in files written before it existed.)
+    #[serde(default)]
+    pub received_excluded: u32,
+    /// Of `pages_printed`, the pages printed for secret documents and
+    /// state-level commendation dossiers: they do not break a paper-free day.
+    #[serde(default)]
+    pub pages_printed_excluded: u32,
+}
+
+impl DailyCounts {
+    /// The pages that count against a paper-free day: those printed for
+    /// anything but the documents the plan exempts.
+    pub fn pages_counted(&self) -> u32 {
+        self.pages_printed
+            .saturating_sub(self.pages_printed_excluded)
+    }
 }
 
 /// What is recorded for one officer over the whole campaign.
@@ -332,6 +366,12 @@ pub struct OfficerRecord {
     pub docs_handled_online: u32,
     /// Of those, signed digitally.
     pub docs_signed: u32,
+    /// Whether the officer signs documents (a head or deputy head, or
+    /// anyone signing by delegation). Criterion 2 measures only those who
+    /// sign: an officer without this mark who signed nothing is not measured
+    /// on it. (Absent in files written before it existed.)
+    #[serde(default)]
+    pub signing_authority: bool,
 }
 
 /// Who an initiative belongs to.

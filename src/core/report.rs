@@ -125,7 +125,15 @@ fn result_cells(evaluation: &Evaluation) -> impl Iterator<Item = Cell> + '_ {
 pub fn unit_table(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Table {
     let mut header = vec!["Hạng".to_string(), "Phòng".to_string()];
     header.extend(criteria_header(campaign));
-    header.extend(["Điểm", "Xếp loại", "Ngày không in giấy", "Tuần không giấy"].map(String::from));
+    header.extend(
+        [
+            "Điểm",
+            "Xếp loại",
+            "Ngày không in giấy",
+            "Tuần làm việc không văn bản giấy",
+        ]
+        .map(String::from),
+    );
     let rows = evaluation
         .units
         .iter()
@@ -544,6 +552,7 @@ mod tests {
     use super::*;
     use crate::core::evaluation::evaluate;
     use crate::core::sample::{generate, SampleScale};
+    use crate::core::validation::CountField;
 
     #[test]
     fn formulas_are_neutralised_and_fields_quoted() {
@@ -601,7 +610,7 @@ mod tests {
         assert_eq!(criteria.rows.len(), 5);
         let daily = daily_table(&ws);
         assert_eq!(daily.rows.len(), 192);
-        assert_eq!(daily.header.len(), 2 + 12);
+        assert_eq!(daily.header.len(), 2 + CountField::ALL.len());
         assert_eq!(csv_file_name(&units), "ket-qua-cua-cac-phong.csv");
     }
 

@@ -98,6 +98,21 @@ const POSITIONS: [&str; 4] = [
     "Trưởng phòng",
 ];
 
+const OFFICER_INITIATIVES: [(&str, &str); 3] = [
+    (
+        "Mẫu phiếu trình ký số dùng chung",
+        "Một mẫu phiếu trình cho mọi loại văn bản, ký số ngay trên hệ thống.",
+    ),
+    (
+        "Sổ theo dõi hồ sơ công việc điện tử",
+        "Thay sổ giấy bằng danh sách hồ sơ trên hệ thống quản lý văn bản.",
+    ),
+    (
+        "Họp giao ban không giấy",
+        "Tài liệu họp gửi qua hệ thống, xem trên màn hình thay cho bản in.",
+    ),
+];
+
 fn person_name(random: &mut SplitMix64) -> String {
     format!(
         "{} {} {}",
@@ -153,7 +168,17 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
 
     let days = working_days(&campaign);
     let mut workspace = Workspace::new(campaign);
-    let diligence: Vec<u32> = (0..scale.units()).map(|_| 60 + random.up_to(40)).collect();
+    // About a third of the units work fully online, as the campaign asks;
+    // the others miss a share of their documents.
+    let diligence: Vec<u32> = (0..scale.units())
+        .map(|_| {
+            if random.chance(25) {
+                100
+            } else {
+                60 + random.up_to(38)
+            }
+        })
+        .collect();
     let meta = |id: String, day: chrono::NaiveDate| RecordMeta {
         id,
         rev: 1,
@@ -184,6 +209,26 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
                 council_score: Some(f64::from(60 + random.up_to(40))),
             });
         }
+        // A few officers put forward initiatives of their own.
+        for officer in workspace
+            .campaign
+            .officers
+            .iter()
+            .filter(|o| o.unit_id == unit.id)
+        {
+            if random.chance(diligence / 8) {
+                let day = *random.pick(&days);
+                let (title, description) = *random.pick(&OFFICER_INITIATIVES);
+                workspace.initiatives.push(Initiative {
+                    meta: meta(format!("{}-sang-kien", officer.id), day),
+                    owner: InitiativeOwner::Officer(officer.id.clone()),
+                    title: title.into(),
+                    description: description.into(),
+                    date: day,
+                    council_score: Some(f64::from(60 + random.up_to(40))),
+                });
+            }
+        }
     }
     let last_day = *days.last().expect("the template has working days");
     let unit_diligence = |unit_id: &str| {
@@ -203,6 +248,13 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
             let handled = 20 + random.up_to(80);
             let online = handled - random.up_to((handled * (100 - diligence)) / 100);
             let evaluated = random.chance(diligence + 5);
+            // Heads and deputy heads sign; specialists draft and do not.
+            let signs = officer.position.contains("Trưởng phòng");
+            let signed = if signs {
+                online - random.up_to((online * (100 - diligence)) / 100)
+            } else {
+                0
+            };
             OfficerRecord {
                 meta: meta(format!("{}-kpi", officer.id), last_day),
                 officer_id: officer.id.clone(),
@@ -210,7 +262,8 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
                 kpi_score: evaluated.then(|| f64::from(50 + random.up_to(50))),
                 docs_handled: handled,
                 docs_handled_online: online,
-                docs_signed: online - random.up_to(online / 10),
+                docs_signed: signed,
+                signing_authority: signs,
             }
         })
         .collect();
@@ -226,6 +279,10 @@ fn daily_counts(random: &mut SplitMix64, diligence: u32) -> DailyCounts {
         total - misses.min(total)
     };
     let docs_received = random.up_to(30);
+    // Now and then a secret document or a state-level commendation dossier
+    // arrives: handled on paper, left out of criterion 1, and the pages
+    // printed for it do not break the paper-free day.
+    let received_excluded = u32::from(docs_received > 0 && random.chance(4));
     let docs_issued = random.up_to(12);
     let docs_excluded_secret = u32::from(docs_issued > 0 && random.chance(5));
     let docs_excluded_state_award = u32::from(docs_issued > 1 && random.chance(2));
@@ -234,9 +291,19 @@ fn daily_counts(random: &mut SplitMix64, diligence: u32) -> DailyCounts {
     let external_total = random.up_to(20);
     let via_platform = lapse(random, external_total);
     let interconnect_sent = random.up_to(via_platform);
+    let pages_printed_excluded = if received_excluded + docs_excluded_secret > 0 {
+        1 + random.up_to(4)
+    } else {
+        0
+    };
+    let pages_printed_otherwise = if random.chance(diligence) {
+        0
+    } else {
+        1 + random.up_to(15)
+    };
     DailyCounts {
         docs_received,
-        docs_received_online: lapse(random, docs_received),
+        docs_received_online: lapse(random, docs_received - received_excluded),
         docs_issued,
         docs_signed_online: lapse(random, signable),
         docs_excluded_secret,
@@ -246,11 +313,9 @@ fn daily_counts(random: &mut SplitMix64, diligence: u32) -> DailyCounts {
         interconnect_sent,
         interconnect_received: via_platform - interconnect_sent,
         external_total,
-        pages_printed: if random.chance(diligence) {
-            0
-        } else {
-            1 + random.up_to(15)
-        },
+        pages_printed: pages_printed_otherwise + pages_printed_excluded,
+        received_excluded,
+        pages_printed_excluded,
     }
 }
 

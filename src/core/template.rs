@@ -13,6 +13,8 @@ use super::model::{
 pub const EXCLUSION_SECRET: &str = "secret";
 /// Identifier of the state-level commendation dossiers exclusion.
 pub const EXCLUSION_STATE_AWARD: &str = "state_award";
+/// Points the creativity criterion adds at most, by default.
+pub const CREATIVITY_BONUS_POINTS: f64 = 5.0;
 /// Id of the deadline by which divisions report (their exports are checked against it).
 pub const DIVISION_REPORT_DEADLINE: &str = "bao-cao-phong";
 
@@ -45,21 +47,26 @@ fn criterion(
         code: code.into(),
         title: title.into(),
         target,
-        // Equal weights until the Legal Division decides otherwise.
+        // Equal weights until the Legal Division decides otherwise (the
+        // app's default, not the plan's).
         weight: 1.0,
         exclusions,
+        bonus: false,
     }
 }
 
 /// The five criteria of section III of the plan.
 pub fn plan_criteria() -> Vec<Criterion> {
     vec![
+        // The plan exempts secret documents and state-level commendation
+        // dossiers from going paperless altogether (section II.3), so they
+        // leave criterion 1 too, not only criterion 2.
         criterion(
             CriterionKind::OnlineProcessing,
             "TC1",
             "100% văn bản và hồ sơ công việc được xử lý trên môi trường mạng",
             Target::Percent(100.0),
-            Vec::new(),
+            plan_exclusions(),
         ),
         criterion(
             CriterionKind::DigitalSigning,
@@ -84,14 +91,21 @@ pub fn plan_criteria() -> Vec<Criterion> {
             Target::Percent(100.0),
             Vec::new(),
         ),
-        criterion(
-            CriterionKind::Creativity,
-            "TC5",
-            "Tính sáng tạo của cơ quan, cá nhân trong triển khai thực hiện “Ngày không in giấy”, \
-             “Tuần làm việc không văn bản giấy”",
-            Target::Initiatives(1),
-            Vec::new(),
-        ),
+        // Creativity adds bonus points (the app's default, not the plan's):
+        // as an all-or-nothing weighted criterion it capped a division
+        // perfect on everything else at 80 points.
+        Criterion {
+            weight: CREATIVITY_BONUS_POINTS,
+            bonus: true,
+            ..criterion(
+                CriterionKind::Creativity,
+                "TC5",
+                "Tính sáng tạo của cơ quan, cá nhân trong triển khai thực hiện “Ngày không in \
+                 giấy”, “Tuần làm việc không văn bản giấy”",
+                Target::Initiatives(1),
+                Vec::new(),
+            )
+        },
     ]
 }
 
@@ -151,6 +165,7 @@ pub fn seed_campaign(id: impl Into<String>) -> Campaign {
                 Weekday::Fri,
             ],
             holidays: Vec::new(),
+            extra_working_days: Vec::new(),
         },
         // The plan names only these two divisions; the others are added in
         // Thiết lập or come with the sample data.

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::calendar::working_days;
 use super::format;
@@ -23,11 +23,15 @@ pub enum CountField {
     InterconnectReceived,
     ExternalTotal,
     PagesPrinted,
+    ReceivedExcluded,
+    PagesPrintedExcluded,
 }
 
 impl CountField {
     /// Every column, in the order of the entry grid.
-    pub const ALL: [CountField; 12] = [
+    /// The two exempted-document columns come last, so a block pasted from a
+    /// spreadsheet laid out for the first twelve still lands where it did.
+    pub const ALL: [CountField; 14] = [
         CountField::DocsReceived,
         CountField::DocsReceivedOnline,
         CountField::DocsIssued,
@@ -40,6 +44,8 @@ impl CountField {
         CountField::InterconnectReceived,
         CountField::ExternalTotal,
         CountField::PagesPrinted,
+        CountField::ReceivedExcluded,
+        CountField::PagesPrintedExcluded,
     ];
 
     /// The group heading above the column in the entry grid.
@@ -55,6 +61,9 @@ impl CountField {
             | CountField::InterconnectReceived
             | CountField::ExternalTotal => "Trao đổi với cơ quan ngoài",
             CountField::PagesPrinted => "In giấy",
+            CountField::ReceivedExcluded | CountField::PagesPrintedExcluded => {
+                "Mật, hồ sơ khen thưởng cấp nhà nước (không tính)"
+            }
         }
     }
 
@@ -63,16 +72,18 @@ impl CountField {
         match self {
             CountField::DocsReceived => "Tổng số",
             CountField::DocsReceivedOnline => "Xử lý trên mạng",
+            CountField::ReceivedExcluded => "Văn bản đến, hồ sơ",
             CountField::DocsIssued => "Ban hành",
             CountField::DocsSignedOnline => "Ký số, phát hành trên mạng",
             CountField::DocsExcludedSecret => "Mật (không tính)",
-            CountField::DocsExcludedStateAward => "KT cấp nhà nước (không tính)",
+            CountField::DocsExcludedStateAward => "HS khen thưởng cấp nhà nước (không tính)",
             CountField::Dossiers => "Tổng số",
             CountField::DossiersOnline => "Xử lý trên mạng",
             CountField::InterconnectSent => "Gửi qua trục liên thông",
             CountField::InterconnectReceived => "Nhận qua trục liên thông",
             CountField::ExternalTotal => "Tổng trao đổi",
             CountField::PagesPrinted => "Số trang in",
+            CountField::PagesPrintedExcluded => "Số trang in",
         }
     }
 
@@ -81,6 +92,9 @@ impl CountField {
         match self {
             CountField::DocsReceived => "Văn bản đến",
             CountField::DocsReceivedOnline => "Văn bản đến xử lý trên mạng",
+            CountField::ReceivedExcluded => {
+                "Văn bản đến, hồ sơ mật hoặc khen thưởng cấp nhà nước (không tính)"
+            }
             CountField::DocsIssued => "Văn bản đi ban hành",
             CountField::DocsSignedOnline => "Văn bản ký số, ban hành trên mạng",
             CountField::DocsExcludedSecret => "Văn bản mật (không tính)",
@@ -91,6 +105,9 @@ impl CountField {
             CountField::InterconnectReceived => "Nhận qua trục liên thông",
             CountField::ExternalTotal => "Tổng văn bản trao đổi với cơ quan ngoài",
             CountField::PagesPrinted => "Số trang in",
+            CountField::PagesPrintedExcluded => {
+                "Số trang in cho văn bản mật, hồ sơ khen thưởng cấp nhà nước (không tính)"
+            }
         }
     }
 
@@ -110,6 +127,7 @@ impl CountField {
         match self {
             CountField::DocsReceived => &mut counts.docs_received,
             CountField::DocsReceivedOnline => &mut counts.docs_received_online,
+            CountField::ReceivedExcluded => &mut counts.received_excluded,
             CountField::DocsIssued => &mut counts.docs_issued,
             CountField::DocsSignedOnline => &mut counts.docs_signed_online,
             CountField::DocsExcludedSecret => &mut counts.docs_excluded_secret,
@@ -120,6 +138,7 @@ impl CountField {
             CountField::InterconnectReceived => &mut counts.interconnect_received,
             CountField::ExternalTotal => &mut counts.external_total,
             CountField::PagesPrinted => &mut counts.pages_printed,
+            CountField::PagesPrintedExcluded => &mut counts.pages_printed_excluded,
         }
     }
 }
@@ -226,6 +245,37 @@ pub fn check_counts(counts: &DailyCounts) -> Vec<CountProblem> {
         (DossiersOnline, value(DossiersOnline)),
         (Dossiers, value(Dossiers)),
     );
+    // Secret documents and state-level dossiers are handled on paper by
+    // rule: what was processed online comes out of the rest.
+    let to_process = value(DocsReceived) + value(Dossiers);
+    if value(ReceivedExcluded) > to_process {
+        problems.push(CountProblem {
+            field: ReceivedExcluded,
+            message: format!(
+                "Văn bản, hồ sơ không tính ({}) nhiều hơn văn bản đến và hồ sơ công việc ({}).",
+                format::integer(value(ReceivedExcluded) as i64),
+                format::integer(to_process as i64)
+            ),
+        });
+    } else if value(DocsReceivedOnline) + value(DossiersOnline)
+        > to_process - value(ReceivedExcluded)
+        && value(ReceivedExcluded) > 0
+    {
+        problems.push(CountProblem {
+            field: ReceivedExcluded,
+            message: format!(
+                "Văn bản, hồ sơ xử lý trên mạng ({}) nhiều hơn văn bản đến và hồ sơ trừ văn bản, \
+                 hồ sơ không tính ({}).",
+                format::integer((value(DocsReceivedOnline) + value(DossiersOnline)) as i64),
+                format::integer((to_process - value(ReceivedExcluded)) as i64)
+            ),
+        });
+    }
+    at_most(
+        &mut problems,
+        (PagesPrintedExcluded, value(PagesPrintedExcluded)),
+        (PagesPrinted, value(PagesPrinted)),
+    );
     let excluded = value(DocsExcludedSecret) + value(DocsExcludedStateAward);
     if excluded > value(DocsIssued) {
         problems.push(CountProblem {
@@ -271,6 +321,8 @@ pub enum DateProblem {
     OutsideCampaign(NaiveDate),
     /// A weekend or holiday.
     NotWorkingDay(NaiveDate),
+    /// Already a working day (when adding a working Saturday or make-up day).
+    AlreadyWorkingDay(NaiveDate),
 }
 
 impl fmt::Display for DateProblem {
@@ -286,6 +338,11 @@ impl fmt::Display for DateProblem {
                 "Ngày {} không phải ngày làm việc của phong trào.",
                 format::date(*day)
             ),
+            DateProblem::AlreadyWorkingDay(day) => write!(
+                f,
+                "Ngày {} đã là ngày làm việc.",
+                format::date_with_weekday(*day)
+            ),
         }
     }
 }
@@ -298,6 +355,39 @@ pub fn check_report_date(campaign: &Campaign, day: NaiveDate) -> Result<(), Date
         Err(DateProblem::NotWorkingDay(day))
     } else {
         Ok(())
+    }
+}
+
+/// Makes a working day of the campaign a day off.
+pub fn add_holiday(campaign: &mut Campaign, day: NaiveDate) -> Result<(), DateProblem> {
+    check_report_date(campaign, day)?;
+    let calendar = &mut campaign.calendar;
+    if calendar.extra_working_days.contains(&day) {
+        calendar.extra_working_days.retain(|d| *d != day);
+    } else {
+        calendar.holidays.push(day);
+        calendar.holidays.sort();
+    }
+    Ok(())
+}
+
+/// Makes a weekend day or a holiday inside the period a working day: a
+/// working Saturday, a make-up day (“ngày làm bù”).
+pub fn add_extra_working_day(campaign: &mut Campaign, day: NaiveDate) -> Result<(), DateProblem> {
+    match check_report_date(campaign, day) {
+        Ok(()) => Err(DateProblem::AlreadyWorkingDay(day)),
+        Err(DateProblem::NotWorkingDay(_)) => {
+            let calendar = &mut campaign.calendar;
+            if calendar.holidays.contains(&day) {
+                calendar.holidays.retain(|d| *d != day);
+            }
+            if !calendar.working_weekdays.contains(&day.weekday()) {
+                calendar.extra_working_days.push(day);
+                calendar.extra_working_days.sort();
+            }
+            Ok(())
+        }
+        Err(problem) => Err(problem),
     }
 }
 
@@ -385,7 +475,8 @@ pub fn check_initiative(campaign: &Campaign, initiative: &Initiative) -> Vec<Str
         InitiativeOwner::Officer(id) => campaign.active_officers().any(|o| &o.id == id),
     };
     if !owner_known {
-        problems.push("Sáng kiến thuộc phòng hoặc cán bộ không có trong chiến dịch.".into());
+        problems
+            .push("Sáng kiến thuộc phòng hoặc cán bộ không có trong phong trào thi đua.".into());
     }
     problems
 }
@@ -394,6 +485,49 @@ pub fn check_initiative(campaign: &Campaign, initiative: &Initiative) -> Vec<Str
 mod tests {
     use super::*;
     use crate::core::template::seed_campaign;
+
+    fn day(d: u32, m: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    // “30 ngày đêm”: a working Saturday joins the grid, a holiday leaves it.
+    #[test]
+    fn working_saturdays_and_holidays_change_the_working_days() {
+        let mut campaign = seed_campaign("t");
+        assert_eq!(working_days(&campaign).len(), 24);
+        let saturday = day(19, 7);
+        assert_eq!(
+            check_report_date(&campaign, saturday),
+            Err(DateProblem::NotWorkingDay(saturday))
+        );
+        add_extra_working_day(&mut campaign, saturday).unwrap();
+        assert_eq!(check_report_date(&campaign, saturday), Ok(()));
+        assert_eq!(working_days(&campaign).len(), 25);
+        assert_eq!(
+            add_extra_working_day(&mut campaign, saturday),
+            Err(DateProblem::AlreadyWorkingDay(saturday))
+        );
+        assert_eq!(
+            add_extra_working_day(&mut campaign, day(16, 8))
+                .unwrap_err()
+                .to_string(),
+            "Ngày 16/08/2025 nằm ngoài thời gian phong trào thi đua."
+        );
+        // A holiday on a Monday, then worked after all.
+        add_holiday(&mut campaign, day(28, 7)).unwrap();
+        assert_eq!(working_days(&campaign).len(), 24);
+        add_extra_working_day(&mut campaign, day(28, 7)).unwrap();
+        assert_eq!(working_days(&campaign).len(), 25);
+        assert!(campaign.calendar.holidays.is_empty());
+        // Taking the working Saturday back off.
+        add_holiday(&mut campaign, saturday).unwrap();
+        assert!(campaign
+            .calendar
+            .extra_working_days
+            .iter()
+            .all(|d| *d != saturday));
+        assert_eq!(working_days(&campaign).len(), 24);
+    }
 
     #[test]
     fn cells_accept_what_spreadsheets_paste() {
@@ -444,9 +578,59 @@ mod tests {
             interconnect_sent: 3,
             interconnect_received: 4,
             external_total: 7,
-            pages_printed: 0,
+            pages_printed: 2,
+            received_excluded: 1,
+            pages_printed_excluded: 2,
         };
         assert_eq!(check_counts(&counts), []);
+    }
+
+    #[test]
+    fn exempted_counts_stay_within_their_totals() {
+        let base = DailyCounts {
+            docs_received: 10,
+            docs_received_online: 9,
+            dossiers: 2,
+            dossiers_online: 2,
+            ..DailyCounts::default()
+        };
+        let fields = |counts: &DailyCounts| {
+            check_counts(counts)
+                .into_iter()
+                .map(|p| p.field)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fields(&DailyCounts {
+                received_excluded: 1,
+                ..base
+            }),
+            []
+        );
+        assert_eq!(
+            check_counts(&DailyCounts {
+                received_excluded: 2,
+                ..base
+            })[0]
+                .message,
+            "Văn bản, hồ sơ xử lý trên mạng (11) nhiều hơn văn bản đến và hồ sơ trừ văn bản, hồ \
+             sơ không tính (10)."
+        );
+        assert_eq!(
+            fields(&DailyCounts {
+                received_excluded: 13,
+                ..base
+            }),
+            [CountField::ReceivedExcluded]
+        );
+        assert_eq!(
+            fields(&DailyCounts {
+                pages_printed: 1,
+                pages_printed_excluded: 2,
+                ..base
+            }),
+            [CountField::PagesPrintedExcluded]
+        );
     }
 
     #[test]
@@ -535,6 +719,7 @@ mod tests {
             docs_handled: 10,
             docs_handled_online: 9,
             docs_signed: 9,
+            signing_authority: true,
         }
     }
 

@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
     let workspace = RwSignal::new(
         loaded
             .map(|stored| stored.workspace)
-            .unwrap_or_else(|| Workspace::new(seed_campaign(storage::new_campaign_id()))),
+            .unwrap_or_else(|| Workspace::new(seed_campaign(storage::new_id()))),
     );
     let save_state = RwSignal::new(load_error.map_or(SaveState::Saved, SaveState::Failed));
     provide_context(WorkspaceContext(workspace));

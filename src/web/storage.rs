@@ -36,7 +36,7 @@ impl fmt::Display for StorageError {
             StorageError::Unreadable(reason) => write!(
                 f,
                 "Dữ liệu đã lưu trong trình duyệt không dùng được ({reason}). Bản cũ được giữ \
-                 nguyên dưới khóa “{UNREADABLE_KEY}”; ứng dụng bắt đầu với chiến dịch mẫu."
+                 nguyên dưới khóa “{UNREADABLE_KEY}”; ứng dụng bắt đầu với thiết lập theo Kế hoạch."
             ),
             StorageError::QuotaExceeded => f.write_str(
                 "Bộ nhớ của trình duyệt cho trang này đã đầy: thay đổi vừa rồi chưa được lưu. \
@@ -166,15 +166,52 @@ pub fn stored_size() -> usize {
 
 /// Asks the browser not to evict our data under storage pressure.
 pub fn request_persistence() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().storage().persist();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // `navigator.storage` exists only on secure origins; on a plain-HTTP
+    // intranet host it is undefined and calling into it would throw.
+    let navigator = window.navigator();
+    if js_sys::Reflect::get(&navigator, &"storage".into()).is_ok_and(|s| s.is_object()) {
+        let _ = navigator.storage().persist();
     }
 }
 
-/// A fresh campaign identifier (UUID v4 from the browser's crypto).
-pub fn new_campaign_id() -> String {
-    web_sys::window()
+/// A fresh identifier for a campaign, division, officer or initiative: a
+/// random UUID v4.
+///
+/// Built from `crypto.getRandomValues`, which every browser offers, and not
+/// from `crypto.randomUUID`, which browsers give only to secure origins
+/// (HTTPS or localhost): on an intranet host served over plain HTTP that
+/// call throws, and the first visit would fail.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
         .and_then(|window| window.crypto().ok())
-        .map(|crypto| crypto.random_uuid())
-        .unwrap_or_else(|| format!("campaign-{}", js_sys::Date::now() as u64))
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // No Web Crypto at all (a very old browser): time and Math.random
+        // still make a collision within one campaign implausible.
+        let time = (js_sys::Date::now() as u64).to_be_bytes();
+        bytes[..8].copy_from_slice(&time);
+        for byte in &mut bytes[8..] {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    uuid_v4_text(bytes)
+}
+
+/// `bytes` as the text of a version-4, variant-1 UUID.
+fn uuid_v4_text(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
 }

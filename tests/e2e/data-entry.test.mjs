@@ -168,7 +168,7 @@ describe('setup', () => {
     const downloading = page.waitForEvent('download');
     await page.locator('#export-campaign').click();
     const download = await downloading;
-    assert.match(download.suggestedFilename(), /^chien-dich-\d{4}-\d{2}-\d{2}\.json$/);
+    assert.match(download.suggestedFilename(), /^thiet-lap-phong-trao-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await download.path();
 
     // Another browser (a division) imports it and shares the campaign id.
@@ -178,8 +178,8 @@ describe('setup', () => {
     await appReady(divisionPage);
     await divisionPage.locator('#import-campaign').setInputFiles(file);
     await divisionPage.locator('#campaign-file-preview').waitFor();
-    await divisionPage.getByRole('button', { name: 'Dùng chiến dịch này' }).click();
-    await divisionPage.getByText('Đã dùng chiến dịch từ tệp.').waitFor();
+    await divisionPage.getByRole('button', { name: 'Dùng thiết lập này' }).click();
+    await divisionPage.getByText('Đã dùng thiết lập phong trào từ tệp.').waitFor();
     const legal = await stored(page);
     const shared = await stored(divisionPage);
     assert.equal(shared.campaign.id, legal.campaign.id);
@@ -194,7 +194,7 @@ describe('setup', () => {
     const dir = await mkdtemp(join(tmpdir(), 'thidua-'));
     const cases = [
       ['cat-do.json', '{"format":"thidua-campaign","schema_version":1,"campa', /không phải JSON hợp lệ hoặc bị cắt dở/],
-      ['khac.json', '{"format":"thidua-export"}', /Đây không phải tệp chiến dịch/],
+      ['khac.json', '{"format":"thidua-export"}', /Đây không phải tệp thiết lập phong trào/],
       ['moi.json', '{"format":"thidua-campaign","schema_version":99}', /phiên bản mới hơn/],
     ];
     for (const [name, content, message] of cases) {

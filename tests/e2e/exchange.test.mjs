@@ -38,7 +38,7 @@ async function divisionExports(campaignFile, unitIndex, received) {
   await p.goto(`${site.url}#/thiet-lap`);
   await appReady(p);
   await p.locator('#import-campaign').setInputFiles(campaignFile);
-  await p.getByRole('button', { name: 'Dùng chiến dịch này' }).click();
+  await p.getByRole('button', { name: 'Dùng thiết lập này' }).click();
   await p.goto(`${site.url}#/nhap-lieu`);
   await appReady(p);
   await p.locator('#unit-picker').selectOption({ index: unitIndex });

@@ -7,7 +7,7 @@ use crate::core::format;
 use crate::core::model::{Initiative, InitiativeOwner, RecordMeta};
 use crate::core::validation::{check_initiative, parse_score};
 use crate::web::app::{now, use_workspace};
-use crate::web::storage::new_campaign_id;
+use crate::web::storage::new_id;
 
 fn belongs_to(initiative: &Initiative, unit_id: &str, officer_ids: &[String]) -> bool {
     match &initiative.owner {
@@ -124,7 +124,7 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
         };
         let initiative = Initiative {
             meta: RecordMeta {
-                id: new_campaign_id(),
+                id: new_id(),
                 rev: 0,
                 updated_at: now(),
                 deleted: false,

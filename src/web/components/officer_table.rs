@@ -9,7 +9,7 @@ use crate::core::entry::{
 use crate::core::model::{Officer, OfficerRecord};
 use crate::core::validation::{check_officer_record, parse_count, parse_score};
 use crate::web::app::{now, use_workspace};
-use crate::web::storage::new_campaign_id;
+use crate::web::storage::new_id;
 
 type RecordField = fn(&mut OfficerRecord) -> &mut u32;
 
@@ -90,6 +90,7 @@ fn OfficerRow(officer_id: String) -> impl IntoView {
     let edit_name = edit_officer.clone();
     let edit_kpi = edit_record.clone();
     let edit_score = edit_record.clone();
+    let edit_signing = edit_record.clone();
     view! {
         <tr class="officer-row">
             <td>
@@ -148,6 +149,18 @@ fn OfficerRow(officer_id: String) -> impl IntoView {
             </td>
             {count_cell("Văn bản xử lý", |r| &mut r.docs_handled)}
             {count_cell("Xử lý trên mạng", |r| &mut r.docs_handled_online)}
+            <td class="center">
+                <input
+                    type="checkbox"
+                    aria-label="Có ký văn bản"
+                    title="Trưởng, phó phòng hoặc người được ủy quyền ký: chỉ người ký văn bản mới được đánh giá tiêu chí ký số"
+                    prop:checked=move || record.get().is_some_and(|r| r.signing_authority)
+                    on:change=move |event| {
+                        let checked = event_target_checked(&event);
+                        edit_signing(&|r| r.signing_authority = checked);
+                    }
+                />
+            </td>
             {count_cell("Ký số", |r| &mut r.docs_signed)}
             <td class="check-col">
                 <ul class="row-problems">
@@ -186,7 +199,7 @@ pub fn OfficerTable(unit_id: String) -> impl IntoView {
         workspace.update(|w| {
             add_officer(
                 w,
-                new_campaign_id(),
+                new_id(),
                 &unit_id,
                 &officer_name,
                 &position.get_untracked(),
@@ -207,6 +220,7 @@ pub fn OfficerTable(unit_id: String) -> impl IntoView {
                         <th>"Điểm KPI"</th>
                         <th>"Văn bản xử lý"</th>
                         <th>"Xử lý trên mạng"</th>
+                        <th title="Trưởng, phó phòng hoặc người được ủy quyền ký">"Có ký văn bản"</th>
                         <th>"Ký số"</th>
                         <th>"Kiểm tra"</th>
                         <th></th>

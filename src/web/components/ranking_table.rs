@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::core::evaluation::{CampaignEvaluation, Evaluation};
-use crate::core::explain::{attainment_text, explain_composite, explain_criterion};
+use crate::core::explain::{
+    attainment_text, explain_composite, explain_criterion, explain_paper_free_days,
+};
 use crate::core::format;
 use crate::core::model::Criterion;
 use crate::web::app::use_workspace;
@@ -75,9 +77,12 @@ pub fn RankingTable(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
                                 <th scope="row">{unit.name.clone()}</th>
                                 {figure_cells(criteria, unit)}
                                 <td class="num" data-label="Ngày không in giấy">
-                                    {unit.paper_free_days}
+                                    <details class="explain">
+                                        <summary>{unit.paper_free_days}</summary>
+                                        <p>{explain_paper_free_days(unit)}</p>
+                                    </details>
                                 </td>
-                                <td class="num" data-label="Tuần không giấy">
+                                <td class="num" data-label="Tuần làm việc không văn bản giấy">
                                     {format!("{}/{}", unit.paperless_weeks, e.weeks)}
                                 </td>
                             </tr>
@@ -97,8 +102,12 @@ pub fn RankingTable(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
                         {move || criteria.with(|c| criteria_header(c))}
                         <th>"Điểm"</th>
                         <th>"Xếp loại"</th>
-                        <th title="Ngày làm việc có báo cáo và không in trang nào">"Ngày không in giấy"</th>
-                        <th title="Tuần mà mọi ngày làm việc đều không in giấy">"Tuần không giấy"</th>
+                        <th title="Ngày làm việc có báo cáo và không in trang nào (trừ trang in văn bản mật, hồ sơ khen thưởng cấp nhà nước)">
+                            "Ngày không in giấy"
+                        </th>
+                        <th title="Tuần mà mọi ngày làm việc đều không in giấy">
+                            "Tuần làm việc không văn bản giấy"
+                        </th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

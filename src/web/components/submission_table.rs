@@ -13,14 +13,15 @@ pub fn SubmissionTable() -> impl IntoView {
     let table = move || {
         workspace.with(|w| {
             let Some(due) = division_deadline(&w.campaign) else {
-                return view! { <p class="hint">"Chiến dịch chưa có thời hạn báo cáo nào."</p> }
+                return view! { <p class="hint">"Phong trào chưa có thời hạn báo cáo nào."</p> }
                     .into_any();
             };
             let statuses = submission_statuses(w, due);
             let (on_time, late, missing) = tally(&statuses);
             let summary = format!(
                 "Hạn nộp: trước ngày {}. Đúng hạn {on_time}, trễ hạn {late}, chưa nộp {missing} \
-                 trên {} phòng.",
+                 trên {} phòng. Đúng hạn nghĩa là tệp cuối cùng có thay đổi số liệu của phòng \
+                 được xuất trước hạn.",
                 format::date(due),
                 statuses.len()
             );
@@ -46,16 +47,25 @@ pub fn SubmissionTable() -> impl IntoView {
                         }
                         SubmissionStatus::Missing => "—".into(),
                     };
-                    let latest = submission
-                        .filter(|s| s.last_exported_at > s.first_exported_at)
-                        .map(|s| format!("bổ sung lúc {}", format::date_time(s.last_exported_at)))
+                    let files = submission
+                        .map(|s| {
+                            if s.last_exported_at > s.first_exported_at {
+                                format!(
+                                    "tệp đầu {}, tệp cuối {}",
+                                    format::date_time(s.first_exported_at),
+                                    format::date_time(s.last_exported_at)
+                                )
+                            } else {
+                                format!("một tệp, {}", format::date_time(s.first_exported_at))
+                            }
+                        })
                         .unwrap_or_default();
                     view! {
                         <tr data-unit=unit_id.clone()>
                             <th scope="row">{name}</th>
                             <td class=format!("status {tone}")>{status.label()}</td>
                             <td>{when}</td>
-                            <td class="hint">{latest}</td>
+                            <td class="hint">{files}</td>
                         </tr>
                     }
                 })
@@ -68,8 +78,10 @@ pub fn SubmissionTable() -> impl IntoView {
                             <tr>
                                 <th>"Phòng"</th>
                                 <th>"Tình trạng"</th>
-                                <th>"Tệp xuất lúc"</th>
-                                <th>"Ghi chú"</th>
+                                <th title="Thời điểm xuất của tệp cuối cùng có thay đổi số liệu: căn cứ tính đúng hạn">
+                                    "Số liệu đầy đủ lúc"
+                                </th>
+                                <th>"Các tệp đã nhận"</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>

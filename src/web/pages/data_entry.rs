@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::calendar::working_days;
 use crate::core::exchange::{encode_export, export_file_name, export_unit};
-use crate::core::format;
-use crate::core::merge::division_deadline;
+use crate::core::merge::{division_report_deadline, division_report_instruction};
 use crate::web::app::{now, use_workspace};
 use crate::web::components::daily_grid::DailyGrid;
 use crate::web::components::initiative_list::InitiativeList;
@@ -94,12 +93,19 @@ pub fn DataEntry() -> impl IntoView {
     }
 }
 
-/// The division's file for the Legal Division.
+/// The division's file for the office that collects the divisions' reports
+/// (the Văn phòng, in the plan).
 #[component]
 fn ExportPanel(unit_id: String) -> impl IntoView {
     let workspace = use_workspace();
     let message = RwSignal::new(Status::None);
-    let due = move || workspace.with(|w| division_deadline(&w.campaign));
+    let recipient = move || {
+        workspace.with(|w| {
+            division_report_deadline(&w.campaign)
+                .map_or_else(|| "Văn phòng Sở".into(), |d| d.to.clone())
+        })
+    };
+    let instruction = move || workspace.with(|w| division_report_instruction(&w.campaign));
     let export = move |_| {
         let Some(file) = workspace.with_untracked(|w| export_unit(w, &unit_id, now())) else {
             return;
@@ -108,19 +114,21 @@ fn ExportPanel(unit_id: String) -> impl IntoView {
         match download_json(&name, &encode_export(&file)) {
             Ok(()) => message.set(Some((
                 true,
-                format!("Đã xuất tệp “{name}”. Gửi tệp này cho Phòng Pháp chế qua hệ thống văn bản điện tử."),
+                format!(
+                    "Đã xuất tệp “{name}”. {}",
+                    workspace.with_untracked(|w| division_report_instruction(&w.campaign))
+                ),
             ))),
             Err(_) => message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into()))),
         }
     };
     view! {
         <section class="panel">
-            <h2>"Gửi dữ liệu cho Phòng Pháp chế"</h2>
-            <p class="hint">
+            <h2>{move || format!("Gửi dữ liệu cho {}", recipient())}</h2>
+            <p class="hint" id="export-unit-instruction">
                 "Xuất toàn bộ số liệu, cán bộ và sáng kiến của phòng thành một tệp JSON (có mã kiểm "
-                "tra SHA-256), rồi gửi cho Phòng Pháp chế. Có thể xuất lại bất cứ lúc nào; tệp mới "
-                "chỉ ghi đè những gì đã sửa."
-                {move || due().map(|d| format!(" Hạn gửi: trước ngày {}.", format::date(d)))}
+                "tra SHA-256). " {instruction} " Có thể xuất lại bất cứ lúc nào; tệp mới chỉ ghi "
+                "đè những gì đã sửa."
             </p>
             <button class="primary" id="export-unit" on:click=export>"Xuất dữ liệu của phòng"</button>
             <StatusMessage status=message />

@@ -19,10 +19,10 @@ pub fn Guide() -> impl IntoView {
             <h2>"Quy trình"</h2>
             <ol class="steps">
                 <li>
-                    <strong>"Phòng Pháp chế thiết lập chiến dịch. "</strong>
+                    <strong>"Phòng Pháp chế thiết lập phong trào thi đua. "</strong>
                     "Tại " <a href=Route::Setup.href()>"Thiết lập"</a>
                     ", nhập các phòng, cán bộ, công chức, tiêu chí, trọng số và thời hạn; "
-                    "xuất tệp chiến dịch và gửi cho các phòng để tất cả dùng chung một chiến dịch."
+                    "xuất tệp thiết lập phong trào và gửi cho các phòng để tất cả dùng chung một đợt thi đua."
                 </li>
                 <li>
                     <strong>"Mỗi phòng nhập số liệu hằng ngày. "</strong>
@@ -35,13 +35,14 @@ pub fn Guide() -> impl IntoView {
                 <li>
                     <strong>"Trưởng phòng báo cáo trước ngày 18/8/2025. "</strong>
                     "Cuối trang Nhập liệu, bấm “Xuất dữ liệu của phòng” (ví dụ tệp "
-                    "thidua-phong-phap-che-2025-08-17.json) và gửi về Văn phòng, Phòng Pháp chế "
-                    "qua hệ thống văn bản điện tử. Gửi lại tệp mới khi có sửa đổi: chỉ phần đã sửa "
-                    "được cập nhật."
+                    "thidua-phong-phap-che-2025-08-17.json) và gửi về Văn phòng Sở qua hệ thống "
+                    "quản lý văn bản điện tử, như mục V.1 của Kế hoạch quy định. Gửi lại tệp mới "
+                    "khi có sửa đổi: chỉ phần đã sửa được cập nhật."
                 </li>
                 <li>
-                    <strong>"Phòng Pháp chế hợp nhất. "</strong>
-                    "Tại " <a href=Route::Merge.href()>"Hợp nhất"</a>
+                    <strong>"Văn phòng và Phòng Pháp chế hợp nhất. "</strong>
+                    "Văn phòng Sở nhận tệp của các phòng và chuyển cho Phòng Pháp chế (đầu mối "
+                    "tổng hợp). Tại " <a href=Route::Merge.href()>"Hợp nhất"</a>
                     ", chọn hoặc kéo thả tệp của các phòng (nhiều tệp một lúc), xem trước thay "
                     "đổi và lý do tệp bị từ chối, chọn bản giữ lại khi có xung đột, rồi bấm “Hợp "
                     "nhất”; có thể hoàn tác lần nhập vừa rồi. Theo dõi phòng nào đã nộp đúng hạn, "

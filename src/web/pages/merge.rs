@@ -221,7 +221,7 @@ pub fn Merge() -> impl IntoView {
             <h2>"Tệp tổng hợp"</h2>
             <p class="hint">
                 "Toàn bộ dữ liệu đang có, trong một tệp cùng định dạng: gửi lên cấp trên để hợp nhất "
-                "tiếp, hoặc lưu làm bản sao. Mã chiến dịch: "
+                "tiếp, hoặc lưu làm bản sao. Mã đợt thi đua: "
                 <code id="campaign-id">{move || workspace.with(|w| w.campaign.id.clone())}</code>
             </p>
             <button id="export-consolidated" on:click=export_all>"Xuất tệp tổng hợp"</button>

@@ -1,6 +1,7 @@
 //! Thiết lập: the campaign definition, the campaign file, sample data and
 //! what this browser stores.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -10,14 +11,16 @@ use crate::core::campaign_file::{
     campaign_file_name, check_campaign, decode_campaign_file, encode_campaign_file,
 };
 use crate::core::format;
-use crate::core::model::{Campaign, Target, Thresholds, Unit, Workspace};
+use crate::core::model::{Campaign, Target, Thresholds, Unit, WorkingCalendar, Workspace};
 use crate::core::sample::{generate, SampleScale};
 use crate::core::template::seed_campaign;
-use crate::core::validation::{parse_count, parse_decimal, parse_target};
+use crate::core::validation::{
+    add_extra_working_day, add_holiday, parse_count, parse_decimal, parse_target, DateProblem,
+};
 use crate::web::app::{now, today, use_workspace};
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::{download_json, read_text};
-use crate::web::storage::{new_campaign_id, stored_size};
+use crate::web::storage::{new_id, stored_size};
 
 /// The seed of the sample data, so every browser shows the same sample.
 const SAMPLE_SEED: u64 = 2025;
@@ -74,7 +77,7 @@ fn UnitsEditor() -> impl IntoView {
         }
         workspace.update(|w| {
             w.campaign.units.push(Unit {
-                id: new_campaign_id(),
+                id: new_id(),
                 name,
                 head: String::new(),
             })
@@ -119,7 +122,7 @@ fn UnitsEditor() -> impl IntoView {
                             (name, records)
                         });
                         let question = format!(
-                            "Xóa “{name}” khỏi chiến dịch? Phòng này có {} ngày đã nhập số liệu; \
+                            "Xóa “{name}” khỏi phong trào thi đua? Phòng này có {} ngày đã nhập số liệu; \
                              số liệu vẫn được giữ nhưng không hiển thị nữa.",
                             format::integer(records as i64)
                         );
@@ -388,7 +391,7 @@ fn CampaignFilePanel() -> impl IntoView {
             }
         });
         pending.set(None);
-        message.set(Some((true, "Đã dùng chiến dịch từ tệp.".into())));
+        message.set(Some((true, "Đã dùng thiết lập phong trào từ tệp.".into())));
     };
     let preview = move || {
         pending.get().map(|campaign| {
@@ -412,17 +415,17 @@ fn CampaignFilePanel() -> impl IntoView {
                     </p>
                     <p class=if same || records == 0 { "hint" } else { "warning" }>
                         {if same {
-                            "Cùng chiến dịch với dữ liệu hiện có: số liệu đã nhập được giữ nguyên.".to_string()
+                            "Cùng đợt thi đua với dữ liệu hiện có: số liệu đã nhập được giữ nguyên.".to_string()
                         } else {
                             format!(
-                                "Chiến dịch khác với chiến dịch đang dùng: {} bản ghi hiện có sẽ \
+                                "Đợt thi đua khác với đợt đang dùng: {} bản ghi hiện có sẽ \
                                  được thay thế. Hãy xuất bản sao lưu trước nếu cần.",
                                 format::integer(records as i64)
                             )
                         }}
                     </p>
                     <div class="actions">
-                        <button class="primary" on:click=apply>"Dùng chiến dịch này"</button>
+                        <button class="primary" on:click=apply>"Dùng thiết lập này"</button>
                         <button on:click=move |_| pending.set(None)>"Hủy"</button>
                     </div>
                 </div>
@@ -431,13 +434,13 @@ fn CampaignFilePanel() -> impl IntoView {
     };
     view! {
         <p class="hint">
-            "Phòng Pháp chế xuất tệp chiến dịch và gửi cho các phòng; mỗi phòng nhập tệp này "
-            "để tất cả dùng chung một mã chiến dịch và bộ tiêu chí."
+            "Phòng Pháp chế xuất tệp thiết lập phong trào và gửi cho các phòng; mỗi phòng nhập tệp này "
+            "để tất cả dùng chung một mã đợt thi đua và bộ tiêu chí."
         </p>
         <div class="actions">
-            <button class="primary" id="export-campaign" on:click=export>"Xuất tệp chiến dịch"</button>
+            <button class="primary" id="export-campaign" on:click=export>"Xuất tệp thiết lập phong trào"</button>
             <label class="button-like">
-                "Nhập tệp chiến dịch…"
+                "Nhập tệp thiết lập phong trào…"
                 <input id="import-campaign" type="file" accept=".json,application/json" on:change=pick />
             </label>
         </div>
@@ -464,10 +467,10 @@ fn BrowserDataPanel() -> impl IntoView {
     };
     let reset = move |_| {
         if confirm(
-            "Đặt lại về chiến dịch mẫu theo Kế hoạch? Toàn bộ dữ liệu hiện tại trong trình duyệt \
+            "Đặt lại về thiết lập theo Kế hoạch? Toàn bộ dữ liệu hiện tại trong trình duyệt \
              này sẽ bị xóa.",
         ) {
-            workspace.set(Workspace::new(seed_campaign(new_campaign_id())));
+            workspace.set(Workspace::new(seed_campaign(new_id())));
         }
     };
     view! {
@@ -520,43 +523,56 @@ fn CalendarEditor() -> impl IntoView {
         workspace.update(|w| w.campaign.period = candidate);
     };
     let new_holiday = RwSignal::new(String::new());
-    let add_holiday = move |_| {
-        let Some(day) = format::parse_iso_date(&new_holiday.get_untracked()) else {
-            message.set(Some("Hãy chọn ngày nghỉ.".into()));
-            return;
-        };
-        message.set(None);
-        workspace.update(|w| {
-            let holidays = &mut w.campaign.calendar.holidays;
-            if !holidays.contains(&day) {
-                holidays.push(day);
-                holidays.sort();
+    let new_working_day = RwSignal::new(String::new());
+    // Adds the picked day with `edit` (a holiday, or a working Saturday /
+    // make-up day); the core says why a day does not fit.
+    let add_day =
+        move |picked: RwSignal<String>,
+              edit: fn(&mut Campaign, NaiveDate) -> Result<(), DateProblem>| {
+            let Some(day) = format::parse_iso_date(&picked.get_untracked()) else {
+                message.set(Some("Hãy chọn một ngày.".into()));
+                return;
+            };
+            let mut campaign = workspace.with_untracked(|w| w.campaign.clone());
+            match edit(&mut campaign, day) {
+                Ok(()) => {
+                    message.set(None);
+                    workspace.update(|w| w.campaign = campaign);
+                }
+                Err(problem) => message.set(Some(problem.to_string())),
             }
-        });
-    };
-    let holidays = move || {
-        workspace.with(|w| {
-            w.campaign
-                .calendar
-                .holidays
-                .iter()
-                .map(|&day| {
-                    view! {
-                        <li>
-                            {format::date_with_weekday(day)} " "
-                            <button
-                                class="danger"
-                                on:click=move |_| {
-                                    workspace.update(|w| w.campaign.calendar.holidays.retain(|d| *d != day))
+        };
+    let day_list = move |days: fn(&WorkingCalendar) -> &Vec<NaiveDate>, id: &'static str| {
+        view! {
+            <ul class="holidays" id=id>
+                {move || {
+                    workspace.with(|w| {
+                        days(&w.campaign.calendar)
+                            .iter()
+                            .map(|&day| {
+                                view! {
+                                    <li>
+                                        {format::date_with_weekday(day)} " "
+                                        <button
+                                            class="danger"
+                                            on:click=move |_| {
+                                                workspace.update(|w| {
+                                                    let calendar = &mut w.campaign.calendar;
+                                                    calendar.holidays.retain(|d| *d != day);
+                                                    calendar.extra_working_days.retain(|d| *d != day);
+                                                })
+                                            }
+                                        >
+                                            "Bỏ"
+                                        </button>
+                                    </li>
                                 }
-                            >
-                                "Bỏ"
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
+                            })
+                            .collect_view()
+                    })
+                }}
+            </ul>
+        }
     };
     let deadline_count = Memo::new(move |_| workspace.with(|w| w.campaign.deadlines.len()));
     let deadlines = move || {
@@ -613,21 +629,36 @@ fn CalendarEditor() -> impl IntoView {
                 <span>"Ngày làm việc"</span>
                 <span id="working-day-count">
                     {move || workspace.with(|w| working_days(&w.campaign).len())}
-                    " ngày (Thứ Hai – Thứ Sáu, trừ ngày nghỉ)"
+                    " ngày (Thứ Hai – Thứ Sáu, trừ ngày nghỉ, cộng ngày làm việc bù)"
                 </span>
             </p>
         </div>
         {move || message.get().map(|m| view! { <p class="status-message error" role="alert">{m}</p> })}
         <h3>"Ngày nghỉ trong thời gian phong trào"</h3>
-        <ul class="holidays">{holidays}</ul>
+        {day_list(|c| &c.holidays, "holidays")}
         <div class="add-row">
             <input
                 id="new-holiday"
                 type="date"
+                aria-label="Ngày nghỉ"
                 prop:value=move || new_holiday.get()
                 on:input=move |e| new_holiday.set(event_target_value(&e))
             />
-            <button on:click=add_holiday>"Thêm ngày nghỉ"</button>
+            <button on:click=move |_| add_day(new_holiday, add_holiday)>"Thêm ngày nghỉ"</button>
+        </div>
+        <h3>"Ngày làm việc thêm (thứ Bảy, Chủ nhật làm việc, ngày làm bù)"</h3>
+        {day_list(|c| &c.extra_working_days, "extra-working-days")}
+        <div class="add-row">
+            <input
+                id="new-working-day"
+                type="date"
+                aria-label="Ngày làm việc thêm"
+                prop:value=move || new_working_day.get()
+                on:input=move |e| new_working_day.set(event_target_value(&e))
+            />
+            <button on:click=move |_| add_day(new_working_day, add_extra_working_day)>
+                "Thêm ngày làm việc"
+            </button>
         </div>
         <h3>"Thời hạn báo cáo"</h3>
         <div class="table-wrap">
@@ -649,7 +680,7 @@ fn CalendarEditor() -> impl IntoView {
 pub fn Setup() -> impl IntoView {
     view! {
         <section class="panel">
-            <h1>"Thiết lập chiến dịch"</h1>
+            <h1>"Thiết lập phong trào thi đua"</h1>
             <p class="hint">"Thay đổi được lưu ngay khi nhập."</p>
             <CampaignField
                 id="campaign-title-input"
@@ -675,7 +706,7 @@ pub fn Setup() -> impl IntoView {
             <CalendarEditor />
         </section>
         <section class="panel">
-            <h2>"Tệp chiến dịch"</h2>
+            <h2>"Tệp thiết lập phong trào"</h2>
             <CampaignFilePanel />
         </section>
         <section class="panel">
