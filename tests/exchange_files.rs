@@ -250,3 +250,36 @@ fn the_cli_names_every_bad_file_and_exits_non_zero() {
     assert_eq!(code, 2);
     assert!(stderr.contains("thidua-cli sample"));
 }
+
+// `thidua-cli evaluate … --json | head` must stop quietly when the reader
+// closes the pipe, not panic.
+#[test]
+fn the_cli_stops_quietly_when_its_reader_goes_away() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = std::env::temp_dir().join(format!("thidua-cli-pipe-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.to_str().unwrap();
+    let (code, _, stderr) = cli(&["sample", "--scale", "department", "--out", out]);
+    assert_eq!(code, 0, "{stderr}");
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_thidua-cli"))
+        .arg("evaluate")
+        .args(&files)
+        .arg("--json")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reader is gone: the pipe is closed while much output remains.
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{:?}: {stderr}", output.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

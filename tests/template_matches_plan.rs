@@ -62,12 +62,18 @@ fn criteria_come_in_the_plans_order_with_full_targets() {
     assert!(campaign.criteria.iter().all(|c| c.weight > 0.0));
 }
 
+// The plan exempts secret documents and state-level commendation dossiers
+// from going paperless (II.3, and criterion 2's own words): criteria 1 and 2
+// count documents, so both leave them out.
 #[test]
-fn only_digital_signing_excludes_secret_and_state_award_documents() {
+fn processing_and_signing_exclude_secret_and_state_award_documents() {
     let campaign = seed_campaign("test");
     for criterion in &campaign.criteria {
         let ids: Vec<_> = criterion.exclusions.iter().map(|e| e.id.as_str()).collect();
-        if criterion.kind == CriterionKind::DigitalSigning {
+        if matches!(
+            criterion.kind,
+            CriterionKind::OnlineProcessing | CriterionKind::DigitalSigning
+        ) {
             assert_eq!(ids, [EXCLUSION_SECRET, EXCLUSION_STATE_AWARD]);
         } else {
             assert!(ids.is_empty(), "{} has exclusions {ids:?}", criterion.code);
@@ -76,6 +82,7 @@ fn only_digital_signing_excludes_secret_and_state_award_documents() {
     let plan = plan_text();
     assert!(plan
         .contains("trừ văn bản mật, tuyệt mật, tối mật và hồ sơ đề nghị khen thưởng cấp nhà nước"));
+    assert!(plan.contains("(trừ những văn bản mật và hồ sơ khen thưởng cấp nhà nước)"));
 }
 
 #[test]

@@ -44,6 +44,21 @@ thidua-cli — hợp nhất tệp dữ liệu phong trào thi đua
 Tệp thiết lập phong trào (xuất ở Thiết lập) cho biết các tệp thuộc phong trào nào; đưa nó bằng
 --campaign hoặc để lẫn trong danh sách tệp.";
 
+/// `println!` that ends the program quietly when the reader has gone away
+/// (`thidua-cli evaluate … | head`), as Unix tools do, instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(error) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if error.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("Không ghi được kết quả ra đầu ra chuẩn: {error}");
+            std::process::exit(1);
+        }
+    }};
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -229,7 +244,7 @@ fn sample(args: &[String]) -> Result<ExitCode, String> {
         let file = export_unit(&workspace, &unit.id, exported_at).expect("the unit exists");
         write(&out.join(export_file_name(&file)), &encode_export(&file))?;
     }
-    println!(
+    out!(
         "Đã ghi tệp thiết lập phong trào {} và {} tệp dữ liệu của phòng vào {}.",
         campaign_path.display(),
         workspace.campaign.units.len(),
@@ -244,7 +259,7 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
     let (good, bad) = read_exports(&campaign, &paths);
     for (name, file) in &good {
         let p = &file.payload;
-        println!(
+        out!(
             "{name}: hợp lệ — {} báo cáo ngày, {} cán bộ, {} kết quả cán bộ, {} sáng kiến.",
             format::integer(p.daily_reports.len() as i64),
             format::integer(p.officers.len() as i64),
@@ -252,7 +267,7 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
             format::integer(p.initiatives.len() as i64),
         );
     }
-    println!("{} tệp hợp lệ, {bad} tệp bị từ chối.", good.len());
+    out!("{} tệp hợp lệ, {bad} tệp bị từ chối.", good.len());
     Ok(exit_code(bad))
 }
 
@@ -270,7 +285,7 @@ fn merge(args: &[String]) -> Result<ExitCode, String> {
         &out,
         &encode_export(&export_consolidated(&workspace, Utc::now())),
     )?;
-    println!(
+    out!(
         "Đã hợp nhất {} tệp ({bad} tệp bị từ chối) vào {}: {} phòng, {} báo cáo ngày.",
         good.len(),
         out.display(),
@@ -287,7 +302,7 @@ fn evaluate_files(args: &[String]) -> Result<ExitCode, String> {
     let workspace = merged(campaign, &good);
     let evaluation = evaluate(&workspace);
     if options.flag("--json") {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&evaluation).expect("an evaluation serialises")
         );
@@ -298,7 +313,7 @@ fn evaluate_files(args: &[String]) -> Result<ExitCode, String> {
             .iter()
             .map(|c| c.code.as_str())
             .collect();
-        println!("Hạng\tPhòng\t{}\tĐiểm\tXếp loại", codes.join("\t"));
+        out!("Hạng\tPhòng\t{}\tĐiểm\tXếp loại", codes.join("\t"));
         for unit in &evaluation.units {
             let figures: Vec<String> = unit
                 .criteria
@@ -308,7 +323,7 @@ fn evaluate_files(args: &[String]) -> Result<ExitCode, String> {
                         .map_or("—".into(), |a| format!("{}%", format::decimal(a, 1)))
                 })
                 .collect();
-            println!(
+            out!(
                 "{}\t{}\t{}\t{}\t{}",
                 unit.rank,
                 unit.name,
@@ -344,7 +359,7 @@ fn report(args: &[String]) -> Result<ExitCode, String> {
         if let Some(path) = options.value(option) {
             std::fs::write(path, office_document(format, &workspace, &evaluation))
                 .map_err(|e| format!("{path}: không ghi được tệp ({e})."))?;
-            println!("Đã ghi {what} {path}.");
+            out!("Đã ghi {what} {path}.");
         }
     }
     let tables = workbook_tables(&workspace, &evaluation);
@@ -355,11 +370,11 @@ fn report(args: &[String]) -> Result<ExitCode, String> {
         for table in &tables {
             write(&dir.join(csv_file_name(table)), &to_csv(table))?;
         }
-        println!("Đã ghi {} tệp CSV vào {}.", tables.len(), dir.display());
+        out!("Đã ghi {} tệp CSV vào {}.", tables.len(), dir.display());
     }
     if let Some(path) = options.value("--html") {
         write(Path::new(path), &report_page(&workspace, &evaluation))?;
-        println!("Đã ghi báo cáo {path}.");
+        out!("Đã ghi báo cáo {path}.");
     }
     Ok(exit_code(bad))
 }

@@ -3,7 +3,7 @@
 
 use super::evaluation::{CriterionResult, Evaluation, PaperDay};
 use super::format;
-use super::model::{Criterion, CriterionKind, Target};
+use super::model::{Campaign, Criterion, CriterionKind, Target};
 
 /// `88,0%`, or `—` when the criterion does not apply (0/0).
 pub fn attainment_text(result: &CriterionResult) -> String {
@@ -171,6 +171,126 @@ pub fn explain_paper_free_days(evaluation: &Evaluation) -> String {
     )
 }
 
+/// The evaluation rules in Vietnamese, with the campaign's own targets,
+/// weights, thresholds and award rules: Hướng dẫn shows them, so a civil
+/// servant can read how every figure is made (docs/evaluation.md is the
+/// developers' version).
+pub fn rules_in_words(campaign: &Campaign) -> Vec<(String, Vec<String>)> {
+    let t = campaign.thresholds;
+    let rules = campaign.award_rules;
+    let criteria = campaign
+        .criteria
+        .iter()
+        .map(|c| {
+            let (numerator, denominator) = what_is_counted(c.kind);
+            let measure = match c.kind {
+                CriterionKind::Creativity => format!(
+                    "số {numerator} của phòng và của cán bộ trong phòng, so với chỉ tiêu {}",
+                    target_text(c.target)
+                ),
+                _ => format!(
+                    "{numerator} / {denominator}, chỉ tiêu {}",
+                    target_text(c.target)
+                ),
+            };
+            let weight = if c.bonus {
+                format!("điểm cộng, tối đa {} điểm", format::decimal(c.weight, 1))
+            } else {
+                format!("trọng số {}", format::decimal(c.weight, 1))
+            };
+            let excluded = if c.exclusions.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; không tính {}",
+                    c.exclusions
+                        .iter()
+                        .map(|e| e.label.to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(" và ")
+                )
+            };
+            format!(
+                "{} — {}: {measure}{excluded} ({weight}).",
+                c.code,
+                c.kind.short_label()
+            )
+        })
+        .collect();
+    vec![
+        ("Năm tiêu chí".into(), criteria),
+        (
+            "Điểm tổng hợp".into(),
+            vec![
+                "Điểm = bình quân gia quyền tỷ lệ đạt của các tiêu chí có trọng số, cộng điểm của \
+                 tiêu chí điểm cộng; tối đa 100 điểm."
+                    .into(),
+                "Tiêu chí không phát sinh trong kỳ (0/0, ví dụ phòng không nhận văn bản nào) ghi \
+                 “—”, không tính đạt hay không đạt và không tính vào điểm."
+                    .into(),
+                "Cá nhân: tiêu chí ký số chỉ tính cho người có ký văn bản; tiêu chí liên thông \
+                 không áp dụng cho cá nhân."
+                    .into(),
+            ],
+        ),
+        (
+            "Xếp loại".into(),
+            vec![
+                format!(
+                    "Hoàn thành xuất sắc: từ {} điểm và mọi tiêu chí (trừ điểm cộng) có số liệu \
+                     đều đạt chỉ tiêu. Hoàn thành tốt: từ {} điểm. Hoàn thành: từ {} điểm. Dưới \
+                     {} điểm: chưa hoàn thành.",
+                    format::decimal(t.excellent, 1),
+                    format::decimal(t.good, 1),
+                    format::decimal(t.done, 1),
+                    format::decimal(t.done, 1)
+                ),
+                "Xếp hạng theo điểm (cao trước), rồi số ngày không in giấy, rồi tên: không có hai \
+                 phòng cùng hạng."
+                    .into(),
+            ],
+        ),
+        (
+            "Ngày không in giấy, tuần làm việc không văn bản giấy".into(),
+            vec![
+                "Ngày không in giấy: ngày làm việc phòng có báo cáo và không in trang nào; trang \
+                 in cho văn bản mật, hồ sơ khen thưởng cấp nhà nước không tính. Ngày chưa báo cáo \
+                 không được tính là ngày không in giấy."
+                    .into(),
+                "Tuần làm việc không văn bản giấy: tuần mà mọi ngày làm việc đều không in giấy."
+                    .into(),
+            ],
+        ),
+        (
+            "Đề xuất khen thưởng".into(),
+            vec![format!(
+                "Tập thể: hoàn thành xuất sắc và có ít nhất {} tuần làm việc không văn bản giấy. \
+                 Cá nhân: hoàn thành xuất sắc{}.",
+                rules.min_paperless_weeks,
+                if rules.individual_needs_initiative {
+                    " và có ít nhất một sáng kiến"
+                } else {
+                    ""
+                }
+            )],
+        ),
+        (
+            "Nộp đúng hạn".into(),
+            vec![
+                "Phòng nộp đúng hạn khi tệp cuối cùng có thay đổi số liệu của phòng được xuất \
+                  trước ngày hết hạn (giờ Việt Nam). Tệp gửi sớm nhưng còn thiếu, rồi bổ sung sau \
+                  hạn, là trễ hạn; tệp gửi lại sau hạn mà không thay đổi gì thì không làm phòng \
+                  bị trễ hạn."
+                    .into(),
+            ],
+        ),
+        (
+            "Mặc định của ứng dụng".into(),
+            vec![super::template::app_defaults_summary()],
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +357,35 @@ mod tests {
             explain_composite(&ws.campaign.criteria, &office),
             "Điểm = (TC1 88,0 × 1,0 + TC2 100,0 × 1,0) / 2,0 + điểm thưởng TC5 0,0 = 94,0 (tối \
              đa 100). Tiêu chí không phát sinh (0/0) không được tính."
+        );
+    }
+
+    #[test]
+    fn the_rules_read_in_vietnamese_with_the_campaigns_settings() {
+        let mut campaign = crate::core::template::seed_campaign("t");
+        campaign.thresholds.excellent = 97.5;
+        let rules = rules_in_words(&campaign);
+        let text: String = rules
+            .iter()
+            .flat_map(|(heading, lines)| std::iter::once(heading).chain(lines))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(text.contains("từ 97,5 điểm"), "{text}");
+        assert!(text.contains("TC5 — Sáng kiến, sáng tạo"), "{text}");
+        assert!(text.contains("điểm cộng, tối đa 5,0 điểm"), "{text}");
+        assert!(
+            text.contains(
+                "TC1 — Xử lý văn bản, hồ sơ trên mạng: văn bản đến và hồ sơ công việc \
+                           xử lý trên mạng / văn bản đến và hồ sơ công việc, chỉ tiêu 100%; không \
+                           tính văn bản mật, tối mật, tuyệt mật và hồ sơ đề nghị khen thưởng cấp \
+                           nhà nước"
+            ),
+            "{text}"
+        );
+        assert!(
+            !text.contains("docs/"),
+            "no source paths for civil servants"
         );
     }
 }

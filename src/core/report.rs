@@ -45,7 +45,9 @@ impl Default for ReportDetails {
             place: "Khánh Hòa".into(),
             date_line: "ngày      tháng 8 năm 2025".into(),
             assessment: String::new(),
-            recipients: "UBND tỉnh (báo cáo);\nSở Nội vụ;\nSở Khoa học và Công nghệ;\nBan Giám đốc Sở;\nLưu: VT, PC."
+            // The plan's own list, less the divisions it tasked.
+            recipients: "UBND tỉnh (báo cáo);\nChi bộ Sở (báo cáo);\nCác Sở: Nội vụ, Khoa học và \
+                         Công nghệ;\nLãnh đạo Sở;\nLưu: VT, PC."
                 .into(),
             signer_title: "GIÁM ĐỐC".into(),
             signer_name: String::new(),
@@ -331,7 +333,7 @@ fn lowercase_first(text: &str) -> String {
 pub fn summary_paragraphs(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<String> {
     let totals = department_totals(&campaign.criteria, &evaluation.units);
     let mut paragraphs = vec![format!(
-        "Thực hiện {}, {} báo cáo kết quả thực hiện {} từ ngày {} đến ngày {} như sau:",
+        "Thực hiện {}, {} báo cáo kết quả {} từ ngày {} đến ngày {} như sau:",
         campaign.plan_reference,
         campaign.issuing_body,
         campaign.title,
@@ -633,5 +635,34 @@ mod tests {
             reasons.contains(". ") && !reasons.contains(".;"),
             "{reasons}"
         );
+    }
+
+    // The opening cites the province's plan first and says “thực hiện”
+    // once (the movement's own name, which contains it, aside).
+    #[test]
+    fn the_opening_cites_the_provinces_plan_first() {
+        let ws = Workspace::new(crate::core::template::seed_campaign("t"));
+        let evaluation = evaluate(&ws);
+        let opening = &summary_paragraphs(&ws.campaign, &evaluation)[0];
+        assert!(
+            opening.starts_with("Thực hiện Kế hoạch số 429/KH-UBND ngày 14/7/2025"),
+            "{opening}"
+        );
+        let without_title = opening.replace(&ws.campaign.title, "");
+        assert_eq!(
+            without_title.to_lowercase().matches("thực hiện").count(),
+            1,
+            "{opening}"
+        );
+    }
+
+    // “Nơi nhận” follows the plan's own list.
+    #[test]
+    fn the_default_recipients_follow_the_plan() {
+        let recipients = ReportDetails::default().recipients;
+        for line in ["Chi bộ Sở (báo cáo)", "Lãnh đạo Sở", "UBND tỉnh (báo cáo)"] {
+            assert!(recipients.contains(line), "{line}: {recipients}");
+        }
+        assert!(!recipients.contains("Ban Giám đốc"));
     }
 }

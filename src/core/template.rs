@@ -4,6 +4,7 @@
 
 use chrono::{NaiveDate, Weekday};
 
+use super::format;
 use super::model::{
     AwardRules, Campaign, Criterion, CriterionKind, Deadline, Exclusion, Period, Target,
     Thresholds, Unit, WorkingCalendar,
@@ -149,8 +150,9 @@ pub fn seed_campaign(id: impl Into<String>) -> Campaign {
                 “Tuần làm việc không văn bản giấy”"
             .into(),
         issuing_body: "Sở Dân tộc và Tôn giáo tỉnh Khánh Hòa".into(),
-        plan_reference: "Kế hoạch của Sở Dân tộc và Tôn giáo (số …/KH-SDTTG, tháng 7/2025), \
-                         thực hiện Kế hoạch số 429/KH-UBND ngày 14/7/2025 của UBND tỉnh Khánh Hòa"
+        // The province's plan first, then the department's that implements it.
+        plan_reference: "Kế hoạch số 429/KH-UBND ngày 14/7/2025 của Ủy ban nhân dân tỉnh Khánh \
+                         Hòa và Kế hoạch số …/KH-SDTTG tháng 7/2025 của Sở Dân tộc và Tôn giáo"
             .into(),
         period: Period {
             start: day(2025, 7, 15),
@@ -186,5 +188,51 @@ pub fn seed_campaign(id: impl Into<String>) -> Campaign {
         deadlines: plan_deadlines(),
         thresholds: Thresholds::default(),
         award_rules: AwardRules::default(),
+    }
+}
+
+/// What the app sets where the plan is silent, in Vietnamese, from the
+/// defaults themselves: Thiết lập shows it beside the fields it fills.
+pub fn app_defaults_summary() -> String {
+    let thresholds = Thresholds::default();
+    let rules = AwardRules::default();
+    format!(
+        "Kế hoạch chỉ quy định nội dung và chỉ tiêu 100% của các tiêu chí. Mọi con số còn lại là \
+         mặc định của ứng dụng, không phải của Kế hoạch, và đều sửa được: trọng số 1 cho \
+         TC1–TC4; TC5 (sáng tạo) là điểm cộng, tối đa {} điểm; ngưỡng xếp loại {} / {} / {}; \
+         “Hoàn thành xuất sắc” còn đòi hỏi mọi tiêu chí (trừ điểm cộng) có số liệu đều đạt chỉ \
+         tiêu; tập thể được đề xuất khen thưởng khi hoàn thành xuất sắc và có ít nhất {} tuần \
+         làm việc không văn bản giấy; cá nhân khi hoàn thành xuất sắc{}; tiêu chí ký số của cá \
+         nhân chỉ tính cho người có ký văn bản.",
+        format::decimal(CREATIVITY_BONUS_POINTS, 0),
+        format::decimal(thresholds.excellent, 0),
+        format::decimal(thresholds.good, 0),
+        format::decimal(thresholds.done, 0),
+        rules.min_paperless_weeks,
+        if rules.individual_needs_initiative {
+            " và có sáng kiến"
+        } else {
+            ""
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_app_defaults_are_spelled_out_with_their_values() {
+        let text = app_defaults_summary();
+        for figure in [
+            "tối đa 5 điểm",
+            "95 / 85 / 70",
+            "ít nhất 2 tuần",
+            "có sáng kiến",
+        ] {
+            assert!(text.contains(figure), "{figure}: {text}");
+        }
+        let tc5 = &plan_criteria()[4];
+        assert!(tc5.bonus && tc5.weight == CREATIVITY_BONUS_POINTS);
     }
 }

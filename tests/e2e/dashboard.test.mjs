@@ -121,10 +121,16 @@ describe('headline figures and officers', () => {
 });
 
 describe('proposals', () => {
-  test('the sample has none under the default rules; the loosest rules propose everyone', async () => {
+  test('the sample proposes some under the default rules; the loosest rules propose everyone', async () => {
     await loadSample(page, site);
     await page.getByRole('link', { name: 'Tổng quan' }).click();
-    await page.getByText('Chưa có tập thể hay cá nhân nào đạt điều kiện đề xuất khen thưởng.').waitFor();
+    const proposed = page.locator('table#proposals tbody tr');
+    await proposed.first().waitFor();
+    const kinds = await proposed.locator('td:nth-child(2)').allTextContents();
+    const collectives = kinds.filter((k) => k === 'Tập thể').length;
+    assert.ok(collectives >= 1 && collectives <= 4, `${collectives} collectives`);
+    assert.ok(kinds.length - collectives >= 1, 'at least one individual');
+    assert.ok(kinds.length < 88, 'not everyone');
 
     // Loosen every rule in the stored campaign, as Thiết lập would, then reload.
     await page.evaluate(() => {

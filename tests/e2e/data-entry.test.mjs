@@ -253,6 +253,14 @@ describe('calendar', () => {
     await page.locator('#new-holiday').fill('2025-07-28');
     await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
     await page.locator('#working-day-count').getByText('23 ngày').waitFor();
+    // “30 ngày đêm”: a working Saturday joins the grid.
+    await page.locator('#new-working-day').fill('2025-07-19');
+    await page.getByRole('button', { name: 'Thêm ngày làm việc' }).click();
+    await page.locator('#working-day-count').getByText('24 ngày').waitFor();
+    await page.locator('#extra-working-days').getByText('19/07/2025').waitFor();
+    await page.locator('#new-working-day').fill('2025-07-21');
+    await page.getByRole('button', { name: 'Thêm ngày làm việc' }).click();
+    await page.getByText('đã là ngày làm việc').waitFor();
 
     await page.locator('#period-start').fill('2025-09-01');
     await page.locator('#period-start').dispatchEvent('change');
@@ -262,8 +270,19 @@ describe('calendar', () => {
 
     await page.getByRole('link', { name: 'Nhập liệu' }).click();
     await cell(page, 0, 0).waitFor();
-    assert.equal(await page.locator('#daily-grid tbody tr').count(), 23);
+    assert.equal(await page.locator('#daily-grid tbody tr').count(), 24);
     assert.equal(await page.locator('#daily-grid tr[data-date="2025-07-28"]').count(), 0);
+    await cell(page, 4, 0).fill('6');
+    await cell(page, 4, 0).press('Enter');
+    assert.equal(await page.locator('#daily-grid tbody tr').nth(4).getAttribute('data-date'), '2025-07-19');
+    await page.waitForFunction(() =>
+      JSON.parse(localStorage.getItem('thidua/v2/workspace')).workspace.daily_reports.some(
+        (r) => r.date === '2025-07-19' && r.counts.docs_received === 6,
+      ),
+    );
+    // The export panel names the Office as the plan does (V.1), not the Legal Division.
+    await page.locator('#export-unit-instruction').getByText('Gửi tệp này cho Văn phòng Sở').waitFor();
+    assert.match(await page.locator('h2', { hasText: 'Gửi dữ liệu cho' }).textContent(), /Văn phòng Sở/);
   });
 });
 

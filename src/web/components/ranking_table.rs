@@ -12,6 +12,7 @@ use crate::core::explain::{
 };
 use crate::core::format;
 use crate::core::model::Criterion;
+use crate::core::route::Route;
 use crate::web::app::use_workspace;
 
 /// Officers listed at first, and added by each “Xem thêm”.
@@ -115,7 +116,9 @@ pub fn RankingTable(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
         </div>
         <p class="hint">
             "Bấm vào một con số để xem cách tính. “—”: không phát sinh (0/0), không tính vào điểm. "
-            "Cách đánh giá: xem tài liệu docs/evaluation.md và ngưỡng xếp loại tại Thiết lập."
+            "Quy tắc đánh giá, xếp loại và đề xuất khen thưởng: xem "
+            <a href=Route::Guide.href()>"Hướng dẫn → Cách đánh giá"</a>
+            "."
         </p>
     }
 }

@@ -2,10 +2,13 @@
 
 use leptos::prelude::*;
 
+use crate::core::explain::rules_in_words;
 use crate::core::route::Route;
+use crate::web::app::use_workspace;
 
 #[component]
 pub fn Guide() -> impl IntoView {
+    let workspace = use_workspace();
     view! {
         <article class="panel prose">
             <h1>"Hướng dẫn sử dụng"</h1>
@@ -63,6 +66,27 @@ pub fn Guide() -> impl IntoView {
                     "20/8/2025."
                 </li>
             </ol>
+            <h2 id="cach-danh-gia">"Cách đánh giá"</h2>
+            <p>
+                "Các con số dưới đây là thiết lập hiện tại của phong trào (sửa tại "
+                <a href=Route::Setup.href()>"Thiết lập"</a>
+                "). Trên Tổng quan, bấm vào một con số để xem cách tính với số liệu thật."
+            </p>
+            {move || {
+                workspace.with(|w| {
+                    rules_in_words(&w.campaign)
+                        .into_iter()
+                        .map(|(heading, lines)| {
+                            view! {
+                                <h3>{heading}</h3>
+                                <ul>
+                                    {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                </ul>
+                            }
+                        })
+                        .collect_view()
+                })
+            }}
             <h2>"Lưu ý"</h2>
             <ul>
                 <li>
@@ -74,8 +98,14 @@ pub fn Guide() -> impl IntoView {
                     "ứng dụng hỏi trước khi cập nhật; dữ liệu đã lưu được giữ nguyên."
                 </li>
                 <li>
-                    "Văn bản mật, tối mật, tuyệt mật và hồ sơ đề nghị khen thưởng cấp nhà nước "
-                    "không tính vào tiêu chí ký số."
+                    "Văn bản mật, tối mật, tuyệt mật và hồ sơ đề nghị khen thưởng cấp nhà nước được "
+                    "Kế hoạch loại trừ: không tính vào tiêu chí xử lý trên mạng (TC1) và tiêu chí ký "
+                    "số (TC2), và số trang in cho chúng không làm mất “ngày không in giấy”. Nhập "
+                    "chúng ở các cột “không tính” của bảng số liệu hằng ngày."
+                </li>
+                <li>
+                    "Ngày thứ Bảy, Chủ nhật có làm việc (ngày làm bù) được thêm tại Thiết lập → "
+                    "“Ngày làm việc thêm”; ngày đó có dòng riêng trong bảng nhập liệu."
                 </li>
             </ul>
         </article>

@@ -13,7 +13,7 @@ use crate::core::campaign_file::{
 use crate::core::format;
 use crate::core::model::{Campaign, Target, Thresholds, Unit, WorkingCalendar, Workspace};
 use crate::core::sample::{generate, SampleScale};
-use crate::core::template::seed_campaign;
+use crate::core::template::{app_defaults_summary, seed_campaign};
 use crate::core::validation::{
     add_extra_working_day, add_holiday, parse_count, parse_decimal, parse_target, DateProblem,
 };
@@ -238,7 +238,7 @@ fn CriteriaEditor() -> impl IntoView {
                             <input
                                 class="small"
                                 inputmode="decimal"
-                                aria-label="Trọng số"
+                                aria-label="Trọng số hoặc điểm cộng tối đa"
                                 prop:value=move || criterion().map(|c| format::decimal(c.weight, 1))
                                 on:change=move |event| {
                                     if let Some(weight) = parse_decimal(&event_target_value(&event)) {
@@ -248,6 +248,23 @@ fn CriteriaEditor() -> impl IntoView {
                                             }
                                         });
                                     }
+                                }
+                            />
+                            " "
+                            {move || criterion().map(|c| if c.bonus { "điểm cộng tối đa" } else { "trọng số" })}
+                        </td>
+                        <td class="center">
+                            <input
+                                type="checkbox"
+                                aria-label="Tính là điểm cộng"
+                                prop:checked=move || criterion().is_some_and(|c| c.bonus)
+                                on:change=move |event| {
+                                    let checked = event_target_checked(&event);
+                                    workspace.update(|w| {
+                                        if let Some(c) = w.campaign.criteria.get_mut(index) {
+                                            c.bonus = checked;
+                                        }
+                                    });
                                 }
                             />
                         </td>
@@ -264,7 +281,10 @@ fn CriteriaEditor() -> impl IntoView {
                         <th>"Mã"</th>
                         <th>"Tiêu chí"</th>
                         <th>"Chỉ tiêu"</th>
-                        <th>"Trọng số"</th>
+                        <th>"Trọng số / điểm cộng"</th>
+                        <th title="Tiêu chí điểm cộng không nằm trong bình quân gia quyền: đạt chỉ tiêu được cộng thêm tối đa số điểm ghi bên cạnh (điểm tổng hợp tối đa 100), và không bắt buộc để “Hoàn thành xuất sắc”">
+                            "Điểm cộng"
+                        </th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -304,10 +324,7 @@ fn CriteriaEditor() -> impl IntoView {
                 <span>"Cá nhân phải có ít nhất một sáng kiến"</span>
             </label>
         </div>
-        <p class="hint">
-            "“Hoàn thành xuất sắc” còn đòi hỏi mọi tiêu chí có số liệu đều đạt chỉ tiêu. "
-            "Các ngưỡng mặc định là đề xuất của ứng dụng, không phải quy định."
-        </p>
+        <p class="hint" id="app-defaults">{app_defaults_summary()}</p>
         <ul class="problems">
             {move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
         </ul>
