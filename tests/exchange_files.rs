@@ -180,6 +180,36 @@ fn the_cli_samples_validates_merges_and_evaluates() {
     assert_eq!(json["officers"].as_array().unwrap().len(), 80);
     assert!(json["units"][0]["criteria"][0]["attainment"].is_number());
 
+    // A consolidated file carries its campaign: it evaluates and reports alone.
+    let (code, alone, stderr) = cli(&["evaluate", merged.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        alone, stdout,
+        "the same evaluation as with the campaign file"
+    );
+    let alone_html = dir.join("mot-minh.html");
+    let (code, _, stderr) = cli(&[
+        "report",
+        merged.to_str().unwrap(),
+        "--html",
+        alone_html.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::read_to_string(&alone_html)
+        .unwrap()
+        .contains("Phòng Pháp chế"));
+    // A division's file alone still asks for the campaign file.
+    let division = files
+        .iter()
+        .find(|f| f.contains("thidua-van-phong"))
+        .unwrap();
+    let (code, _, stderr) = cli(&["evaluate", division]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("Thiếu tệp thiết lập phong trào"),
+        "{stderr}"
+    );
+
     // The report's files from the same merge.
     let xlsx = dir.join("bao-cao.xlsx");
     let docx = dir.join("bao-cao.docx");

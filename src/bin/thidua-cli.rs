@@ -11,7 +11,8 @@
 //!
 //! Every command but `sample` needs the campaign the files belong to: the
 //! campaign file exported in Thiết lập, given with `--campaign` or simply
-//! among the files (`sample` writes one next to the exports).
+//! among the files (`sample` writes one next to the exports), or the one a
+//! consolidated file carries.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,7 +23,8 @@ use thidua::core::campaign_file::{
 };
 use thidua::core::evaluation::evaluate;
 use thidua::core::exchange::{
-    encode_export, export_consolidated, export_file_name, export_unit, ExportFile, Importer,
+    carried_campaign, encode_export, export_consolidated, export_file_name, export_unit,
+    ExportFile, Importer,
 };
 use thidua::core::format;
 use thidua::core::merge::{merge_files, Choices};
@@ -142,6 +144,7 @@ fn campaign_and_exports(options: &Options) -> Result<(Campaign, Vec<PathBuf>), S
             decode_campaign_file(&campaign_text).map_err(|e| format!("{}: {e}", path.display()))?,
         );
     }
+    let mut carried = None;
     for path in &options.files {
         let text = read(path)?;
         // A campaign file among the exports: cheap to spot by its format name.
@@ -151,10 +154,18 @@ fn campaign_and_exports(options: &Options) -> Result<(Campaign, Vec<PathBuf>), S
                 continue;
             }
         }
+        // A consolidated file carries its campaign: enough on its own.
+        if carried.is_none() {
+            carried = carried_campaign(&text);
+        }
         exports.push(path.clone());
     }
+    let campaign = campaign.or(carried);
     let campaign = campaign.ok_or_else(|| {
-        format!("Thiếu tệp thiết lập phong trào: thêm --campaign TỆP (xuất ở màn hình Thiết lập).\n\n{USAGE}")
+        format!(
+            "Thiếu tệp thiết lập phong trào: thêm --campaign TỆP (xuất ở màn hình Thiết lập), \
+             hoặc đưa một tệp tổng hợp (tệp tổng hợp mang theo thiết lập phong trào).\n\n{USAGE}"
+        )
     })?;
     if exports.is_empty() {
         return Err(format!("Chưa có tệp dữ liệu nào để đọc.\n\n{USAGE}"));

@@ -70,6 +70,11 @@ pub struct Payload {
     /// Initiatives of the divisions and their officers.
     #[serde(default)]
     pub initiatives: Vec<Initiative>,
+    /// The campaign itself, in a consolidated file: under the digest, so the
+    /// file can be evaluated and reported on alone (`thidua-cli evaluate
+    /// tong-hop.json`). Divisions' files do not carry it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<Campaign>,
 }
 
 /// A decoded exchange file.
@@ -288,6 +293,7 @@ pub fn export_unit(workspace: &Workspace, unit_id: &str, now: DateTime<Utc>) -> 
                 .filter(|i| owned(&i.owner))
                 .cloned()
                 .collect(),
+            campaign: None,
         },
     })
 }
@@ -310,8 +316,32 @@ pub fn export_consolidated(workspace: &Workspace, now: DateTime<Utc>) -> ExportF
             daily_reports: workspace.daily_reports.clone(),
             officer_records: workspace.officer_records.clone(),
             initiatives: workspace.initiatives.clone(),
+            campaign: Some(campaign.clone()),
         },
     }
+}
+
+/// The campaign a consolidated file carries, when its digest holds; `None`
+/// for anything else. The file itself is checked afterwards against that
+/// campaign like any other ([`Importer::decode`]).
+pub fn carried_campaign(text: &str) -> Option<Campaign> {
+    #[derive(Deserialize)]
+    struct CampaignOnly {
+        campaign: Option<Campaign>,
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let envelope: EnvelopeIn = serde_json::from_str(text).ok()?;
+    if envelope.format.as_deref() != Some(EXPORT_FORMAT) {
+        return None;
+    }
+    let payload = envelope.payload?;
+    if !sha256_hex(payload.get().as_bytes()).eq_ignore_ascii_case(&envelope.payload_sha256?) {
+        return None;
+    }
+    let campaign = serde_json::from_str::<CampaignOnly>(payload.get())
+        .ok()?
+        .campaign?;
+    (Some(campaign.id.as_str()) == envelope.campaign_id.as_deref()).then_some(campaign)
 }
 
 /// The day of `at` in Vietnam, where deadlines and file names are dated.

@@ -17,7 +17,7 @@ pub fn time_of_day(at: impl Timelike) -> String {
     format!("{:02}:{:02}:{:02}", at.hour(), at.minute(), at.second())
 }
 
-/// Reads `2025-07-15`, the value of an `<input type="date">`.
+/// Reads `2025-07-15` (ISO 8601, as files and spreadsheets write it).
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     let mut parts = text.trim().splitn(3, '-');
     let year = parts.next()?.parse().ok()?;
@@ -25,6 +25,29 @@ pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     let day = parts.next()?.parse().ok()?;
     NaiveDate::from_ymd_opt(year, month, day)
 }
+
+/// Reads a date as a Vietnamese user types it: `15/07/2025`, `15/7/2025`,
+/// `15-07-2025` or `15.07.2025` (day first, four-digit year), or ISO
+/// `2025-07-15`. The date fields are plain text for this reason: an
+/// `<input type="date">` follows the browser's language and shows
+/// mm/dd/yyyy in an English-language browser.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if let Some(day) = parse_iso_date(text) {
+        return Some(day);
+    }
+    let mut parts = text.split(['/', '-', '.']);
+    let day = parts.next()?.trim().parse().ok()?;
+    let month = parts.next()?.trim().parse().ok()?;
+    let year_text = parts.next()?.trim();
+    if parts.next().is_some() || year_text.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year_text.parse().ok()?, month, day)
+}
+
+/// What a date field says when its text is not a date.
+pub const DATE_HINT: &str = "Nhập ngày dạng ngày/tháng/năm, ví dụ 28/07/2025.";
 
 /// `Thứ Ba, 15/07/2025`.
 pub fn date_with_weekday(day: NaiveDate) -> String {
@@ -215,5 +238,30 @@ mod tests {
         let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2025, 8, 17, 17, 5, 9).unwrap();
         assert_eq!(date_time(at), "18/08/2025 00:05", "UTC+7");
         assert_eq!(time_of_day(at), "17:05:09");
+    }
+
+    #[test]
+    fn dates_are_read_day_first_whatever_the_separator() {
+        let day = NaiveDate::from_ymd_opt(2025, 7, 28).unwrap();
+        for text in [
+            "28/07/2025",
+            " 28/7/2025 ",
+            "28-07-2025",
+            "28.07.2025",
+            "2025-07-28",
+        ] {
+            assert_eq!(parse_date(text), Some(day), "{text}");
+        }
+        for text in [
+            "07/28/2025",
+            "28/07/25",
+            "31/02/2025",
+            "28/07",
+            "",
+            "ngày 28",
+            "28/07/2025/1",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
     }
 }

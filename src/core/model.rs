@@ -445,6 +445,15 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// Whether anything was entered or received yet: a first visit, or a
+    /// campaign just set up, has nothing to evaluate.
+    pub fn has_records(&self) -> bool {
+        !(self.daily_reports.is_empty()
+            && self.officer_records.is_empty()
+            && self.initiatives.is_empty()
+            && self.submissions.is_empty())
+    }
+
     /// A workspace holding `campaign` and no records yet.
     pub fn new(campaign: Campaign) -> Self {
         Workspace {

@@ -35,6 +35,14 @@ impl SampleScale {
     }
 }
 
+/// The seed of the sample the app offers, so every browser shows the same one.
+pub const APP_SAMPLE_SEED: u64 = 2025;
+
+/// The department-scale sample the app offers (Thiết lập, the start panel).
+pub fn app_sample() -> Workspace {
+    generate(SampleScale::Department, APP_SAMPLE_SEED)
+}
+
 /// Marks sample data wherever a user could mistake it for real figures.
 pub const SAMPLE_LABEL: &str = "DỮ LIỆU MẪU";
 

@@ -9,6 +9,22 @@ let site;
 let page;
 beforeEach(() => ({ site, page } = session));
 
+describe('first visit', () => {
+  test('an empty browser gets the start panel, and the sample is one click away', async () => {
+    await page.goto(site.url);
+    await appReady(page);
+    const panel = page.locator('#start-panel');
+    await panel.waitFor();
+    assert.match(await panel.textContent(), /Phòng Pháp chế, Văn phòng Sở.*Cán bộ nhập liệu của một phòng/s);
+    assert.equal(await panel.getByRole('link', { name: 'Nhập liệu' }).count(), 1);
+    await panel.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+    await page.locator('#ranking tbody tr').first().waitFor();
+    assert.equal(await page.locator('#start-panel').count(), 0, 'gone once there is data');
+    await page.reload();
+    await page.locator('#ranking tbody tr').first().waitFor();
+    assert.equal(await page.locator('#start-panel').count(), 0);
+  });
+});
 
 describe('ranking', () => {
   test('every division is ranked once and each figure explains itself', async () => {
@@ -30,6 +46,13 @@ describe('ranking', () => {
     assert.match(formula, /^TC1: [\d.]+ văn bản đến và hồ sơ công việc xử lý trên mạng \/ [\d.]+ .* = [\d,]+%; chỉ tiêu 100%: (đạt|chưa đạt)\.$/);
     await first.locator('td.score summary').click();
     assert.match(await first.locator('td.score details p').textContent(), /^Điểm = \(TC1 /);
+    // Paper-free days explain themselves, naming the exempted pages when there are any.
+    const paperCell = first.locator('td[data-label="Ngày không in giấy"]');
+    await paperCell.locator('summary').click();
+    assert.match(
+      await paperCell.locator('details p').textContent(),
+      /^\d+ ngày không in giấy trên 24 ngày làm việc \(24 ngày có báo cáo\); \d+ tuần làm việc không văn bản giấy\./,
+    );
   });
 
   test('a division named with markup is shown as text', async () => {

@@ -3,7 +3,7 @@
 // never overwrite each other, the campaign file goes out and back in.
 import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appReady, browserSession } from './browser.mjs';
@@ -225,10 +225,10 @@ describe('officers and initiatives', () => {
     await row.getByText('Văn bản xử lý trên mạng (45) nhiều hơn văn bản xử lý (40).').waitFor();
 
     await page.locator('#initiative-title').fill('Số hóa sổ theo dõi công văn');
-    await page.locator('#initiative-date').fill('2025-09-01');
+    await page.locator('#initiative-date').fill('01/09/2025');
     await page.getByRole('button', { name: 'Thêm sáng kiến' }).click();
     await page.getByText('Ngày 01/09/2025 nằm ngoài thời gian phong trào thi đua.').waitFor();
-    await page.locator('#initiative-date').fill('2025-07-30');
+    await page.locator('#initiative-date').fill('30/07/2025');
     await page.getByRole('button', { name: 'Thêm sáng kiến' }).click();
     await page.locator('li.initiative').getByText('Số hóa sổ theo dõi công văn').waitFor();
 
@@ -243,6 +243,26 @@ describe('officers and initiatives', () => {
     assert.equal(workspace.officer_records[0].kpi_score, 92.5);
     assert.equal(workspace.officer_records[0].docs_handled_online, 45);
     assert.equal(workspace.initiatives[0].date, '2025-07-30');
+
+    // Edited, the initiative keeps its id, raises its revision and travels in the export.
+    await page.locator('li.initiative').getByRole('button', { name: 'Sửa' }).click();
+    assert.equal(await page.locator('#initiative-title').inputValue(), 'Số hóa sổ theo dõi công văn');
+    assert.equal(await page.locator('#initiative-date').inputValue(), '30/07/2025');
+    await page.locator('#initiative-title').fill('Sổ theo dõi công văn điện tử');
+    await page.locator('#initiative-score').fill('88,5');
+    await page.getByRole('button', { name: 'Lưu sáng kiến' }).click();
+    await page.locator('li.initiative').getByText('Sổ theo dõi công văn điện tử').waitFor();
+    assert.equal(await page.locator('li.initiative').count(), 1);
+    const edited = (await stored(page)).initiatives[0];
+    assert.equal(edited.meta.id, workspace.initiatives[0].meta.id);
+    assert.equal(edited.meta.rev, workspace.initiatives[0].meta.rev + 1);
+    assert.equal(edited.council_score, 88.5);
+    assert.ok(await page.getByRole('button', { name: 'Thêm sáng kiến' }).isVisible());
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-unit').click()]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const travelled = exported.payload.initiatives.find((i) => i.meta.id === edited.meta.id);
+    assert.equal(travelled.title, 'Sổ theo dõi công văn điện tử');
+    assert.equal(travelled.meta.rev, edited.meta.rev);
   });
 });
 
@@ -250,19 +270,19 @@ describe('calendar', () => {
   test('a holiday leaves the grid and a reversed period is refused', async () => {
     await page.goto(`${site.url}#/thiet-lap`);
     await appReady(page);
-    await page.locator('#new-holiday').fill('2025-07-28');
+    await page.locator('#new-holiday').fill('28/07/2025');
     await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
     await page.locator('#working-day-count').getByText('23 ngày').waitFor();
     // “30 ngày đêm”: a working Saturday joins the grid.
-    await page.locator('#new-working-day').fill('2025-07-19');
+    await page.locator('#new-working-day').fill('19/07/2025');
     await page.getByRole('button', { name: 'Thêm ngày làm việc' }).click();
     await page.locator('#working-day-count').getByText('24 ngày').waitFor();
     await page.locator('#extra-working-days').getByText('19/07/2025').waitFor();
-    await page.locator('#new-working-day').fill('2025-07-21');
+    await page.locator('#new-working-day').fill('21/07/2025');
     await page.getByRole('button', { name: 'Thêm ngày làm việc' }).click();
     await page.getByText('đã là ngày làm việc').waitFor();
 
-    await page.locator('#period-start').fill('2025-09-01');
+    await page.locator('#period-start').fill('01/09/2025');
     await page.locator('#period-start').dispatchEvent('change');
     await page.getByText(/phải trước ngày kết thúc \(15\/08\/2025\); chưa thay đổi gì/).waitFor();
     const workspace = await stored(page);
@@ -283,6 +303,33 @@ describe('calendar', () => {
     // The export panel names the Office as the plan does (V.1), not the Legal Division.
     await page.locator('#export-unit-instruction').getByText('Gửi tệp này cho Văn phòng Sở').waitFor();
     assert.match(await page.locator('h2', { hasText: 'Gửi dữ liệu cho' }).textContent(), /Văn phòng Sở/);
+  });
+});
+
+describe('dates', () => {
+  test('an English-language browser still shows and reads dd/mm/yyyy', async () => {
+    const errors = [];
+    const english = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const p = await english.newPage();
+    p.on('pageerror', (error) => errors.push(error.message));
+    await p.goto(`${site.url}#/thiet-lap`);
+    await appReady(p);
+    assert.equal(await p.evaluate(() => navigator.language), 'en-US');
+    assert.equal(await p.locator('#period-start').inputValue(), '15/07/2025');
+    assert.equal(await p.locator('#period-end').inputValue(), '15/08/2025');
+    // 05/08 is the 5th of August, not the 8th of May.
+    await p.locator('#new-holiday').fill('05/08/2025');
+    await p.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
+    await p.locator('#holidays').getByText('05/08/2025').waitFor();
+    const holidays = await p.evaluate(
+      () => JSON.parse(localStorage.getItem('thidua/v2/workspace')).workspace.campaign.calendar.holidays,
+    );
+    assert.deepEqual(holidays, ['2025-08-05']);
+    await p.locator('#new-holiday').fill('08/31/2025');
+    await p.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
+    await p.getByText('Nhập ngày dạng ngày/tháng/năm, ví dụ 28/07/2025.').waitFor();
+    await english.close();
+    assert.deepEqual(errors, []);
   });
 });
 

@@ -54,7 +54,7 @@ describe('a plain-HTTP intranet host', () => {
     await page.locator('#new-officer-position').fill('Chuyên viên');
     await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
     await page.locator('#initiative-title').fill('Sổ công văn điện tử');
-    await page.locator('#initiative-date').fill('2025-07-30');
+    await page.locator('#initiative-date').fill('30/07/2025');
     await page.getByRole('button', { name: 'Thêm sáng kiến' }).click();
     await page.locator('li.initiative').getByText('Sổ công văn điện tử').waitFor();
 

@@ -1,4 +1,6 @@
-//! Initiatives of a division and of its officers: list, add, remove.
+//! Initiatives of a division and of its officers: list, add, edit, remove.
+//! An edit goes through `upsert_initiative`, which raises the record's
+//! revision, so the changed initiative travels in the next export.
 
 use leptos::prelude::*;
 
@@ -40,6 +42,21 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
             })
         })
     };
+    let title = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let score = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<String>::new());
+    // The initiative being edited in the form; `None` while adding a new one.
+    let editing = RwSignal::new(None::<String>);
+    let clear_form = move || {
+        editing.set(None);
+        problems.set(Vec::new());
+        title.set(String::new());
+        description.set(String::new());
+        score.set(String::new());
+    };
     let items = {
         let unit_id = unit_id.clone();
         move || {
@@ -64,6 +81,20 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
                     .filter(|i| !i.meta.deleted && belongs_to(i, &unit_id, &officer_ids))
                     .map(|i| {
                         let id = i.meta.id.clone();
+                        let edit = {
+                            let i = i.clone();
+                            move |_| {
+                                editing.set(Some(i.meta.id.clone()));
+                                problems.set(Vec::new());
+                                title.set(i.title.clone());
+                                description.set(i.description.clone());
+                                owner.set(i.owner.key());
+                                date.set(format::date(i.date));
+                                score.set(
+                                    i.council_score.map(|s| format::decimal(s, 1)).unwrap_or_default(),
+                                );
+                            }
+                        };
                         let remove = move |_| {
                             if window()
                                 .confirm_with_message("Xóa sáng kiến này?")
@@ -82,7 +113,10 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
                                         .map(|s| format!(", điểm Hội đồng: {}", format::decimal(s, 1)))}
                                     <p class="hint">{i.description.clone()}</p>
                                 </div>
-                                <button class="danger" on:click=remove>"Xóa"</button>
+                                <div class="actions">
+                                    <button on:click=edit>"Sửa"</button>
+                                    <button class="danger" on:click=remove>"Xóa"</button>
+                                </div>
                             </li>
                         }
                     })
@@ -91,13 +125,7 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
         }
     };
 
-    let title = RwSignal::new(String::new());
-    let description = RwSignal::new(String::new());
-    let date = RwSignal::new(String::new());
-    let owner = RwSignal::new(String::new());
-    let score = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<String>::new());
-    let add = move |_| {
+    let save = move |_| {
         let owner_key = owner.get_untracked();
         let owner_key = if owner_key.is_empty() {
             owners
@@ -111,8 +139,8 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
         // An unknown key is refused below by `check_initiative` (owner not in the campaign).
         let owner = InitiativeOwner::from_key(&owner_key)
             .unwrap_or_else(|| InitiativeOwner::Unit(String::new()));
-        let Some(day) = format::parse_iso_date(&date.get_untracked()) else {
-            problems.set(vec!["Hãy chọn ngày của sáng kiến.".into()]);
+        let Some(day) = format::parse_date(&date.get_untracked()) else {
+            problems.set(vec![format!("Ngày của sáng kiến: {}", format::DATE_HINT)]);
             return;
         };
         let council_score = match parse_score(&score.get_untracked()) {
@@ -124,7 +152,8 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
         };
         let initiative = Initiative {
             meta: RecordMeta {
-                id: new_id(),
+                // An edit keeps the id; `upsert_initiative` raises its revision.
+                id: editing.get_untracked().unwrap_or_else(new_id),
                 rev: 0,
                 updated_at: now(),
                 deleted: false,
@@ -141,12 +170,8 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
             return;
         }
         workspace.update(|w| upsert_initiative(w, initiative, now()));
-        problems.set(Vec::new());
-        title.set(String::new());
-        description.set(String::new());
-        score.set(String::new());
+        clear_form();
     };
-    let period = move || workspace.with(|w| w.campaign.period);
 
     view! {
         <ul class="initiatives">{items}</ul>
@@ -162,6 +187,7 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
             <label class="field">
                 <span>"Mô tả"</span>
                 <textarea
+                    id="initiative-description"
                     rows="2"
                     prop:value=move || description.get()
                     on:input=move |e| description.set(event_target_value(&e))
@@ -170,7 +196,11 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
             <div class="form-row">
                 <label class="field">
                     <span>"Của"</span>
-                    <select on:change=move |e| owner.set(event_target_value(&e))>
+                    <select
+                        id="initiative-owner"
+                        prop:value=move || owner.get()
+                        on:change=move |e| owner.set(event_target_value(&e))
+                    >
                         {move || {
                             owners
                                 .get()
@@ -184,9 +214,10 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
                     <span>"Ngày"</span>
                     <input
                         id="initiative-date"
-                        type="date"
-                        min=move || period().start.to_string()
-                        max=move || period().end.to_string()
+                        type="text"
+                        inputmode="numeric"
+                        placeholder="dd/mm/yyyy"
+                        autocomplete="off"
                         prop:value=move || date.get()
                         on:input=move |e| date.set(event_target_value(&e))
                     />
@@ -194,6 +225,7 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
                 <label class="field">
                     <span>"Điểm Hội đồng (nếu có)"</span>
                     <input
+                        id="initiative-score"
                         class="small"
                         inputmode="decimal"
                         prop:value=move || score.get()
@@ -204,7 +236,14 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
             <ul class="problems">
                 {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>
-            <button class="primary" on:click=add>"Thêm sáng kiến"</button>
+            <div class="actions">
+                <button class="primary" on:click=save>
+                    {move || if editing.get().is_some() { "Lưu sáng kiến" } else { "Thêm sáng kiến" }}
+                </button>
+                <Show when=move || editing.get().is_some()>
+                    <button on:click=move |_| clear_form()>"Hủy sửa"</button>
+                </Show>
+            </div>
         </div>
     }
 }

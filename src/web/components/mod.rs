@@ -9,5 +9,6 @@ pub mod officer_table;
 pub mod proposal_list;
 pub mod ranking_table;
 pub mod save_banner;
+pub mod start_panel;
 pub mod status_message;
 pub mod submission_table;

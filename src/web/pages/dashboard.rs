@@ -11,6 +11,7 @@ use crate::web::components::deadline_list::DeadlineList;
 use crate::web::components::evaluation_charts::EvaluationCharts;
 use crate::web::components::proposal_list::ProposalList;
 use crate::web::components::ranking_table::{OfficerRanking, RankingTable};
+use crate::web::components::start_panel::StartPanel;
 use crate::web::components::submission_table::SubmissionTable;
 
 #[component]
@@ -46,6 +47,9 @@ pub fn Dashboard() -> impl IntoView {
                 " tiêu chí thi đua"
             </p>
         </section>
+        <Show when=move || !workspace.with(|w| w.has_records())>
+            <StartPanel />
+        </Show>
         <HeadlineFigures evaluation=evaluation />
         <section class="panel">
             <h2>"Thời hạn báo cáo"</h2>

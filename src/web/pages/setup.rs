@@ -12,7 +12,7 @@ use crate::core::campaign_file::{
 };
 use crate::core::format;
 use crate::core::model::{Campaign, Target, Thresholds, Unit, WorkingCalendar, Workspace};
-use crate::core::sample::{generate, SampleScale};
+use crate::core::sample::app_sample;
 use crate::core::template::{app_defaults_summary, seed_campaign};
 use crate::core::validation::{
     add_extra_working_day, add_holiday, parse_count, parse_decimal, parse_target, DateProblem,
@@ -22,8 +22,6 @@ use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::{download_json, read_text};
 use crate::web::storage::{new_id, stored_size};
 
-/// The seed of the sample data, so every browser shows the same sample.
-const SAMPLE_SEED: u64 = 2025;
 /// localStorage holds about five million UTF-16 code units per site.
 const STORAGE_BUDGET: usize = 5_000_000;
 
@@ -479,7 +477,7 @@ fn BrowserDataPanel() -> impl IntoView {
             "Nạp dữ liệu mẫu (8 phòng, 80 cán bộ, 24 ngày làm việc)? Toàn bộ dữ liệu hiện tại \
              trong trình duyệt này sẽ bị thay thế.",
         ) {
-            workspace.set(generate(SampleScale::Department, SAMPLE_SEED));
+            workspace.set(app_sample());
         }
     };
     let reset = move |_| {
@@ -518,8 +516,8 @@ fn CalendarEditor() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let period = move || workspace.with(|w| w.campaign.period);
     let set_period_day = move |start: bool, text: String| {
-        let Some(day) = format::parse_iso_date(&text) else {
-            message.set(Some("Hãy chọn một ngày hợp lệ.".into()));
+        let Some(day) = format::parse_date(&text) else {
+            message.set(Some(format::DATE_HINT.into()));
             return;
         };
         let mut candidate = period();
@@ -546,8 +544,8 @@ fn CalendarEditor() -> impl IntoView {
     let add_day =
         move |picked: RwSignal<String>,
               edit: fn(&mut Campaign, NaiveDate) -> Result<(), DateProblem>| {
-            let Some(day) = format::parse_iso_date(&picked.get_untracked()) else {
-                message.set(Some("Hãy chọn một ngày.".into()));
+            let Some(day) = format::parse_date(&picked.get_untracked()) else {
+                message.set(Some(format::DATE_HINT.into()));
                 return;
             };
             let mut campaign = workspace.with_untracked(|w| w.campaign.clone());
@@ -603,16 +601,23 @@ fn CalendarEditor() -> impl IntoView {
                         <td>
                             "Trước ngày "
                             <input
-                                type="date"
+                                type="text"
+                    inputmode="numeric"
+                    placeholder="dd/mm/yyyy"
+                    autocomplete="off"
                                 aria-label="Hạn"
-                                prop:value=move || deadline().map(|d| d.due_before.to_string())
+                                prop:value=move || deadline().map(|d| format::date(d.due_before))
                                 on:change=move |event| {
-                                    if let Some(day) = format::parse_iso_date(&event_target_value(&event)) {
-                                        workspace.update(|w| {
-                                            if let Some(d) = w.campaign.deadlines.get_mut(index) {
-                                                d.due_before = day;
-                                            }
-                                        });
+                                    match format::parse_date(&event_target_value(&event)) {
+                                        Some(day) => {
+                                            message.set(None);
+                                            workspace.update(|w| {
+                                                if let Some(d) = w.campaign.deadlines.get_mut(index) {
+                                                    d.due_before = day;
+                                                }
+                                            });
+                                        }
+                                        None => message.set(Some(format!("Hạn: {}", format::DATE_HINT))),
                                     }
                                 }
                             />
@@ -628,8 +633,11 @@ fn CalendarEditor() -> impl IntoView {
                 <span>"Bắt đầu"</span>
                 <input
                     id="period-start"
-                    type="date"
-                    prop:value=move || period().start.to_string()
+                    type="text"
+                    inputmode="numeric"
+                    placeholder="dd/mm/yyyy"
+                    autocomplete="off"
+                    prop:value=move || format::date(period().start)
                     on:change=move |e| set_period_day(true, event_target_value(&e))
                 />
             </label>
@@ -637,8 +645,11 @@ fn CalendarEditor() -> impl IntoView {
                 <span>"Kết thúc"</span>
                 <input
                     id="period-end"
-                    type="date"
-                    prop:value=move || period().end.to_string()
+                    type="text"
+                    inputmode="numeric"
+                    placeholder="dd/mm/yyyy"
+                    autocomplete="off"
+                    prop:value=move || format::date(period().end)
                     on:change=move |e| set_period_day(false, event_target_value(&e))
                 />
             </label>
@@ -656,7 +667,10 @@ fn CalendarEditor() -> impl IntoView {
         <div class="add-row">
             <input
                 id="new-holiday"
-                type="date"
+                type="text"
+                    inputmode="numeric"
+                    placeholder="dd/mm/yyyy"
+                    autocomplete="off"
                 aria-label="Ngày nghỉ"
                 prop:value=move || new_holiday.get()
                 on:input=move |e| new_holiday.set(event_target_value(&e))
@@ -668,7 +682,10 @@ fn CalendarEditor() -> impl IntoView {
         <div class="add-row">
             <input
                 id="new-working-day"
-                type="date"
+                type="text"
+                    inputmode="numeric"
+                    placeholder="dd/mm/yyyy"
+                    autocomplete="off"
                 aria-label="Ngày làm việc thêm"
                 prop:value=move || new_working_day.get()
                 on:input=move |e| new_working_day.set(event_target_value(&e))
