@@ -41,6 +41,12 @@ describe('routes', () => {
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).waitFor();
     assert.equal(new URL(page.url()).hash, '#/huong-dan');
+    // The evaluation rules, in Vietnamese, where a civil servant can read them.
+    await page.getByRole('heading', { name: 'Cách đánh giá' }).waitFor();
+    const guide = await page.locator('article').textContent();
+    assert.match(guide, /Hoàn thành xuất sắc: từ 95,0 điểm/);
+    assert.match(guide, /trang in cho văn bản mật, hồ sơ khen thưởng cấp nhà nước không tính/);
+    assert.doesNotMatch(guide, /docs\//);
     await page.goBack();
     await page.locator('#campaign-title').waitFor();
     assert.equal(await activeMenu(), 'Tổng quan');

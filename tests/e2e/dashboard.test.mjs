@@ -92,7 +92,7 @@ describe('charts', () => {
     // Background, three legend squares, 8 divisions × 24 days.
     assert.equal(await page.locator('#chart-calendar svg rect').count(), 1 + 3 + 8 * 24);
     // The ranking's paper-free days are the calendar's green squares.
-    const freeDays = (await page.locator('#ranking td[data-label="Ngày không in giấy"]').allTextContents())
+    const freeDays = (await page.locator('#ranking td[data-label="Ngày không in giấy"] summary').allTextContents())
       .reduce((sum, t) => sum + Number(t.trim()), 0);
     const green = await page.locator('#chart-calendar svg rect[fill="#1E7B46"]').count();
     assert.equal(green, freeDays + 1, 'plus the legend square');

@@ -116,9 +116,9 @@ pub fn RankingTable(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
         </div>
         <p class="hint">
             "Bấm vào một con số để xem cách tính. “—”: không phát sinh (0/0), không tính vào điểm. "
-            "Quy tắc đánh giá, xếp loại và đề xuất khen thưởng: xem "
-            <a href=Route::Guide.href()>"Hướng dẫn → Cách đánh giá"</a>
-            "."
+            "Quy tắc đánh giá, xếp loại và đề xuất khen thưởng: xem mục "
+            <a href=Route::Guide.href()>"Cách đánh giá"</a>
+            " trong trang Hướng dẫn."
         </p>
     }
 }
