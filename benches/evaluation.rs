@@ -8,7 +8,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use thidua::core::evaluation::evaluate;
+use thidua::core::evaluation::score::evaluate;
 use thidua::core::sample::{generate, SampleScale};
 
 fn main() {

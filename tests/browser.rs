@@ -3,10 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_storage::{LocalStorage, Storage};
-use thidua::core::model::{Workspace, SCHEMA_VERSION};
-use thidua::core::persist::{encode_stored, LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
+use thidua::core::campaign::model::{Workspace, SCHEMA_VERSION};
+use thidua::core::campaign::template::seed_campaign;
+use thidua::core::exchange::persist::{
+    encode_stored, LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY,
+};
 use thidua::core::sample::{generate, SampleScale};
-use thidua::core::template::seed_campaign;
 use thidua::web::storage::{load, new_id, StorageError, TabStorage};
 use wasm_bindgen_test::*;
 

@@ -14,12 +14,12 @@ use std::hint::black_box;
 
 use chrono::{TimeZone, Utc};
 use gloo_storage::{LocalStorage, Storage};
-use thidua::core::evaluation::evaluate;
-use thidua::core::exchange::{encode_export, export_unit, Importer};
-use thidua::core::merge::{merge_files, Choices};
-use thidua::core::model::Workspace;
-use thidua::core::office::{office_document_from_json, OfficeFormat};
-use thidua::core::persist::workspace_json;
+use thidua::core::campaign::model::Workspace;
+use thidua::core::evaluation::score::evaluate;
+use thidua::core::exchange::envelope::{encode_export, export_unit, Importer};
+use thidua::core::exchange::merge::{merge_files, Choices};
+use thidua::core::exchange::persist::workspace_json;
+use thidua::core::report::office::{office_document_from_json, OfficeFormat};
 use thidua::core::sample::{generate, SampleScale};
 use thidua::web::storage::{load, stored_size, TabStorage};
 use wasm_bindgen::JsValue;
@@ -118,7 +118,7 @@ fn bench_province_import_and_merge() {
     let to_rust = now_ms() - started;
     let started = now_ms();
     for text in &texts {
-        black_box(thidua::core::exchange::sha256_hex(text));
+        black_box(thidua::core::exchange::envelope::sha256_hex(text));
     }
     let hashing = now_ms() - started;
     let started = now_ms();

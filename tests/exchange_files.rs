@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{TimeZone, Utc};
-use thidua::core::campaign_file::decode_campaign_file;
-use thidua::core::exchange::{
+use thidua::core::campaign::model::{Campaign, Workspace};
+use thidua::core::exchange::campaign_file::decode_campaign_file;
+use thidua::core::exchange::envelope::{
     decode_export, encode_export, export_unit, ExportError, MAX_EXPORT_BYTES,
 };
-use thidua::core::model::{Campaign, Workspace};
 use thidua::core::sample::{generate, SampleScale};
 
 fn fixtures() -> PathBuf {
@@ -168,7 +168,8 @@ fn the_cli_samples_validates_merges_and_evaluates() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    let expected = thidua::core::evaluation::evaluate(&generate(SampleScale::Department, 2025));
+    let expected =
+        thidua::core::evaluation::score::evaluate(&generate(SampleScale::Department, 2025));
     let names: Vec<&str> = json["units"]
         .as_array()
         .unwrap()

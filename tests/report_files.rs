@@ -4,11 +4,11 @@
 
 use std::io::{Cursor, Read};
 
-use thidua::core::docx::report_docx;
-use thidua::core::evaluation::evaluate;
-use thidua::core::report::{daily_table, officer_table, proposal_table, unit_table};
+use thidua::core::evaluation::score::evaluate;
+use thidua::core::report::document::{daily_table, officer_table, proposal_table, unit_table};
+use thidua::core::report::docx::report_docx;
+use thidua::core::report::xlsx::workbook;
 use thidua::core::sample::{generate, propose_everyone, SampleScale};
-use thidua::core::xlsx::workbook;
 
 fn archive(bytes: Vec<u8>) -> zip::ZipArchive<Cursor<Vec<u8>>> {
     zip::ZipArchive::new(Cursor::new(bytes)).expect("a valid ZIP")
@@ -449,9 +449,9 @@ fn the_docx_lists_every_proposal_with_its_reasons() {
 
 #[test]
 fn a_campaign_without_data_or_divisions_still_gives_valid_files() {
-    use thidua::core::model::Workspace;
-    use thidua::core::office::{office_document, OfficeFormat};
-    use thidua::core::template::seed_campaign;
+    use thidua::core::campaign::model::Workspace;
+    use thidua::core::campaign::template::seed_campaign;
+    use thidua::core::report::office::{office_document, OfficeFormat};
     let fresh = Workspace::new(seed_campaign("moi"));
     let mut empty = fresh.clone();
     empty.campaign.units.clear();

@@ -2,8 +2,8 @@
 //! records included, and carry its schema version.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use thidua::core::model::*;
-use thidua::core::template::seed_campaign;
+use thidua::core::campaign::model::*;
+use thidua::core::campaign::template::seed_campaign;
 
 fn meta(id: &str) -> RecordMeta {
     RecordMeta {

@@ -3,9 +3,9 @@
 //! against it, so a typo in a criterion or a wrong deadline fails here.
 
 use chrono::{NaiveDate, Weekday};
-use thidua::core::calendar::working_days;
-use thidua::core::model::{CriterionKind, Target};
-use thidua::core::template::{seed_campaign, EXCLUSION_SECRET, EXCLUSION_STATE_AWARD};
+use thidua::core::campaign::calendar::working_days;
+use thidua::core::campaign::model::{CriterionKind, Target};
+use thidua::core::campaign::template::{seed_campaign, EXCLUSION_SECRET, EXCLUSION_STATE_AWARD};
 
 const PLAN: &str = include_str!("fixtures/ke-hoach-sdttg-2025.txt");
 

@@ -18,20 +18,20 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, TimeZone, Utc};
-use thidua::core::campaign_file::{
+use thidua::core::campaign::model::{Campaign, Workspace};
+use thidua::core::evaluation::score::evaluate;
+use thidua::core::exchange::campaign_file::{
     campaign_file_name, decode_campaign_file, encode_campaign_file, CAMPAIGN_FILE_FORMAT,
 };
-use thidua::core::evaluation::evaluate;
-use thidua::core::exchange::{
+use thidua::core::exchange::envelope::{
     carried_campaign, encode_export, export_consolidated, export_file_name, export_unit,
     ExportFile, Importer,
 };
+use thidua::core::exchange::merge::{merge_files, Choices};
 use thidua::core::format;
-use thidua::core::merge::{merge_files, Choices};
-use thidua::core::model::{Campaign, Workspace};
-use thidua::core::office::{office_document, workbook_tables, OfficeFormat};
-use thidua::core::report::{csv_file_name, to_csv};
-use thidua::core::report_html::report_page;
+use thidua::core::report::document::{csv_file_name, to_csv};
+use thidua::core::report::html::report_page;
+use thidua::core::report::office::{office_document, workbook_tables, OfficeFormat};
 use thidua::core::sample::{generate, SampleScale};
 
 const USAGE: &str = "\

@@ -1,8 +1,7 @@
 //! Vietnamese presentation of dates and numbers: `dd/mm/yyyy`, `1.234,5`.
+//! A leaf of the core: it uses nothing else in it.
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc, Weekday};
-
-use super::calendar::{CampaignPhase, DeadlineStatus};
 
 // Dates are written and read by hand rather than with chrono's strftime:
 // its format-string machinery would cost the browser build tens of KB.
@@ -103,24 +102,6 @@ pub fn decimal(value: f64, decimals: usize) -> String {
     }
 }
 
-/// Countdown wording for a deadline.
-pub fn deadline_status(status: DeadlineStatus) -> String {
-    match status {
-        DeadlineStatus::DaysLeft(days) => format!("Còn {} ngày", integer(days.into())),
-        DeadlineStatus::LastDay => "Hôm nay là ngày cuối cùng".into(),
-        DeadlineStatus::Overdue(days) => format!("Đã quá hạn {} ngày", integer(days.into())),
-    }
-}
-
-/// Wording for where the campaign stands.
-pub fn campaign_phase(phase: CampaignPhase) -> String {
-    match phase {
-        CampaignPhase::NotStarted(days) => format!("Còn {} ngày nữa bắt đầu", integer(days.into())),
-        CampaignPhase::Running { day, of } => format!("Đang diễn ra: ngày thứ {day}/{of}"),
-        CampaignPhase::Ended(days) => format!("Đã kết thúc {} ngày trước", integer(days.into())),
-    }
-}
-
 /// `at` in Vietnam's time zone (UTC+7), where deadlines and file names are dated.
 pub fn vietnam_time(at: DateTime<Utc>) -> DateTime<FixedOffset> {
     at.with_timezone(&FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset"))
@@ -200,19 +181,6 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2025, 7, 15).unwrap();
         assert_eq!(date(day), "15/07/2025");
         assert_eq!(date_with_weekday(day), "Thứ Ba, 15/07/2025");
-    }
-
-    #[test]
-    fn countdowns_read_naturally() {
-        assert_eq!(deadline_status(DeadlineStatus::DaysLeft(3)), "Còn 3 ngày");
-        assert_eq!(
-            deadline_status(DeadlineStatus::LastDay),
-            "Hôm nay là ngày cuối cùng"
-        );
-        assert_eq!(
-            deadline_status(DeadlineStatus::Overdue(1467)),
-            "Đã quá hạn 1.467 ngày"
-        );
     }
 
     #[test]

@@ -3,13 +3,13 @@
 
 use chrono::{Duration, NaiveTime};
 
-use super::calendar::working_days;
-use super::entry::daily_report_id;
-use super::model::{
+use crate::core::campaign::calendar::working_days;
+use crate::core::campaign::model::{
     Campaign, DailyCounts, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord,
     RecordMeta, Target, Unit, Workspace,
 };
-use super::template::seed_campaign;
+use crate::core::campaign::template::seed_campaign;
+use crate::core::entry::edit::daily_report_id;
 
 /// How much sample data to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,7 +280,7 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
 }
 
 /// One day's counts of a unit that does `diligence` % of its work online.
-/// Always consistent with [`super::validation::check_counts`].
+/// Always consistent with [`crate::core::entry::validation::check_counts`].
 fn daily_counts(random: &mut SplitMix64, diligence: u32) -> DailyCounts {
     let lapse = |random: &mut SplitMix64, total: u32| {
         let misses = random.up_to((total * (100 - diligence)).div_ceil(100));
@@ -346,7 +346,7 @@ pub fn propose_everyone(campaign: &mut Campaign) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::validation::{check_counts, check_report_date};
+    use crate::core::entry::validation::{check_counts, check_report_date};
 
     #[test]
     fn the_department_sample_has_the_reference_size() {

@@ -6,10 +6,10 @@ use std::rc::Rc;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::core::model::Workspace;
-use crate::core::persist::GENERATION_KEY;
+use crate::core::campaign::model::Workspace;
+use crate::core::campaign::template::seed_campaign;
+use crate::core::exchange::persist::GENERATION_KEY;
 use crate::core::route::Route;
-use crate::core::template::seed_campaign;
 use crate::web::components::nav::Nav;
 use crate::web::components::save_banner::{SaveBanner, SaveState};
 use crate::web::offline::{self, UpdateBanner};

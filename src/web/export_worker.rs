@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker};
 
-use crate::core::office::{office_document_from_json, OfficeFormat};
+use crate::core::report::office::{office_document_from_json, OfficeFormat};
 
 /// The loader Trunk writes for the worker (`data-loader-shim`), next to
 /// index.html.

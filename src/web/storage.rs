@@ -1,4 +1,4 @@
-//! localStorage adapter (gloo-storage) for the layout of [`crate::core::persist`].
+//! localStorage adapter (gloo-storage) for the layout of [`crate::core::exchange::persist`].
 //!
 //! Each tab remembers the generation it last read or wrote and refuses to
 //! write over a newer one, so an old tab can never silently overwrite what a
@@ -10,8 +10,8 @@ use std::fmt;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-use crate::core::model::Workspace;
-use crate::core::persist::{
+use crate::core::campaign::model::Workspace;
+use crate::core::exchange::persist::{
     classify_write_error, decode_generation, decode_stored, migrate_v1, stored_value,
     workspace_json, DecodeError, Stored, WriteFailure, GENERATION_KEY, LEGACY_V1_KEY,
     UNREADABLE_KEY, WORKSPACE_KEY,

@@ -10,9 +10,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::core::entry::{column_totals, daily_report, grid_step, paste_block, update_counts};
+use crate::core::entry::edit::{
+    column_totals, daily_report, grid_step, paste_block, update_counts,
+};
+use crate::core::entry::validation::{check_counts, parse_count, CountField};
 use crate::core::format;
-use crate::core::validation::{check_counts, parse_count, CountField};
 use crate::web::app::{now, use_workspace};
 use crate::web::components::status_message::{Status, StatusMessage};
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::calendar::{deadline_status, DeadlineStatus};
+use crate::core::campaign::calendar::{deadline_status, DeadlineStatus};
 use crate::core::format;
 use crate::web::app::{today, use_workspace};
 
@@ -25,7 +25,7 @@ pub fn DeadlineList() -> impl IntoView {
                     };
                     view! {
                         <li class=format!("deadline {tone}") data-deadline=deadline.id.clone()>
-                            <span class="countdown">{format::deadline_status(status)}</span>
+                            <span class="countdown">{status.text()}</span>
                             <span class="due">
                                 "Trước ngày " {format::date(deadline.due_before)}
                             </span>

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::charts::{
+use crate::core::evaluation::charts::{
     chart_height, draw_attainment_grid, draw_daily_trend, draw_paper_calendar, draw_ranking, to_svg,
 };
-use crate::core::evaluation::CampaignEvaluation;
+use crate::core::evaluation::score::CampaignEvaluation;
 use crate::web::app::use_workspace;
 
 /// Width the charts are drawn at; CSS scales them to the column (they carry a viewBox).

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::entry::{delete_initiative, upsert_initiative};
+use crate::core::campaign::model::{Initiative, InitiativeOwner, RecordMeta};
+use crate::core::entry::edit::{delete_initiative, upsert_initiative};
+use crate::core::entry::validation::{check_initiative, parse_score};
 use crate::core::format;
-use crate::core::model::{Initiative, InitiativeOwner, RecordMeta};
-use crate::core::validation::{check_initiative, parse_score};
 use crate::web::app::{now, use_workspace};
 use crate::web::storage::new_id;
 

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::entry::{
+use crate::core::campaign::model::{Officer, OfficerRecord};
+use crate::core::entry::edit::{
     add_officer, edit_officer, officer_record, remove_officer, update_officer_record,
 };
-use crate::core::model::{Officer, OfficerRecord};
-use crate::core::validation::{check_officer_record, parse_count, parse_score};
+use crate::core::entry::validation::{check_officer_record, parse_count, parse_score};
 use crate::web::app::{now, use_workspace};
 use crate::web::storage::new_id;
 

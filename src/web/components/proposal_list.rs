@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::evaluation::CampaignEvaluation;
-use crate::core::proposals::{propose, Nominee};
+use crate::core::evaluation::proposals::{propose, Nominee};
+use crate::core::evaluation::score::CampaignEvaluation;
 use crate::web::app::use_workspace;
 
 #[component]

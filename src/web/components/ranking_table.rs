@@ -6,12 +6,12 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::core::evaluation::{CampaignEvaluation, Evaluation};
-use crate::core::explain::{
+use crate::core::campaign::model::Criterion;
+use crate::core::evaluation::explain::{
     attainment_text, explain_composite, explain_criterion, explain_paper_free_days,
 };
+use crate::core::evaluation::score::{CampaignEvaluation, Evaluation};
 use crate::core::format;
-use crate::core::model::Criterion;
 use crate::core::route::Route;
 use crate::web::app::use_workspace;
 

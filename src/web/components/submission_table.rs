@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::exchange::merge::{
+    division_deadline, submission_statuses, tally, SubmissionStatus,
+};
 use crate::core::format;
-use crate::core::merge::{division_deadline, submission_statuses, tally, SubmissionStatus};
 use crate::web::app::use_workspace;
 
 #[component]

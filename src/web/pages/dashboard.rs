@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::calendar::{campaign_phase, working_days};
-use crate::core::evaluation::{department_totals, evaluate, CampaignEvaluation, Classification};
-use crate::core::explain::{attainment_text, explain_criterion};
+use crate::core::campaign::calendar::{campaign_phase, working_days};
+use crate::core::evaluation::explain::{attainment_text, explain_criterion};
+use crate::core::evaluation::score::{
+    department_totals, evaluate, CampaignEvaluation, Classification,
+};
 use crate::core::format;
 use crate::web::app::{today, use_workspace};
 use crate::web::components::deadline_list::DeadlineList;
@@ -33,7 +35,7 @@ pub fn Dashboard() -> impl IntoView {
                 </strong>
                 " · "
                 <span class="phase">
-                    {move || format::campaign_phase(campaign_phase(&campaign(), today))}
+                    {move || campaign_phase(&campaign(), today).text()}
                 </span>
             </p>
             <p class="period">

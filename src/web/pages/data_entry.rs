@@ -3,9 +3,9 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-use crate::core::calendar::working_days;
-use crate::core::exchange::{encode_export, export_file_name, export_unit};
-use crate::core::merge::{division_report_deadline, division_report_instruction};
+use crate::core::campaign::calendar::working_days;
+use crate::core::exchange::envelope::{encode_export, export_file_name, export_unit};
+use crate::core::exchange::merge::{division_report_deadline, division_report_instruction};
 use crate::web::app::{now, use_workspace};
 use crate::web::components::daily_grid::DailyGrid;
 use crate::web::components::initiative_list::InitiativeList;

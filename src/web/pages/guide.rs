@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::explain::rules_in_words;
+use crate::core::evaluation::explain::rules_in_words;
 use crate::core::route::Route;
 use crate::web::app::use_workspace;
 

@@ -5,14 +5,14 @@
 
 use leptos::prelude::*;
 
-use crate::core::evaluation::evaluate;
-use crate::core::office::OfficeFormat;
-use crate::core::persist::workspace_json;
-use crate::core::report::{
-    csv_file_name, daily_table, officer_table, proposal_table, to_csv, unit_table, ReportDetails,
-    Table,
+use crate::core::campaign::model::ReportDetails;
+use crate::core::evaluation::score::evaluate;
+use crate::core::exchange::persist::workspace_json;
+use crate::core::report::document::{
+    csv_file_name, daily_table, officer_table, proposal_table, to_csv, unit_table, Table,
 };
-use crate::core::report_html::report_document;
+use crate::core::report::html::report_document;
+use crate::core::report::office::OfficeFormat;
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::{download_bytes, download_file};
@@ -26,8 +26,8 @@ pub fn Report() -> impl IntoView {
     let message = RwSignal::new(Status::None);
 
     let download_csv = move |make: fn(
-        &crate::core::model::Workspace,
-        &crate::core::evaluation::CampaignEvaluation,
+        &crate::core::campaign::model::Workspace,
+        &crate::core::evaluation::score::CampaignEvaluation,
     ) -> Table| {
         move |_| {
             let table = workspace.with_untracked(|w| evaluation.with_untracked(|e| make(w, e)));

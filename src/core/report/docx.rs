@@ -8,13 +8,13 @@
 //! renders; the divisions' chart is a native Word chart with its figures
 //! cached in the file, so it stays sharp in print and can be restyled.
 
-use super::charts::classification_color;
-use super::evaluation::{CampaignEvaluation, Evaluation};
-use super::model::Workspace;
-use super::report::{
+use crate::core::campaign::model::Workspace;
+use crate::core::evaluation::charts::classification_color;
+use crate::core::evaluation::score::{CampaignEvaluation, Evaluation};
+use crate::core::report::document::{
     report_document, Block, Cell, ReportDocument, Table, CHART_MAX_UNITS, DOCUMENT_KIND, MOTTO,
 };
-use super::zip::{content_types, relationships, xml_text, Zip, XML_DECLARATION};
+use crate::core::report::zip::{content_types, relationships, xml_text, Zip, XML_DECLARATION};
 
 /// Twentieths of a point per millimetre, the unit of page geometry.
 const TWIPS_PER_MM: f64 = 56.692_913;

@@ -13,12 +13,13 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::exchange::{vietnam_date, ExportFile, Source};
-use super::format;
-use super::model::{
-    Campaign, DailyReport, Deadline, Initiative, Officer, OfficerRecord, RecordMeta, Workspace,
+use crate::core::campaign::model::{
+    Campaign, DailyReport, Deadline, Initiative, Officer, OfficerRecord, RecordMeta, Submission,
+    Workspace,
 };
-use super::template::DIVISION_REPORT_DEADLINE;
+use crate::core::campaign::template::DIVISION_REPORT_DEADLINE;
+use crate::core::exchange::envelope::{vietnam_date, ExportFile, Source};
+use crate::core::format;
 
 /// A record that merges by key and version.
 pub trait Record: Clone + PartialEq + Serialize {
@@ -367,35 +368,6 @@ pub fn merge_file(
         .expect("one summary per file")
 }
 
-/// A division's file as received by the consolidating office.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Submission {
-    /// The division.
-    pub unit_id: String,
-    /// Export time of its first file received.
-    pub first_exported_at: DateTime<Utc>,
-    /// Export time of its latest file received.
-    pub last_exported_at: DateTime<Utc>,
-    /// Name of the latest file.
-    pub file_name: String,
-    /// Export time of the latest file that changed the division's records:
-    /// the file that completed the data the evaluation uses, and what the
-    /// deadline is checked against. An early partial file followed by a late
-    /// one is late; a late file that only repeats what was held changes
-    /// nothing and leaves it. `None` in data stored before it existed.
-    #[serde(default)]
-    pub completed_at: Option<DateTime<Utc>>,
-}
-
-impl Submission {
-    /// When the division's data was complete, as far as the deadline goes:
-    /// [`Submission::completed_at`], or for data stored before it existed
-    /// the latest file, which cannot make a late division look on time.
-    pub fn counted_at(&self) -> DateTime<Utc> {
-        self.completed_at.unwrap_or(self.last_exported_at)
-    }
-}
-
 fn record_submission(
     workspace: &mut Workspace,
     unit_id: &str,
@@ -516,8 +488,8 @@ pub fn submission_statuses(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::exchange::export_unit;
-    use crate::core::model::DailyCounts;
+    use crate::core::campaign::model::DailyCounts;
+    use crate::core::exchange::envelope::export_unit;
     use crate::core::sample::{generate, SampleScale, SplitMix64};
     use chrono::{Datelike, TimeZone};
 
@@ -683,7 +655,7 @@ mod tests {
     // The plan (V.1): division heads report to the Văn phòng before 18/08.
     #[test]
     fn divisions_are_told_to_send_their_file_to_the_office() {
-        let campaign = crate::core::template::seed_campaign("t");
+        let campaign = crate::core::campaign::template::seed_campaign("t");
         assert_eq!(
             division_report_instruction(&campaign),
             "Gửi tệp này cho Văn phòng Sở qua hệ thống quản lý văn bản điện tử trước ngày \
@@ -693,7 +665,7 @@ mod tests {
 
     #[test]
     fn submissions_are_on_time_late_or_missing() {
-        let mut ws = Workspace::new(crate::core::template::seed_campaign("t"));
+        let mut ws = Workspace::new(crate::core::campaign::template::seed_campaign("t"));
         let due = NaiveDate::from_ymd_opt(2025, 8, 18).unwrap();
         assert!(submission_statuses(&ws, due)
             .iter()
@@ -752,7 +724,7 @@ mod tests {
             .retain(|r| r.date.day() < 25 && r.date.month() == 7);
         let early = export_unit(&partial, &unit_id, early_at).unwrap();
         let mut complete = source.clone();
-        crate::core::entry::update_counts(
+        crate::core::entry::edit::update_counts(
             &mut complete,
             &unit_id,
             NaiveDate::from_ymd_opt(2025, 8, 15).unwrap(),

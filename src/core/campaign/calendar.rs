@@ -2,7 +2,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::model::{Campaign, Deadline};
+use crate::core::campaign::model::{Campaign, Deadline};
+use crate::core::format;
 
 /// The campaign's working days in order: weekdays of the calendar inside the
 /// period, holidays removed, extra working days (working Saturdays, make-up
@@ -31,6 +32,19 @@ pub enum DeadlineStatus {
     LastDay,
     /// The deadline passed this many days ago.
     Overdue(u32),
+}
+
+impl DeadlineStatus {
+    /// The countdown in words: “Còn 3 ngày”.
+    pub fn text(self) -> String {
+        match self {
+            DeadlineStatus::DaysLeft(days) => format!("Còn {} ngày", format::integer(days.into())),
+            DeadlineStatus::LastDay => "Hôm nay là ngày cuối cùng".into(),
+            DeadlineStatus::Overdue(days) => {
+                format!("Đã quá hạn {} ngày", format::integer(days.into()))
+            }
+        }
+    }
 }
 
 /// Status of `deadline` on `today`. “Trước ngày 18/08” makes 17/08 the last
@@ -63,6 +77,21 @@ pub enum CampaignPhase {
     Ended(u32),
 }
 
+impl CampaignPhase {
+    /// Where the campaign stands, in words.
+    pub fn text(self) -> String {
+        match self {
+            CampaignPhase::NotStarted(days) => {
+                format!("Còn {} ngày nữa bắt đầu", format::integer(days.into()))
+            }
+            CampaignPhase::Running { day, of } => format!("Đang diễn ra: ngày thứ {day}/{of}"),
+            CampaignPhase::Ended(days) => {
+                format!("Đã kết thúc {} ngày trước", format::integer(days.into()))
+            }
+        }
+    }
+}
+
 /// Phase of the campaign on `today`.
 pub fn campaign_phase(campaign: &Campaign, today: NaiveDate) -> CampaignPhase {
     let period = campaign.period;
@@ -81,7 +110,7 @@ pub fn campaign_phase(campaign: &Campaign, today: NaiveDate) -> CampaignPhase {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::template::seed_campaign;
+    use crate::core::campaign::template::seed_campaign;
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, m, d).unwrap()
@@ -146,5 +175,15 @@ mod tests {
         let days = working_days(&campaign);
         assert_eq!(days.len(), 23);
         assert!(!days.contains(&day(7, 28)));
+    }
+
+    #[test]
+    fn countdowns_read_naturally() {
+        assert_eq!(DeadlineStatus::DaysLeft(3).text(), "Còn 3 ngày");
+        assert_eq!(DeadlineStatus::LastDay.text(), "Hôm nay là ngày cuối cùng");
+        assert_eq!(
+            DeadlineStatus::Overdue(1467).text(),
+            "Đã quá hạn 1.467 ngày"
+        );
     }
 }

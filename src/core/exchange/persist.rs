@@ -18,7 +18,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::model::{Workspace, SCHEMA_VERSION};
+use crate::core::campaign::model::{Workspace, SCHEMA_VERSION};
 
 /// The workspace, wrapped with its generation.
 pub const WORKSPACE_KEY: &str = "thidua/v2/workspace";
@@ -235,11 +235,11 @@ pub fn classify_write_error(name: &str, message: &str) -> WriteFailure {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::campaign::template::seed_campaign;
     use crate::core::sample::{generate, SampleScale};
-    use crate::core::template::seed_campaign;
 
     /// A workspace as layout 1 stored it (first release of the app).
-    const V1_FIXTURE: &str = include_str!("../../tests/fixtures/storage-v1-workspace.json");
+    const V1_FIXTURE: &str = include_str!("../../../tests/fixtures/storage-v1-workspace.json");
 
     #[test]
     fn a_layout_1_workspace_migrates_with_its_data() {

@@ -13,12 +13,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
-use super::calendar::working_days;
-use super::format;
-use super::model::{
+use crate::core::campaign::calendar::working_days;
+use crate::core::campaign::model::{
     Campaign, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord, Unit, Workspace,
 };
-use super::validation::{check_counts, check_officer_record, DateProblem};
+use crate::core::entry::validation::{check_counts, check_officer_record, DateProblem};
+use crate::core::format;
 
 /// The `format` field of an exchange file.
 pub const EXPORT_FORMAT: &str = "thidua-export";

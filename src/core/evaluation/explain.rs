@@ -1,9 +1,9 @@
 //! “How was this computed”: every figure of the evaluation as a sentence
 //! with the actual numbers behind it.
 
-use super::evaluation::{CriterionResult, Evaluation, PaperDay};
-use super::format;
-use super::model::{Campaign, Criterion, CriterionKind, Target};
+use crate::core::campaign::model::{Campaign, Criterion, CriterionKind, Target};
+use crate::core::evaluation::score::{CriterionResult, Evaluation, PaperDay};
+use crate::core::format;
 
 /// `88,0%`, or `—` when the criterion does not apply (0/0).
 pub fn attainment_text(result: &CriterionResult) -> String {
@@ -286,7 +286,7 @@ pub fn rules_in_words(campaign: &Campaign) -> Vec<(String, Vec<String>)> {
         ),
         (
             "Mặc định của ứng dụng".into(),
-            vec![super::template::app_defaults_summary()],
+            vec![crate::core::campaign::template::app_defaults_summary()],
         ),
     ]
 }
@@ -294,10 +294,10 @@ pub fn rules_in_words(campaign: &Campaign) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::entry::update_counts;
-    use crate::core::evaluation::evaluate;
-    use crate::core::model::{DailyCounts, Workspace};
-    use crate::core::template::seed_campaign;
+    use crate::core::campaign::model::{DailyCounts, Workspace};
+    use crate::core::campaign::template::seed_campaign;
+    use crate::core::entry::edit::update_counts;
+    use crate::core::evaluation::score::evaluate;
     use chrono::{NaiveDate, TimeZone, Utc};
 
     fn office() -> (Workspace, Evaluation) {
@@ -362,7 +362,7 @@ mod tests {
 
     #[test]
     fn the_rules_read_in_vietnamese_with_the_campaigns_settings() {
-        let mut campaign = crate::core::template::seed_campaign("t");
+        let mut campaign = crate::core::campaign::template::seed_campaign("t");
         campaign.thresholds.excellent = 97.5;
         let rules = rules_in_words(&campaign);
         let text: String = rules

@@ -8,8 +8,8 @@
 
 use std::fmt::Write;
 
-use super::report::{Cell, Table};
-use super::zip::{
+use crate::core::report::document::{Cell, Table};
+use crate::core::report::zip::{
     content_types, relationships, xml_text, Zip, RELATIONSHIP_TYPES, XML_DECLARATION,
 };
 

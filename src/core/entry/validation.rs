@@ -4,9 +4,11 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::working_days;
-use super::format;
-use super::model::{Campaign, DailyCounts, Initiative, InitiativeOwner, OfficerRecord, Target};
+use crate::core::campaign::calendar::working_days;
+use crate::core::campaign::model::{
+    Campaign, DailyCounts, Initiative, InitiativeOwner, OfficerRecord, Target,
+};
+use crate::core::format;
 
 /// One column of the daily grid; [`CountField::label`] says what each one counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -484,7 +486,7 @@ pub fn check_initiative(campaign: &Campaign, initiative: &Initiative) -> Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::template::seed_campaign;
+    use crate::core::campaign::template::seed_campaign;
 
     fn day(d: u32, m: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, m, d).unwrap()
@@ -707,7 +709,7 @@ mod tests {
 
     fn officer_record() -> OfficerRecord {
         OfficerRecord {
-            meta: crate::core::model::RecordMeta {
+            meta: crate::core::campaign::model::RecordMeta {
                 id: "k".into(),
                 rev: 1,
                 updated_at: chrono::Utc::now(),

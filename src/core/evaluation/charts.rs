@@ -9,9 +9,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::evaluation::{Classification, DailyRates, Evaluation, PaperDay};
-use super::format;
-use super::model::Criterion;
+use crate::core::campaign::model::Criterion;
+use crate::core::evaluation::score::{Classification, DailyRates, Evaluation, PaperDay};
+use crate::core::format;
 
 const FONT: &str = "sans-serif";
 // Sizes below are plotters' font sizes; its SVG text comes out at about 0.8 of them.
@@ -378,10 +378,10 @@ pub fn chart_height(rows: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::evaluation::evaluate;
+    use crate::core::evaluation::score::evaluate;
     use crate::core::sample::{generate, SampleScale};
 
-    fn sample() -> (crate::core::model::Workspace, Vec<Evaluation>) {
+    fn sample() -> (crate::core::campaign::model::Workspace, Vec<Evaluation>) {
         let mut ws = generate(SampleScale::Department, 3);
         ws.campaign.units[0].name = "<script>alert(1)</script><img src=x onerror=alert(2)>".into();
         let units = evaluate(&ws).units;

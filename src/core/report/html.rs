@@ -3,13 +3,13 @@
 //! rendering of [`ReportDocument`] that the page shows and `thidua-cli` can
 //! write to a file. Every text is escaped.
 
-use super::charts::{chart_height, draw_attainment_grid, draw_ranking, to_svg};
-use super::evaluation::CampaignEvaluation;
-use super::model::Workspace;
-use super::report::{
+use crate::core::campaign::model::Workspace;
+use crate::core::evaluation::charts::{chart_height, draw_attainment_grid, draw_ranking, to_svg};
+use crate::core::evaluation::score::CampaignEvaluation;
+use crate::core::report::document::{
     report_document as document, Block, Cell, Table, CHART_MAX_UNITS, DOCUMENT_KIND, MOTTO,
 };
-use super::zip::xml_text;
+use crate::core::report::zip::xml_text;
 
 fn paragraph(out: &mut String, class: &str, text: &str) {
     if class.is_empty() {
@@ -112,7 +112,7 @@ pub fn report_page(workspace: &Workspace, evaluation: &CampaignEvaluation) -> St
          <title>Báo cáo — {}</title><style>{}</style></head>\
          <body><div class=\"paper\">{}</div></body></html>\n",
         xml_text(&workspace.campaign.title),
-        include_str!("../../style/report.css"),
+        include_str!("../../../style/report.css"),
         report_document(workspace, evaluation)
     )
 }
@@ -120,7 +120,7 @@ pub fn report_page(workspace: &Workspace, evaluation: &CampaignEvaluation) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::evaluation::evaluate;
+    use crate::core::evaluation::score::evaluate;
     use crate::core::sample::{generate, SampleScale};
 
     #[test]

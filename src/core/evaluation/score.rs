@@ -13,8 +13,8 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::calendar::working_days;
-use super::model::{
+use crate::core::campaign::calendar::working_days;
+use crate::core::campaign::model::{
     Campaign, Criterion, CriterionKind, DailyCounts, InitiativeOwner, Target, Thresholds, Workspace,
 };
 
@@ -571,10 +571,10 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::entry::{update_counts, update_officer_record};
-    use crate::core::model::{DailyCounts, Officer};
+    use crate::core::campaign::model::{DailyCounts, Officer};
+    use crate::core::campaign::template::seed_campaign;
+    use crate::core::entry::edit::{update_counts, update_officer_record};
     use crate::core::sample::{generate, SampleScale, SplitMix64};
-    use crate::core::template::seed_campaign;
     use chrono::{TimeZone, Utc};
 
     fn now() -> chrono::DateTime<Utc> {
@@ -906,17 +906,18 @@ mod tests {
         // TC1 80, TC2 100, TC3 100, TC4 not applicable: 280 / 3.
         let without = unit(&evaluation, "van-phong").composite.unwrap();
         assert!((without - 280.0 / 3.0).abs() < 1e-9, "{without}");
-        ws.initiatives.push(crate::core::model::Initiative {
-            meta: crate::core::model::RecordMeta {
-                id: "i1".into(),
-                ..Default::default()
-            },
-            owner: InitiativeOwner::Unit("van-phong".into()),
-            title: "Sáng kiến".into(),
-            description: String::new(),
-            date: ws.campaign.period.start,
-            council_score: None,
-        });
+        ws.initiatives
+            .push(crate::core::campaign::model::Initiative {
+                meta: crate::core::campaign::model::RecordMeta {
+                    id: "i1".into(),
+                    ..Default::default()
+                },
+                owner: InitiativeOwner::Unit("van-phong".into()),
+                title: "Sáng kiến".into(),
+                description: String::new(),
+                date: ws.campaign.period.start,
+                council_score: None,
+            });
         let with = unit(&evaluate(&ws), "van-phong").composite.unwrap();
         assert!((with - (without + 5.0)).abs() < 1e-9, "{with}");
         let perfect = workspace_with(&[perfect_day()]);
@@ -994,7 +995,7 @@ mod tests {
     // must propose some divisions and some officers, not none and not all.
     #[test]
     fn the_sample_gives_proposals_under_the_default_rules() {
-        use crate::core::proposals::{propose, Nominee};
+        use crate::core::evaluation::proposals::{propose, Nominee};
         let ws = generate(SampleScale::Department, 2025);
         let evaluation = evaluate(&ws);
         let proposals = propose(&ws.campaign, &evaluation);

@@ -3,57 +3,11 @@
 //! and the tables of results, built once from the evaluation so the page,
 //! the CSV files and `thidua-cli` show the same figures.
 
-use serde::{Deserialize, Serialize};
-
-use super::evaluation::{department_totals, CampaignEvaluation, Evaluation};
-use super::explain::attainment_text;
-use super::format;
-use super::model::{Campaign, Workspace};
-use super::proposals::{propose, Nominee};
-
-/// What the app cannot know and the Legal Division writes in; saved with
-/// the workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ReportDetails {
-    /// The superior body, first line of the heading (“UBND TỈNH KHÁNH HÒA”).
-    pub superior_body: String,
-    /// The issuing body as the heading writes it (“SỞ DÂN TỘC VÀ TÔN GIÁO”).
-    pub issuer: String,
-    /// Document number and symbol, e.g. “125/BC-SDTTG”.
-    pub number: String,
-    /// Place of the place-and-date line.
-    pub place: String,
-    /// Date as written on the report, e.g. “ngày 19 tháng 8 năm 2025”.
-    pub date_line: String,
-    /// The assessment in the report's own words, one paragraph per line.
-    pub assessment: String,
-    /// “Nơi nhận”, one recipient per line.
-    pub recipients: String,
-    /// Signing capacity, e.g. “KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC”.
-    pub signer_title: String,
-    /// Name of the signer.
-    pub signer_name: String,
-}
-
-impl Default for ReportDetails {
-    fn default() -> Self {
-        ReportDetails {
-            superior_body: "UBND TỈNH KHÁNH HÒA".into(),
-            issuer: "SỞ DÂN TỘC VÀ TÔN GIÁO".into(),
-            number: "     /BC-SDTTG".into(),
-            place: "Khánh Hòa".into(),
-            date_line: "ngày      tháng 8 năm 2025".into(),
-            assessment: String::new(),
-            // The plan's own list, less the divisions it tasked.
-            recipients: "UBND tỉnh (báo cáo);\nChi bộ Sở (báo cáo);\nCác Sở: Nội vụ, Khoa học và \
-                         Công nghệ;\nLãnh đạo Sở;\nLưu: VT, PC."
-                .into(),
-            signer_title: "GIÁM ĐỐC".into(),
-            signer_name: String::new(),
-        }
-    }
-}
+use crate::core::campaign::model::{Campaign, Workspace};
+use crate::core::evaluation::explain::attainment_text;
+use crate::core::evaluation::proposals::{propose, Nominee};
+use crate::core::evaluation::score::{department_totals, CampaignEvaluation, Evaluation};
+use crate::core::format;
 
 /// A table cell: text, or a number kept as a number (for spreadsheets).
 #[derive(Debug, Clone, PartialEq)]
@@ -219,7 +173,9 @@ pub fn criteria_table(campaign: &Campaign, evaluation: &CampaignEvaluation) -> T
                 Cell::int(total.denominator as f64),
                 Cell::int(total.excluded as f64),
                 Cell::Text(attainment_text(total)),
-                Cell::Text(super::explain::target_text(criterion.target)),
+                Cell::Text(crate::core::evaluation::explain::target_text(
+                    criterion.target,
+                )),
                 Cell::Text(format!("{met}/{}", evaluation.units.len())),
             ]
         })
@@ -285,7 +241,7 @@ pub fn proposal_table(campaign: &Campaign, evaluation: &CampaignEvaluation) -> T
 
 /// The divisions' daily counts, a row per division and day reported.
 pub fn daily_table(workspace: &Workspace) -> Table {
-    use super::validation::CountField;
+    use crate::core::entry::validation::CountField;
     let campaign = &workspace.campaign;
     let mut header = vec!["Phòng".to_string(), "Ngày".to_string()];
     header.extend(CountField::ALL.iter().map(|f| f.label().to_string()));
@@ -552,9 +508,9 @@ pub fn report_document(workspace: &Workspace, evaluation: &CampaignEvaluation) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::evaluation::evaluate;
+    use crate::core::entry::validation::CountField;
+    use crate::core::evaluation::score::evaluate;
     use crate::core::sample::{generate, SampleScale};
-    use crate::core::validation::CountField;
 
     #[test]
     fn formulas_are_neutralised_and_fields_quoted() {
@@ -641,7 +597,7 @@ mod tests {
     // once (the movement's own name, which contains it, aside).
     #[test]
     fn the_opening_cites_the_provinces_plan_first() {
-        let ws = Workspace::new(crate::core::template::seed_campaign("t"));
+        let ws = Workspace::new(crate::core::campaign::template::seed_campaign("t"));
         let evaluation = evaluate(&ws);
         let opening = &summary_paragraphs(&ws.campaign, &evaluation)[0];
         assert!(
@@ -659,7 +615,7 @@ mod tests {
     // “Nơi nhận” follows the plan's own list.
     #[test]
     fn the_default_recipients_follow_the_plan() {
-        let recipients = ReportDetails::default().recipients;
+        let recipients = crate::core::campaign::model::ReportDetails::default().recipients;
         for line in ["Chi bộ Sở (báo cáo)", "Lãnh đạo Sở", "UBND tỉnh (báo cáo)"] {
             assert!(recipients.contains(line), "{line}: {recipients}");
         }

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::evaluation::{CampaignEvaluation, Classification, Evaluation};
-use super::format;
-use super::model::{Campaign, CriterionKind};
+use crate::core::campaign::model::{Campaign, CriterionKind};
+use crate::core::evaluation::score::{CampaignEvaluation, Classification, Evaluation};
+use crate::core::format;
 
 /// Who is proposed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -129,7 +129,7 @@ pub fn propose(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<Prop
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::evaluation::evaluate;
+    use crate::core::evaluation::score::evaluate;
     use crate::core::sample::{generate, propose_everyone, SampleScale};
 
     #[test]

@@ -4,10 +4,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::model::{
+use crate::core::campaign::model::{
     DailyCounts, DailyReport, Initiative, Officer, OfficerRecord, RecordMeta, Workspace,
 };
-use super::validation::{parse_count, CellError, CountField};
+use crate::core::entry::validation::{parse_count, CellError, CountField};
 
 /// The live report of `unit_id` for `date`, if any.
 pub fn daily_report<'a>(
@@ -326,8 +326,8 @@ pub fn delete_initiative(workspace: &mut Workspace, id: &str, now: DateTime<Utc>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::calendar::working_days;
-    use crate::core::template::seed_campaign;
+    use crate::core::campaign::calendar::working_days;
+    use crate::core::campaign::template::seed_campaign;
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {
@@ -477,7 +477,7 @@ mod tests {
         let mut ws = workspace();
         let initiative = Initiative {
             meta: new_meta("i1".into(), now()),
-            owner: crate::core::model::InitiativeOwner::Unit("van-phong".into()),
+            owner: crate::core::campaign::model::InitiativeOwner::Unit("van-phong".into()),
             title: "Ký số tờ trình".into(),
             description: String::new(),
             date: working_days(&ws.campaign)[3],

@@ -8,9 +8,6 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
-pub use super::merge::Submission;
-pub use super::report::ReportDetails;
-
 /// Version of the stored and exchanged data layout. Raise it with every
 /// incompatible change and add a migration for the previous one.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -464,6 +461,79 @@ impl Workspace {
             initiatives: Vec::new(),
             submissions: Vec::new(),
             report: ReportDetails::default(),
+        }
+    }
+}
+
+/// A division's file as received by the consolidating office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submission {
+    /// The division.
+    pub unit_id: String,
+    /// Export time of its first file received.
+    pub first_exported_at: DateTime<Utc>,
+    /// Export time of its latest file received.
+    pub last_exported_at: DateTime<Utc>,
+    /// Name of the latest file.
+    pub file_name: String,
+    /// Export time of the latest file that changed the division's records:
+    /// the file that completed the data the evaluation uses, and what the
+    /// deadline is checked against. An early partial file followed by a late
+    /// one is late; a late file that only repeats what was held changes
+    /// nothing and leaves it. `None` in data stored before it existed.
+    #[serde(default)]
+    pub completed_at: Option<DateTime<Utc>>,
+}
+
+impl Submission {
+    /// When the division's data was complete, as far as the deadline goes:
+    /// [`Submission::completed_at`], or for data stored before it existed
+    /// the latest file, which cannot make a late division look on time.
+    pub fn counted_at(&self) -> DateTime<Utc> {
+        self.completed_at.unwrap_or(self.last_exported_at)
+    }
+}
+
+/// What the app cannot know and the Legal Division writes in; saved with
+/// the workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportDetails {
+    /// The superior body, first line of the heading (“UBND TỈNH KHÁNH HÒA”).
+    pub superior_body: String,
+    /// The issuing body as the heading writes it (“SỞ DÂN TỘC VÀ TÔN GIÁO”).
+    pub issuer: String,
+    /// Document number and symbol, e.g. “125/BC-SDTTG”.
+    pub number: String,
+    /// Place of the place-and-date line.
+    pub place: String,
+    /// Date as written on the report, e.g. “ngày 19 tháng 8 năm 2025”.
+    pub date_line: String,
+    /// The assessment in the report's own words, one paragraph per line.
+    pub assessment: String,
+    /// “Nơi nhận”, one recipient per line.
+    pub recipients: String,
+    /// Signing capacity, e.g. “KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC”.
+    pub signer_title: String,
+    /// Name of the signer.
+    pub signer_name: String,
+}
+
+impl Default for ReportDetails {
+    fn default() -> Self {
+        ReportDetails {
+            superior_body: "UBND TỈNH KHÁNH HÒA".into(),
+            issuer: "SỞ DÂN TỘC VÀ TÔN GIÁO".into(),
+            number: "     /BC-SDTTG".into(),
+            place: "Khánh Hòa".into(),
+            date_line: "ngày      tháng 8 năm 2025".into(),
+            assessment: String::new(),
+            // The plan's own list, less the divisions it tasked.
+            recipients: "UBND tỉnh (báo cáo);\nChi bộ Sở (báo cáo);\nCác Sở: Nội vụ, Khoa học và \
+                         Công nghệ;\nLãnh đạo Sở;\nLưu: VT, PC."
+                .into(),
+            signer_title: "GIÁM ĐỐC".into(),
+            signer_name: String::new(),
         }
     }
 }

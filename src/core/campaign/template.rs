@@ -4,11 +4,11 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use super::format;
-use super::model::{
+use crate::core::campaign::model::{
     AwardRules, Campaign, Criterion, CriterionKind, Deadline, Exclusion, Period, Target,
     Thresholds, Unit, WorkingCalendar,
 };
+use crate::core::format;
 
 /// Identifier of the secret-documents exclusion (mật, tối mật, tuyệt mật).
 pub const EXCLUSION_SECRET: &str = "secret";

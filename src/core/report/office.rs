@@ -4,13 +4,13 @@
 //! `thidua-cli report` runs it on the command line, so both give the same
 //! bytes for the same data.
 
-use super::docx::report_docx;
-use super::evaluation::{evaluate, CampaignEvaluation};
-use super::model::Workspace;
-use super::report::{
+use crate::core::campaign::model::Workspace;
+use crate::core::evaluation::score::{evaluate, CampaignEvaluation};
+use crate::core::report::document::{
     criteria_table, daily_table, officer_table, proposal_table, unit_table, Table,
 };
-use super::xlsx::workbook;
+use crate::core::report::docx::report_docx;
+use crate::core::report::xlsx::workbook;
 
 /// Which office document to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

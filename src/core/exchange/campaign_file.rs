@@ -6,8 +6,8 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::format;
-use super::model::{Campaign, Target, SCHEMA_VERSION};
+use crate::core::campaign::model::{Campaign, Target, SCHEMA_VERSION};
+use crate::core::format;
 
 /// The `format` field of a campaign file.
 pub const CAMPAIGN_FILE_FORMAT: &str = "thidua-campaign";
@@ -198,8 +198,8 @@ pub fn check_campaign(campaign: &Campaign) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::Officer;
-    use crate::core::template::seed_campaign;
+    use crate::core::campaign::model::Officer;
+    use crate::core::campaign::template::seed_campaign;
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {

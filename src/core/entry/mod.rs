@@ -1,0 +1,5 @@
+//! What a division types: the checks on counts, dates and records, and the
+//! edits (cells, pasted blocks, officers, initiatives). Uses `campaign`.
+
+pub mod edit;
+pub mod validation;

@@ -1,0 +1,9 @@
+//! The consolidated report: its document model and tables, rendered as HTML,
+//! DOCX and XLSX (with the ZIP writer they share). Uses every family above.
+
+pub mod document;
+pub mod docx;
+pub mod html;
+pub mod office;
+pub mod xlsx;
+pub mod zip;
