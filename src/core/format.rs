@@ -53,6 +53,16 @@ pub fn date_with_weekday(day: NaiveDate) -> String {
     format!("{}, {}", weekday(day.weekday()), date(day))
 }
 
+/// `Thứ Ba, 15/07`: a day inside the campaign, where the year goes without saying.
+pub fn day_with_weekday(day: NaiveDate) -> String {
+    format!(
+        "{}, {:02}/{:02}",
+        weekday(day.weekday()),
+        day.day(),
+        day.month()
+    )
+}
+
 /// Vietnamese weekday name.
 pub fn weekday(weekday: Weekday) -> &'static str {
     match weekday {
@@ -181,6 +191,7 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2025, 7, 15).unwrap();
         assert_eq!(date(day), "15/07/2025");
         assert_eq!(date_with_weekday(day), "Thứ Ba, 15/07/2025");
+        assert_eq!(day_with_weekday(day), "Thứ Ba, 15/07");
     }
 
     #[test]

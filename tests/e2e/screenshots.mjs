@@ -50,12 +50,38 @@ try {
   await sheet.screenshot({ path: `${OUT}bao-cao-docx.png`, fullPage: true });
   console.log(`${OUT}bao-cao-docx.png`);
 
+  // A laptop's width: the whole daily grid should fit.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${site.url}#/nhap-lieu`);
+  await appReady(page);
+  await page.locator('#daily-grid').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}nhap-lieu-1366.png` });
+  console.log(`${OUT}nhap-lieu-1366.png`);
+
+  // A first visit: the start panel on an empty Tổng quan.
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const freshPage = await fresh.newPage();
+  await freshPage.clock.setFixedTime(new Date('2025-07-10T09:00:00+07:00'));
+  await freshPage.goto(site.url);
+  await appReady(freshPage);
+  await freshPage.locator('#start-panel').waitFor();
+  await freshPage.screenshot({ path: `${OUT}bat-dau.png` });
+  console.log(`${OUT}bat-dau.png`);
+
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const phonePage = await phone.newPage();
   await phonePage.clock.setFixedTime(new Date('2025-08-14T09:00:00+07:00'));
+  await phonePage.goto(`${site.url}#/thiet-lap`);
+  await appReady(phonePage);
+  phonePage.once('dialog', (dialog) => dialog.accept());
+  await phonePage.locator('#load-sample').click();
   await phonePage.goto(`${site.url}#/tong-quan`);
   await appReady(phonePage);
   await phonePage.screenshot({ path: `${OUT}tong-quan-dien-thoai.png` });
+  await phonePage.goto(`${site.url}#/nhap-lieu`);
+  await appReady(phonePage);
+  await phonePage.screenshot({ path: `${OUT}nhap-lieu-dien-thoai.png` });
+  console.log(`${OUT}nhap-lieu-dien-thoai.png`);
 } finally {
   await browser.close();
   await site.close();

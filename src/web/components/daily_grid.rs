@@ -226,7 +226,9 @@ pub fn DailyGrid(unit_id: String, days: Vec<NaiveDate>) -> impl IntoView {
             };
             view! {
                 <tr data-date=day.to_string()>
-                    <th scope="row" class="day-col">{format::date_with_weekday(day)}</th>
+                    <th scope="row" class="day-col" title=format::date_with_weekday(day)>
+                        {format::day_with_weekday(day)}
+                    </th>
                     {cells}
                     <td class="check-col">
                         {move || {

@@ -28,7 +28,7 @@ pub fn StartPanel() -> impl IntoView {
         <section class="panel start" id="start-panel" aria-labelledby="start-heading">
             <h2 id="start-heading">"Bắt đầu"</h2>
             <p>
-                "Trình duyệt này chưa có số liệu nào, nên các con số bên dưới đều bằng 0. "
+                "Trình duyệt này chưa có số liệu nào, nên các con số bên dưới còn trống. "
                 "Bạn dùng ứng dụng với vai trò nào?"
             </p>
             <div class="start-roles">
