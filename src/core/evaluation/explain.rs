@@ -198,17 +198,13 @@ pub fn rules_in_words(campaign: &Campaign) -> Vec<(String, Vec<String>)> {
             } else {
                 format!("trọng số {}", format::decimal(c.weight, 1))
             };
+            // The plan's two exemptions, in words (not the labels lowercased:
+            // Unicode case tables would cost the first load about 4 KB).
             let excluded = if c.exclusions.is_empty() {
-                String::new()
+                ""
             } else {
-                format!(
-                    "; không tính {}",
-                    c.exclusions
-                        .iter()
-                        .map(|e| e.label.to_lowercase())
-                        .collect::<Vec<_>>()
-                        .join(" và ")
-                )
+                "; không tính văn bản mật, tối mật, tuyệt mật và hồ sơ đề nghị khen thưởng cấp nhà \
+                 nước"
             };
             format!(
                 "{} — {}: {measure}{excluded} ({weight}).",

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::core::route::Route;
 use crate::core::sample::app_sample;
 use crate::web::app::use_workspace;
 
@@ -26,42 +25,7 @@ pub fn StartPanel() -> impl IntoView {
     };
     view! {
         <section class="panel start" id="start-panel" aria-labelledby="start-heading">
-            <h2 id="start-heading">"Bắt đầu"</h2>
-            <p>
-                "Trình duyệt này chưa có số liệu nào, nên các con số bên dưới còn trống. "
-                "Bạn dùng ứng dụng với vai trò nào?"
-            </p>
-            <div class="start-roles">
-                <div class="role">
-                    <h3>"Phòng Pháp chế, Văn phòng Sở"</h3>
-                    <p class="hint">"Thiết lập phong trào, nhận và tổng hợp tệp của các phòng."</p>
-                    <ol>
-                        <li>
-                            "Kiểm tra thời gian, các phòng, cán bộ và tiêu chí tại "
-                            <a href=Route::Setup.href()>"Thiết lập"</a>
-                            ", rồi xuất tệp thiết lập phong trào gửi cho các phòng."
-                        </li>
-                        <li>
-                            "Khi các phòng gửi tệp số liệu về, nhập tất cả tại "
-                            <a href=Route::Merge.href()>"Hợp nhất"</a> "."
-                        </li>
-                    </ol>
-                </div>
-                <div class="role">
-                    <h3>"Cán bộ nhập liệu của một phòng"</h3>
-                    <p class="hint">"Nhập số liệu hằng ngày của phòng mình và gửi đi."</p>
-                    <ol>
-                        <li>
-                            "Nhập tệp thiết lập phong trào nhận từ Phòng Pháp chế tại "
-                            <a href=Route::Setup.href()>"Thiết lập"</a> "."
-                        </li>
-                        <li>
-                            "Chọn phòng của mình và nhập số liệu từng ngày tại "
-                            <a href=Route::DataEntry.href()>"Nhập liệu"</a> "."
-                        </li>
-                    </ol>
-                </div>
-            </div>
+            <div inner_html=START_TEXT></div>
             <p class="start-sample">
                 <button class="primary" id="start-sample" on:click=use_sample>
                     "Dùng dữ liệu mẫu"
@@ -71,3 +35,26 @@ pub fn StartPanel() -> impl IntoView {
         </section>
     }
 }
+
+/// The panel's fixed text: static HTML rather than views, which the first
+/// load would pay for as generic code (the same choice as `core::guide`).
+const START_TEXT: &str = r##"<h2 id="start-heading">Bắt đầu</h2>
+<p>Trình duyệt này chưa có số liệu nào, nên các con số bên dưới còn trống. Bạn dùng ứng dụng với vai trò nào?</p>
+<div class="start-roles">
+<div class="role">
+<h3>Phòng Pháp chế, Văn phòng Sở</h3>
+<p class="hint">Thiết lập phong trào, nhận và tổng hợp tệp của các phòng.</p>
+<ol>
+<li>Kiểm tra thời gian, các phòng, cán bộ và tiêu chí tại <a href="#/thiet-lap">Thiết lập</a>, rồi xuất tệp thiết lập phong trào gửi cho các phòng.</li>
+<li>Khi các phòng gửi tệp số liệu về, nhập tất cả tại <a href="#/hop-nhat">Hợp nhất</a>.</li>
+</ol>
+</div>
+<div class="role">
+<h3>Cán bộ nhập liệu của một phòng</h3>
+<p class="hint">Nhập số liệu hằng ngày của phòng mình và gửi đi.</p>
+<ol>
+<li>Nhập tệp thiết lập phong trào nhận từ Phòng Pháp chế tại <a href="#/thiet-lap">Thiết lập</a>.</li>
+<li>Chọn phòng của mình và nhập số liệu từng ngày tại <a href="#/nhap-lieu">Nhập liệu</a>.</li>
+</ol>
+</div>
+</div>"##;

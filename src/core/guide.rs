@@ -1,0 +1,85 @@
+//! Hướng dẫn as HTML: the workflow, the evaluation rules with the campaign's
+//! own settings ([`rules_in_words`]) and the notes a user needs.
+//!
+//! Built in the core as escaped HTML, like the report, and not as Leptos
+//! views: a page of static views is generic code the first load pays for
+//! (this page as views weighed about 9 KB of gzipped wasm; see
+//! docs/hosting.md). Only the rules come from data; they are escaped.
+
+use crate::core::campaign::model::Campaign;
+use crate::core::evaluation::explain::rules_in_words;
+use crate::core::report::zip::xml_text;
+
+/// The fixed part before the rules. Links are the app's hash routes.
+const WORKFLOW: &str = r##"<h1>Hướng dẫn sử dụng</h1>
+<p>Ứng dụng giúp các phòng thuộc Sở theo dõi phong trào thi đua “Ngày không in giấy”, “Tuần làm việc không văn bản giấy” mà không cần giấy tờ và không cần máy chủ. Mọi dữ liệu được lưu ngay trong trình duyệt trên máy của bạn; ứng dụng vẫn chạy khi không có mạng. Dữ liệu được chuyển giữa các phòng bằng tệp JSON gửi qua hệ thống quản lý văn bản điện tử.</p>
+<h2>Quy trình</h2>
+<ol class="steps">
+<li><strong>Phòng Pháp chế thiết lập phong trào thi đua. </strong>Tại <a href="#/thiet-lap">Thiết lập</a>, nhập các phòng, cán bộ, công chức, tiêu chí, trọng số, thời hạn và ngày làm việc thêm (thứ Bảy làm việc, ngày làm bù); xuất tệp thiết lập phong trào và gửi cho các phòng để tất cả dùng chung một đợt thi đua.</li>
+<li><strong>Mỗi phòng nhập số liệu hằng ngày. </strong>Tại <a href="#/nhap-lieu">Nhập liệu</a>, cán bộ được giao chọn phòng của mình, điền số văn bản, hồ sơ xử lý trên môi trường mạng, văn bản ký số, văn bản liên thông và số trang in theo từng ngày làm việc (có thể dán cả bảng từ Excel); đánh dấu cán bộ đã được đánh giá bằng KPI, người có ký văn bản, và ghi lại các sáng kiến (sửa được sau khi thêm).</li>
+<li><strong>Trưởng phòng báo cáo trước ngày 18/8/2025. </strong>Cuối trang Nhập liệu, bấm “Xuất dữ liệu của phòng” (ví dụ tệp thidua-phong-phap-che-2025-08-17.json) và gửi về Văn phòng Sở qua hệ thống quản lý văn bản điện tử, như mục V.1 của Kế hoạch quy định. Gửi lại tệp mới khi có sửa đổi: chỉ phần đã sửa được cập nhật.</li>
+<li><strong>Văn phòng và Phòng Pháp chế hợp nhất. </strong>Văn phòng Sở nhận tệp của các phòng và chuyển cho Phòng Pháp chế (đầu mối tổng hợp). Tại <a href="#/hop-nhat">Hợp nhất</a>, chọn hoặc kéo thả tệp của các phòng (nhiều tệp một lúc), xem trước thay đổi và lý do tệp bị từ chối, chọn bản giữ lại khi có xung đột, rồi bấm “Hợp nhất”; có thể hoàn tác lần nhập vừa rồi. Theo dõi phòng nào đã nộp đúng hạn, trễ hạn hay chưa nộp.</li>
+<li><strong>Đánh giá, xếp hạng và đề xuất khen thưởng. </strong>Tại <a href="#/tong-quan">Tổng quan</a> xem tỷ lệ đạt từng tiêu chí, số ngày không in giấy, tuần làm việc không văn bản giấy, xếp hạng các phòng; Văn phòng lập hồ sơ đề nghị Bằng khen của Chủ tịch UBND tỉnh trước ngày 20/8/2025.</li>
+<li><strong>Báo cáo lên cấp trên. </strong>Tại <a href="#/bao-cao">Báo cáo</a>, in báo cáo tổng hợp theo thể thức Nghị định 30/2020/NĐ-CP và xuất tệp tổng hợp gửi UBND tỉnh (qua Sở Nội vụ và Sở Khoa học và Công nghệ) trước ngày 20/8/2025.</li>
+</ol>
+<h2 id="cach-danh-gia">Cách đánh giá</h2>
+<p>Các con số dưới đây là thiết lập hiện tại của phong trào (sửa tại <a href="#/thiet-lap">Thiết lập</a>). Trên Tổng quan, bấm vào một con số để xem cách tính với số liệu thật.</p>
+"##;
+
+/// The fixed part after the rules.
+const NOTES: &str = r##"<h2>Lưu ý</h2>
+<ul>
+<li>Dữ liệu nằm trong trình duyệt đang dùng: đổi máy hoặc xóa dữ liệu trình duyệt sẽ mất dữ liệu nếu chưa xuất tệp. Hãy xuất tệp thường xuyên.</li>
+<li>Sau lần mở đầu tiên, ứng dụng mở được cả khi mất mạng. Khi có phiên bản mới, ứng dụng hỏi trước khi cập nhật; dữ liệu đã lưu được giữ nguyên.</li>
+<li>Văn bản mật, tối mật, tuyệt mật và hồ sơ đề nghị khen thưởng cấp nhà nước được Kế hoạch loại trừ: không tính vào tiêu chí xử lý trên mạng (TC1) và tiêu chí ký số (TC2), và số trang in cho chúng không làm mất “ngày không in giấy”. Nhập chúng ở các cột “không tính” của bảng số liệu hằng ngày.</li>
+<li>Ngày thứ Bảy, Chủ nhật có làm việc (ngày làm bù) được thêm tại Thiết lập → “Ngày làm việc thêm”; ngày đó có dòng riêng trong bảng nhập liệu.</li>
+<li>Ngày tháng luôn nhập theo dạng ngày/tháng/năm (ví dụ 28/07/2025), dù trình duyệt dùng ngôn ngữ nào.</li>
+</ul>
+"##;
+
+/// The whole guide for `campaign`, as the inside of an `<article>`.
+pub fn guide_html(campaign: &Campaign) -> String {
+    let mut out = String::from(WORKFLOW);
+    for (heading, lines) in rules_in_words(campaign) {
+        out.push_str(&format!("<h3>{}</h3>\n<ul>\n", xml_text(&heading)));
+        for line in lines {
+            out.push_str(&format!("<li>{}</li>\n", xml_text(&line)));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str(NOTES);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::campaign::template::seed_campaign;
+    use crate::core::route::Route;
+
+    #[test]
+    fn the_guide_links_to_every_screen_and_escapes_the_rules() {
+        let mut campaign = seed_campaign("t");
+        campaign.criteria[0].code = "<b>TC1</b> & “một”".into();
+        let html = guide_html(&campaign);
+        for route in [
+            Route::Setup,
+            Route::DataEntry,
+            Route::Merge,
+            Route::Dashboard,
+            Route::Report,
+        ] {
+            assert!(
+                html.contains(&format!("href=\"{}\"", route.href())),
+                "{route:?}"
+            );
+        }
+        assert!(
+            html.contains("&lt;b&gt;TC1&lt;/b&gt; &amp; “một”"),
+            "escaped"
+        );
+        assert!(!html.contains("<b>TC1"));
+        assert!(html.contains("Hoàn thành xuất sắc: từ 95,0 điểm"));
+        assert!(!html.contains("docs/"));
+    }
+}
