@@ -56,7 +56,7 @@ export async function loadSample(page, site) {
  * static server per file, a fresh context per test, no page errors allowed —
  * and returns the live handles (`browser`, `site`, `context`, `page`).
  */
-export function browserSession({ before, after, beforeEach, afterEach, assert }) {
+export function browserSession({ before, after, beforeEach, afterEach, assert, contextOptions = {} }) {
   const session = { errors: [] };
   before(async () => {
     session.browser = await launchChromium();
@@ -68,7 +68,7 @@ export function browserSession({ before, after, beforeEach, afterEach, assert })
   });
   beforeEach(async () => {
     session.errors = [];
-    Object.assign(session, await openPage(session.browser, session.errors));
+    Object.assign(session, await openPage(session.browser, session.errors, contextOptions));
   });
   afterEach(async () => {
     await session.context.close();
