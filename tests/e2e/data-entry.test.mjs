@@ -306,6 +306,24 @@ describe('calendar', () => {
   });
 });
 
+describe('screen widths', () => {
+  test('a 1366 px laptop shows every column of the grid; a 390 px phone keeps the picker on screen', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openEntry(page);
+    const wrap = page.locator('#daily-grid').locator('xpath=..');
+    const { scroll, client } = await wrap.evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+    assert.ok(scroll <= client, `the grid scrolls sideways: ${scroll} > ${client}`);
+    const lastHeader = page.locator('#daily-grid thead th.check-col');
+    const box = await lastHeader.boundingBox();
+    assert.ok(box.x + box.width <= 1366, 'the check column is on screen');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    const picker = await page.locator('#unit-picker').boundingBox();
+    assert.ok(picker.x >= 0 && picker.x + picker.width <= 390, `picker ${JSON.stringify(picker)}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'the page does not scroll sideways');
+  });
+});
+
 describe('dates', () => {
   test('an English-language browser still shows and reads dd/mm/yyyy', async () => {
     const errors = [];
