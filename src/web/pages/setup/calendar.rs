@@ -37,19 +37,17 @@ pub(super) fn CalendarEditor() -> impl IntoView {
         message.set(None);
         workspace.update(|w| w.campaign.period = candidate);
     };
-    let new_holiday = RwSignal::new(String::new());
-    let new_working_day = RwSignal::new(String::new());
-    // Adds the picked day with `edit` (a holiday, or a working Saturday /
-    // make-up day); the core says why a day does not fit.
-    let add_day =
-        move |picked: RwSignal<String>,
-              edit: fn(&mut Campaign, NaiveDate) -> Result<(), DateProblem>| {
+    // A list of days (holidays, or extra working days) with a field to add
+    // one: `edit` is the core's, which says why a day does not fit.
+    let day_editor = move |list: DayList| {
+        let picked = RwSignal::new(String::new());
+        let add = move |_| {
             let Some(day) = format::parse_date(&picked.get_untracked()) else {
                 message.set(Some(format::DATE_HINT.into()));
                 return;
             };
             let mut campaign = workspace.with_untracked(|w| w.campaign.clone());
-            match edit(&mut campaign, day) {
+            match (list.edit)(&mut campaign, day) {
                 Ok(()) => {
                     message.set(None);
                     workspace.update(|w| w.campaign = campaign);
@@ -57,36 +55,44 @@ pub(super) fn CalendarEditor() -> impl IntoView {
                 Err(problem) => message.set(Some(problem.to_string())),
             }
         };
-    let day_list = move |days: fn(&WorkingCalendar) -> &Vec<NaiveDate>, id: &'static str| {
-        view! {
-            <ul class="holidays" id=id>
-                {move || {
-                    workspace.with(|w| {
-                        days(&w.campaign.calendar)
-                            .iter()
-                            .map(|&day| {
-                                view! {
-                                    <li>
-                                        {format::date_with_weekday(day)} " "
-                                        <button
-                                            class="danger"
-                                            on:click=move |_| {
-                                                workspace.update(|w| {
-                                                    let calendar = &mut w.campaign.calendar;
-                                                    calendar.holidays.retain(|d| *d != day);
-                                                    calendar.extra_working_days.retain(|d| *d != day);
-                                                })
-                                            }
-                                        >
-                                            "Bỏ"
-                                        </button>
-                                    </li>
-                                }
+        let items = move || {
+            workspace.with(|w| {
+                (list.days)(&w.campaign.calendar)
+                    .iter()
+                    .map(|&day| {
+                        let remove = move |_| {
+                            workspace.update(|w| {
+                                let calendar = &mut w.campaign.calendar;
+                                calendar.holidays.retain(|d| *d != day);
+                                calendar.extra_working_days.retain(|d| *d != day);
                             })
-                            .collect_view()
+                        };
+                        view! {
+                            <li>
+                                {format::date_with_weekday(day)} " "
+                                <button class="danger" on:click=remove>"Bỏ"</button>
+                            </li>
+                        }
                     })
-                }}
-            </ul>
+                    .collect_view()
+            })
+        };
+        view! {
+            <h3>{list.heading}</h3>
+            <ul class="holidays" id=list.list_id>{items}</ul>
+            <div class="add-row">
+                <input
+                    id=list.input_id
+                    type="text"
+                    inputmode="numeric"
+                    placeholder="dd/mm/yyyy"
+                    autocomplete="off"
+                    aria-label=list.input_label
+                    prop:value=move || picked.get()
+                    on:input=move |e| picked.set(event_target_value(&e))
+                />
+                <button on:click=add>{list.button}</button>
+            </div>
         }
     };
     let deadline_count = Memo::new(move |_| workspace.with(|w| w.campaign.deadlines.len()));
@@ -127,32 +133,30 @@ pub(super) fn CalendarEditor() -> impl IntoView {
             })
             .collect_view()
     };
+    // One end of the period, typed dd/mm/yyyy.
+    let period_field = move |id: &'static str, label: &'static str, start: bool| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <input
+                    id=id
+                    type="text"
+                    inputmode="numeric"
+                    placeholder="dd/mm/yyyy"
+                    autocomplete="off"
+                    prop:value=move || {
+                        let period = period();
+                        format::date(if start { period.start } else { period.end })
+                    }
+                    on:change=move |e| set_period_day(start, event_target_value(&e))
+                />
+            </label>
+        }
+    };
     view! {
         <div class="form-row">
-            <label class="field">
-                <span>"Bắt đầu"</span>
-                <input
-                    id="period-start"
-                    type="text"
-                    inputmode="numeric"
-                    placeholder="dd/mm/yyyy"
-                    autocomplete="off"
-                    prop:value=move || format::date(period().start)
-                    on:change=move |e| set_period_day(true, event_target_value(&e))
-                />
-            </label>
-            <label class="field">
-                <span>"Kết thúc"</span>
-                <input
-                    id="period-end"
-                    type="text"
-                    inputmode="numeric"
-                    placeholder="dd/mm/yyyy"
-                    autocomplete="off"
-                    prop:value=move || format::date(period().end)
-                    on:change=move |e| set_period_day(false, event_target_value(&e))
-                />
-            </label>
+            {period_field("period-start", "Bắt đầu", true)}
+            {period_field("period-end", "Kết thúc", false)}
             <p class="field">
                 <span>"Ngày làm việc"</span>
                 <span id="working-day-count">
@@ -162,38 +166,24 @@ pub(super) fn CalendarEditor() -> impl IntoView {
             </p>
         </div>
         {move || message.get().map(|m| view! { <p class="status-message error" role="alert">{m}</p> })}
-        <h3>"Ngày nghỉ trong thời gian phong trào"</h3>
-        {day_list(|c| &c.holidays, "holidays")}
-        <div class="add-row">
-            <input
-                id="new-holiday"
-                type="text"
-                    inputmode="numeric"
-                    placeholder="dd/mm/yyyy"
-                    autocomplete="off"
-                aria-label="Ngày nghỉ"
-                prop:value=move || new_holiday.get()
-                on:input=move |e| new_holiday.set(event_target_value(&e))
-            />
-            <button on:click=move |_| add_day(new_holiday, add_holiday)>"Thêm ngày nghỉ"</button>
-        </div>
-        <h3>"Ngày làm việc thêm (thứ Bảy, Chủ nhật làm việc, ngày làm bù)"</h3>
-        {day_list(|c| &c.extra_working_days, "extra-working-days")}
-        <div class="add-row">
-            <input
-                id="new-working-day"
-                type="text"
-                    inputmode="numeric"
-                    placeholder="dd/mm/yyyy"
-                    autocomplete="off"
-                aria-label="Ngày làm việc thêm"
-                prop:value=move || new_working_day.get()
-                on:input=move |e| new_working_day.set(event_target_value(&e))
-            />
-            <button on:click=move |_| add_day(new_working_day, add_extra_working_day)>
-                "Thêm ngày làm việc"
-            </button>
-        </div>
+        {day_editor(DayList {
+            heading: "Ngày nghỉ trong thời gian phong trào",
+            list_id: "holidays",
+            input_id: "new-holiday",
+            input_label: "Ngày nghỉ",
+            button: "Thêm ngày nghỉ",
+            days: |c| &c.holidays,
+            edit: add_holiday,
+        })}
+        {day_editor(DayList {
+            heading: "Ngày làm việc thêm (thứ Bảy, Chủ nhật làm việc, ngày làm bù)",
+            list_id: "extra-working-days",
+            input_id: "new-working-day",
+            input_label: "Ngày làm việc thêm",
+            button: "Thêm ngày làm việc",
+            days: |c| &c.extra_working_days,
+            edit: add_extra_working_day,
+        })}
         <h3>"Thời hạn báo cáo"</h3>
         <div class="table-wrap">
             <table class="data editable">
@@ -208,4 +198,16 @@ pub(super) fn CalendarEditor() -> impl IntoView {
             </table>
         </div>
     }
+}
+
+/// One of the calendar's lists of days, as Thiết lập shows it.
+#[derive(Clone, Copy)]
+struct DayList {
+    heading: &'static str,
+    list_id: &'static str,
+    input_id: &'static str,
+    input_label: &'static str,
+    button: &'static str,
+    days: fn(&WorkingCalendar) -> &Vec<NaiveDate>,
+    edit: fn(&mut Campaign, NaiveDate) -> Result<(), DateProblem>,
 }
