@@ -10,7 +10,7 @@ use chrono::{TimeZone, Utc};
 use thidua::core::campaign::model::{Campaign, Workspace};
 use thidua::core::exchange::campaign_file::decode_campaign_file;
 use thidua::core::exchange::envelope::{
-    decode_export, encode_export, export_unit, ExportError, MAX_EXPORT_BYTES,
+    decode_export, encode_export, export_unit, ExportError, LEGACY_FORMAT_WARNING, MAX_EXPORT_BYTES,
 };
 use thidua::core::sample::{generate, SampleScale};
 
@@ -93,7 +93,11 @@ fn a_file_from_before_the_exemption_fields_still_imports() {
         decode_campaign_file(&std::fs::read_to_string(older.join("chien-dich.json")).unwrap())
             .unwrap();
     let (file, warnings) = decode_export(&text, &old_campaign).unwrap();
-    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        warnings,
+        [LEGACY_FORMAT_WARNING],
+        "marked as the old format"
+    );
     assert!(file
         .payload
         .daily_reports
@@ -101,8 +105,8 @@ fn a_file_from_before_the_exemption_fields_still_imports() {
         .all(|r| { r.counts.received_excluded == 0 && r.counts.pages_printed_excluded == 0 }));
     assert!(old_campaign.criteria.iter().all(|c| !c.bonus));
     let (_, warnings) = decode_export(&text, &campaign()).unwrap();
-    assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].contains("Tiêu chí"));
+    assert_eq!(warnings.len(), 2);
+    assert!(warnings[1].contains("Tiêu chí"));
 }
 
 fn cli(args: &[&str]) -> (i32, String, String) {
@@ -313,4 +317,126 @@ fn the_cli_stops_quietly_when_its_reader_goes_away() {
     assert!(output.status.success(), "{:?}: {stderr}", output.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `text` with `from` replaced by `to` inside the sealed envelope only.
+fn tamper(text: &str, from: &str, to: &str) -> String {
+    let sealed_at = text.find("\"envelope\":").expect("a schema-2 file");
+    let (open, sealed) = text.split_at(sealed_at);
+    assert!(sealed.contains(from), "“{from}” is not in the envelope");
+    format!("{open}{}", sealed.replacen(from, to, 1))
+}
+
+/// `text` with its envelope digest computed afresh, as a forger would.
+fn resealed(text: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(text).unwrap();
+    let start = text.find("\"envelope\":").unwrap() + "\"envelope\":".len();
+    let sealed = &text[start..text.len() - 1];
+    let old = value["envelope_sha256"].as_str().unwrap();
+    text.replace(
+        old,
+        &thidua::core::exchange::envelope::sha256_hex(sealed.as_bytes()),
+    )
+}
+
+// Schema 2 seals every field: changing any one of them without the digest is
+// refused; the same change with the digest recomputed gets through the seal
+// (a digest is no signature), which shows the seal is what refused it.
+#[test]
+fn changing_any_field_of_a_new_file_is_refused() {
+    let workspace: Workspace = generate(SampleScale::Department, 2025);
+    let at = Utc.with_ymd_and_hms(2025, 8, 15, 10, 0, 0).unwrap();
+    let file = export_unit(&workspace, "don-vi-0002", at).unwrap();
+    let text = encode_export(&file);
+    let campaign = &workspace.campaign;
+    assert!(decode_export(&text, campaign).unwrap().1.is_empty());
+    let fingerprint = &file.criteria_fingerprint;
+    let changes: [(&str, String, String); 8] = [
+        (
+            "app_version",
+            "\"app_version\":\"0.1.0\"".into(),
+            "\"app_version\":\"9.9.9\"".into(),
+        ),
+        (
+            "campaign_id",
+            format!("\"campaign_id\":\"{}\"", campaign.id),
+            format!("\"campaign_id\":\"{}x\"", campaign.id),
+        ),
+        (
+            "criteria_fingerprint",
+            format!("\"criteria_fingerprint\":\"{fingerprint}\""),
+            "\"criteria_fingerprint\":\"0000000000000000\"".into(),
+        ),
+        (
+            "source.unit_id",
+            "\"unit_id\":\"don-vi-0002\",\"unit_name\"".into(),
+            "\"unit_id\":\"don-vi-0001\",\"unit_name\"".into(),
+        ),
+        (
+            "source.unit_name",
+            "\"unit_name\":\"Phòng Pháp chế\"".into(),
+            "\"unit_name\":\"Văn phòng\"".into(),
+        ),
+        (
+            "exported_at",
+            "\"exported_at\":\"2025-08-15T10:00:00Z\"".into(),
+            "\"exported_at\":\"2025-08-10T10:00:00Z\"".into(),
+        ),
+        (
+            "payload",
+            "\"docs_received\":".into(),
+            "\"docs_received\":1".into(),
+        ),
+        (
+            "format (sealed)",
+            "\"format\":\"thidua-export\"".into(),
+            "\"format\":\"thidua-exporx\"".into(),
+        ),
+    ];
+    for (field, from, to) in changes {
+        let changed = tamper(&text, &from, &to);
+        assert_eq!(
+            decode_export(&changed, campaign),
+            Err(ExportError::DigestMismatch),
+            "{field}"
+        );
+        assert_ne!(
+            decode_export(&resealed(&changed), campaign).err(),
+            Some(ExportError::DigestMismatch),
+            "{field}: resealed, the digest holds"
+        );
+    }
+    // The fields outside the seal must repeat it.
+    let open_version = text.replacen("\"schema_version\":2", "\"schema_version\":1", 1);
+    assert!(
+        decode_export(&open_version, campaign).is_err(),
+        "downgraded in the open"
+    );
+    let sealed_version = resealed(&tamper(
+        &text,
+        "\"schema_version\":2",
+        "\"schema_version\":1",
+    ));
+    let error = decode_export(&sealed_version, campaign).unwrap_err();
+    assert_eq!(error, ExportError::OpenFieldChanged("schema_version"));
+    assert!(error.to_string().contains("“schema_version”"), "{error}");
+    let digest = text.replacen("\"envelope_sha256\":\"", "\"envelope_sha256\":\"0", 1);
+    assert_eq!(
+        decode_export(&digest, campaign),
+        Err(ExportError::DigestMismatch)
+    );
+}
+
+// A schema-1 file still imports, marked as the old format, even with its
+// (unprotected) export time moved.
+#[test]
+fn an_old_format_file_imports_with_its_warning() {
+    let text =
+        std::fs::read_to_string(fixtures().join("hostile/old-format-moved-time.json")).unwrap();
+    let (file, warnings) = decode_export(&text, &campaign()).unwrap();
+    assert_eq!(warnings[0], LEGACY_FORMAT_WARNING);
+    assert_eq!(
+        file.exported_at,
+        Utc.with_ymd_and_hms(2025, 8, 1, 10, 0, 0).unwrap()
+    );
 }

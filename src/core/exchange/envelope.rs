@@ -2,8 +2,16 @@
 //! self-describing JSON file; the Legal Division imports many and merges them.
 //!
 //! Every file goes through the same pipeline, in the app and in `thidua-cli`:
-//! size limit → JSON → envelope → schema version → campaign → digest →
-//! records → ownership. The format is written up in `docs/exchange-format.md`.
+//! size limit → JSON → format → schema version → digest → envelope →
+//! campaign → records → ownership. The format is written up in
+//! `docs/exchange-format.md`.
+//!
+//! Schema 2 puts every field of the file under the digest: the sealed
+//! `envelope` (format, version, app, campaign, criteria, source, export time,
+//! records) is hashed over its exact bytes, and the two fields outside it
+//! (`format`, `schema_version`, there so any reader can tell the file's kind)
+//! must repeat what is sealed. Schema 1 covered only the records: such files
+//! still import, with a warning that their export time is not protected.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -23,7 +31,9 @@ use crate::core::format;
 /// The `format` field of an exchange file.
 pub const EXPORT_FORMAT: &str = "thidua-export";
 /// Layout version of the exchange file; a newer one is refused.
-pub const EXPORT_SCHEMA_VERSION: u32 = 1;
+pub const EXPORT_SCHEMA_VERSION: u32 = 2;
+/// The first layout, whose digest covered only the records.
+const LEGACY_SCHEMA_VERSION: u32 = 1;
 /// The app that wrote a file, for support questions.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Larger files are refused before parsing. A whole province's consolidated
@@ -94,6 +104,7 @@ pub struct ExportFile {
     pub payload: Payload,
 }
 
+/// The sealed part of a schema-2 file: everything the digest covers.
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
     format: &'static str,
@@ -103,8 +114,16 @@ struct EnvelopeOut<'a> {
     criteria_fingerprint: &'a str,
     source: &'a Source,
     exported_at: DateTime<Utc>,
-    payload_sha256: String,
-    payload: &'a RawValue,
+    payload: &'a Payload,
+}
+
+/// A schema-2 file: the kind in the open, then the digest and what it seals.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    envelope_sha256: String,
+    envelope: &'a RawValue,
 }
 
 // Every field optional, so a file missing one gets a message naming it
@@ -121,6 +140,11 @@ struct EnvelopeIn<'a> {
     payload_sha256: Option<String>,
     #[serde(borrow)]
     payload: Option<&'a RawValue>,
+    /// Schema 2: the digest of `envelope`'s exact bytes.
+    envelope_sha256: Option<String>,
+    /// Schema 2: the sealed fields.
+    #[serde(borrow)]
+    envelope: Option<&'a RawValue>,
 }
 
 /// Why a file was refused. Shown to users: every message is Vietnamese and
@@ -141,8 +165,10 @@ pub enum ExportError {
     MissingField(&'static str),
     /// Made for another campaign.
     OtherCampaign(String),
-    /// The payload was changed after export.
+    /// The payload (schema 1) or the envelope (schema 2) was changed after export.
     DigestMismatch,
+    /// A field outside the sealed envelope says something else than inside.
+    OpenFieldChanged(&'static str),
     /// Records of the wrong shape or breaking the rules.
     InvalidRecords(Vec<String>),
     /// A division's file carrying another division's records.
@@ -192,6 +218,11 @@ impl fmt::Display for ExportError {
                 "Nội dung tệp đã bị sửa sau khi xuất (mã kiểm tra SHA-256 không khớp). Hãy xin \
                  phòng xuất lại tệp.",
             ),
+            ExportError::OpenFieldChanged(field) => write!(
+                f,
+                "Trường “{field}” của tệp đã bị sửa sau khi xuất (khác với phần được mã kiểm tra \
+                 bảo vệ). Hãy xin phòng xuất lại tệp."
+            ),
             ExportError::InvalidRecords(problems) => {
                 write!(f, "Dữ liệu trong tệp có lỗi: {}", problems.join(" "))
             }
@@ -220,12 +251,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-/// The file's text: compact JSON, the digest taken over the payload's exact bytes.
+/// The file's text (schema 2): compact JSON, the digest taken over the
+/// sealed envelope's exact bytes.
 pub fn encode_export(file: &ExportFile) -> String {
-    let payload = serde_json::to_string(&file.payload).expect("records serialise");
-    let digest = sha256_hex(payload.as_bytes());
-    let payload = RawValue::from_string(payload).expect("serde_json wrote valid JSON");
-    serde_json::to_string(&EnvelopeOut {
+    let envelope = serde_json::to_string(&EnvelopeOut {
         format: EXPORT_FORMAT,
         schema_version: EXPORT_SCHEMA_VERSION,
         app_version: &file.app_version,
@@ -233,10 +262,65 @@ pub fn encode_export(file: &ExportFile) -> String {
         criteria_fingerprint: &file.criteria_fingerprint,
         source: &file.source,
         exported_at: file.exported_at,
-        payload_sha256: digest,
-        payload: &payload,
+        payload: &file.payload,
     })
-    .expect("an envelope serialises")
+    .expect("an envelope serialises");
+    let digest = sha256_hex(envelope.as_bytes());
+    let envelope = RawValue::from_string(envelope).expect("serde_json wrote valid JSON");
+    serde_json::to_string(&FileOut {
+        format: EXPORT_FORMAT,
+        schema_version: EXPORT_SCHEMA_VERSION,
+        envelope_sha256: digest,
+        envelope: &envelope,
+    })
+    .expect("a file serialises")
+}
+
+/// The warning a schema-1 file gets: its digest covered only the records.
+pub const LEGACY_FORMAT_WARNING: &str = "Tệp theo định dạng cũ (phiên bản 1): mã kiểm tra chỉ \
+    bảo vệ số liệu, không bảo vệ thời điểm xuất và tên phòng gửi. Nên xin phòng xuất lại bằng \
+    ứng dụng mới.";
+
+/// The fields a file's digest vouches for, from either schema: the sealed
+/// envelope of schema 2, or the open fields of schema 1 once its payload's
+/// digest holds (with [`LEGACY_FORMAT_WARNING`]).
+fn unseal(text: &str) -> Result<(EnvelopeIn<'_>, Option<&'static str>), ExportError> {
+    let top: EnvelopeIn = serde_json::from_str(text).map_err(parse_error)?;
+    if top.format.as_deref() != Some(EXPORT_FORMAT) {
+        return Err(ExportError::WrongFormat(top.format));
+    }
+    let version = top
+        .schema_version
+        .ok_or(ExportError::MissingField("schema_version"))?;
+    if version > EXPORT_SCHEMA_VERSION {
+        return Err(ExportError::Newer(version));
+    }
+    if version <= LEGACY_SCHEMA_VERSION {
+        let payload = top.payload.ok_or(ExportError::MissingField("payload"))?;
+        let digest = top
+            .payload_sha256
+            .as_deref()
+            .ok_or(ExportError::MissingField("payload_sha256"))?;
+        if !sha256_hex(payload.get().as_bytes()).eq_ignore_ascii_case(digest) {
+            return Err(ExportError::DigestMismatch);
+        }
+        return Ok((top, Some(LEGACY_FORMAT_WARNING)));
+    }
+    let sealed = top.envelope.ok_or(ExportError::MissingField("envelope"))?;
+    let digest = top
+        .envelope_sha256
+        .ok_or(ExportError::MissingField("envelope_sha256"))?;
+    if !sha256_hex(sealed.get().as_bytes()).eq_ignore_ascii_case(&digest) {
+        return Err(ExportError::DigestMismatch);
+    }
+    let inner: EnvelopeIn = serde_json::from_str(sealed.get()).map_err(parse_error)?;
+    if inner.format != top.format {
+        return Err(ExportError::OpenFieldChanged("format"));
+    }
+    if inner.schema_version != Some(version) {
+        return Err(ExportError::OpenFieldChanged("schema_version"));
+    }
+    Ok((inner, None))
 }
 
 fn officer_ids_of<'a>(
@@ -330,15 +414,8 @@ pub fn carried_campaign(text: &str) -> Option<Campaign> {
         campaign: Option<Campaign>,
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let envelope: EnvelopeIn = serde_json::from_str(text).ok()?;
-    if envelope.format.as_deref() != Some(EXPORT_FORMAT) {
-        return None;
-    }
-    let payload = envelope.payload?;
-    if !sha256_hex(payload.get().as_bytes()).eq_ignore_ascii_case(&envelope.payload_sha256?) {
-        return None;
-    }
-    let campaign = serde_json::from_str::<CampaignOnly>(payload.get())
+    let (envelope, _) = unseal(text).ok()?;
+    let campaign = serde_json::from_str::<CampaignOnly>(envelope.payload?.get())
         .ok()?
         .campaign?;
     (Some(campaign.id.as_str()) == envelope.campaign_id.as_deref()).then_some(campaign)
@@ -465,16 +542,7 @@ impl<'a> Importer<'a> {
         if text.trim().is_empty() {
             return Err(ExportError::NotJson("tệp rỗng".into()));
         }
-        let envelope: EnvelopeIn = serde_json::from_str(text).map_err(parse_error)?;
-        if envelope.format.as_deref() != Some(EXPORT_FORMAT) {
-            return Err(ExportError::WrongFormat(envelope.format));
-        }
-        let version = envelope
-            .schema_version
-            .ok_or(ExportError::MissingField("schema_version"))?;
-        if version > EXPORT_SCHEMA_VERSION {
-            return Err(ExportError::Newer(version));
-        }
+        let (envelope, legacy) = unseal(text)?;
         let campaign_id = envelope
             .campaign_id
             .ok_or(ExportError::MissingField("campaign_id"))?;
@@ -484,12 +552,6 @@ impl<'a> Importer<'a> {
         let payload = envelope
             .payload
             .ok_or(ExportError::MissingField("payload"))?;
-        let digest = envelope
-            .payload_sha256
-            .ok_or(ExportError::MissingField("payload_sha256"))?;
-        if !sha256_hex(payload.get().as_bytes()).eq_ignore_ascii_case(&digest) {
-            return Err(ExportError::DigestMismatch);
-        }
         // Nesting cannot hurt here: serde_json skips values it does not keep
         // without recursing, and typed fields refuse anything deeper than a record.
         let payload: Payload = serde_json::from_str(payload.get()).map_err(|e| {
@@ -515,7 +577,7 @@ impl<'a> Importer<'a> {
                 return Err(ExportError::NotOwned(summarise(problems)));
             }
         }
-        let mut warnings = Vec::new();
+        let mut warnings: Vec<String> = legacy.into_iter().map(String::from).collect();
         if file.criteria_fingerprint != self.fingerprint {
             warnings.push(
                 "Tiêu chí (chỉ tiêu, trọng số) trong tệp khác với tiêu chí hiện tại; số liệu vẫn \
