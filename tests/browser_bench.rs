@@ -188,7 +188,7 @@ fn bench_province_office_documents() {
     for format in [OfficeFormat::Xlsx, OfficeFormat::Docx] {
         let mut size = 0;
         let (median, min, max) = time_runs(3, || {
-            size = office_document_from_json(format.as_str(), &json)
+            size = office_document_from_json(format.as_str(), &json, "")
                 .expect("a document")
                 .len();
         });

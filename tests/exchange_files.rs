@@ -203,6 +203,37 @@ fn the_cli_samples_validates_merges_and_evaluates() {
     assert!(std::fs::read_to_string(&alone_html)
         .unwrap()
         .contains("Phòng Pháp chế"));
+    // A division's own report, from the same merge.
+    let unit_docx = dir.join("bao-cao-phong.docx");
+    let unit_html = dir.join("bao-cao-phong.html");
+    let (code, stdout, stderr) = cli(&[
+        "report",
+        merged.to_str().unwrap(),
+        "--unit",
+        "don-vi-0002",
+        "--docx",
+        unit_docx.to_str().unwrap(),
+        "--html",
+        unit_html.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Đã ghi báo cáo của phòng"), "{stdout}");
+    assert!(std::fs::read(&unit_docx)
+        .unwrap()
+        .starts_with(b"PK\x03\x04"));
+    let page = std::fs::read_to_string(&unit_html).unwrap();
+    assert!(page.contains("I. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ") && page.contains("Phòng Pháp chế"));
+    let (code, _, stderr) = cli(&[
+        "report",
+        merged.to_str().unwrap(),
+        "--unit",
+        "khong-co",
+        "--docx",
+        unit_docx.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("Không có phòng “khong-co”"), "{stderr}");
+
     // A division's file alone still asks for the campaign file.
     let division = files
         .iter()

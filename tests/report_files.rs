@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 
 use thidua::core::evaluation::score::evaluate;
 use thidua::core::report::document::{daily_table, officer_table, proposal_table, unit_table};
-use thidua::core::report::docx::report_docx;
+use thidua::core::report::docx::{report_docx, unit_report_docx};
 use thidua::core::report::xlsx::workbook;
 use thidua::core::sample::{generate, propose_everyone, SampleScale};
 
@@ -459,7 +459,8 @@ fn a_campaign_without_data_or_divisions_still_gives_valid_files() {
     for workspace in [fresh, empty] {
         let evaluation = evaluate(&workspace);
         for format in [OfficeFormat::Xlsx, OfficeFormat::Docx] {
-            let mut archive = archive(office_document(format, &workspace, &evaluation));
+            let mut archive =
+                archive(office_document(format, &workspace, &evaluation, "").unwrap());
             assert_every_part_parses(&mut archive);
         }
         let mut docx = archive(report_docx(&workspace, &evaluation));
@@ -468,4 +469,46 @@ fn a_campaign_without_data_or_divisions_still_gives_valid_files() {
         let text = word_text(&member(&mut docx, "word/document.xml"));
         assert!(text.contains("Chưa có tập thể, cá nhân nào"));
     }
+}
+
+// A division's own report: the same Decree 30 layout, its name in capitals
+// in the heading, its criteria and officers, the head's words and name.
+#[test]
+fn a_divisions_docx_report_reads_back_with_its_figures() {
+    let mut ws = generate(SampleScale::Department, 2025);
+    ws.campaign.units[1].name = "Phòng Pháp chế <b>&</b> “Tư pháp”".into();
+    ws.edit_unit_report("don-vi-0002", |r| {
+        r.number = "07/BC-PC".into();
+        r.assessment = "Phòng đã chuyển toàn bộ hồ sơ sang môi trường mạng.".into();
+    });
+    let evaluation = evaluate(&ws);
+    let bytes = unit_report_docx(&ws, &evaluation, "don-vi-0002").unwrap();
+    let mut archive = archive(bytes);
+    assert_every_part_parses(&mut archive);
+    let document = member(&mut archive, "word/document.xml");
+    assert_schema_order(&document);
+    let text = word_text(&document);
+    let result = evaluation
+        .units
+        .iter()
+        .find(|u| u.id == "don-vi-0002")
+        .unwrap();
+    for line in [
+        "SỞ DÂN TỘC VÀ TÔN GIÁO",
+        "PHÒNG PHÁP CHẾ <B>&</B> “TƯ PHÁP”",
+        "Số: 07/BC-PC",
+        "BÁO CÁO",
+        "I. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ",
+        "II. KẾT QUẢ CỦA CÁN BỘ, CÔNG CHỨC",
+        "Phòng đã chuyển toàn bộ hồ sơ sang môi trường mạng.",
+        "TRƯỞNG PHÒNG",
+        "- Văn phòng Sở (để tổng hợp);",
+    ] {
+        assert!(text.contains(line), "{line} missing from:\n{text}");
+    }
+    assert!(text.contains(&ws.campaign.units[1].head));
+    assert!(text.contains(&format!("xếp hạng {}/8 phòng", result.rank)));
+    // No chart part: the division's report has no ranking chart.
+    assert!(archive.by_name("word/charts/chart1.xml").is_err());
+    assert!(unit_report_docx(&ws, &evaluation, "khong-co").is_none());
 }

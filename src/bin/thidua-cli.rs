@@ -7,6 +7,7 @@
 //! thidua-cli merge --out FILE [--campaign FILE] FILE…
 //! thidua-cli evaluate [--campaign FILE] FILE… [--json]
 //! thidua-cli report [--campaign FILE] FILE… [--xlsx OUT] [--docx OUT] [--csv DIR] [--html OUT]
+//! thidua-cli report [--campaign FILE] FILE… --unit ID [--docx OUT] [--html OUT]
 //! ```
 //!
 //! Every command but `sample` needs the campaign the files belong to: the
@@ -19,7 +20,7 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, TimeZone, Utc};
 use thidua::core::campaign::model::{Campaign, Workspace};
-use thidua::core::evaluation::score::evaluate;
+use thidua::core::evaluation::score::{evaluate, CampaignEvaluation};
 use thidua::core::exchange::campaign_file::{
     campaign_file_name, decode_campaign_file, encode_campaign_file, CAMPAIGN_FILE_FORMAT,
 };
@@ -30,7 +31,7 @@ use thidua::core::exchange::envelope::{
 use thidua::core::exchange::merge::{merge_files, Choices};
 use thidua::core::format;
 use thidua::core::report::document::{csv_file_name, to_csv};
-use thidua::core::report::html::report_page;
+use thidua::core::report::html::{report_page, unit_report_page};
 use thidua::core::report::office::{office_document, workbook_tables, OfficeFormat};
 use thidua::core::sample::{generate, SampleScale};
 
@@ -42,6 +43,7 @@ thidua-cli — hợp nhất tệp dữ liệu phong trào thi đua
   thidua-cli merge --out TỆP [--campaign TỆP] TỆP…
   thidua-cli evaluate [--campaign TỆP] TỆP… [--json]
   thidua-cli report [--campaign TỆP] TỆP… [--xlsx TỆP] [--docx TỆP] [--csv THƯ_MỤC] [--html TỆP]
+  thidua-cli report [--campaign TỆP] TỆP… --unit MÃ_PHÒNG [--docx TỆP] [--html TỆP]
 
 Tệp thiết lập phong trào (xuất ở Thiết lập) cho biết các tệp thuộc phong trào nào; đưa nó bằng
 --campaign hoặc để lẫn trong danh sách tệp.";
@@ -347,11 +349,44 @@ fn evaluate_files(args: &[String]) -> Result<ExitCode, String> {
     Ok(exit_code(bad))
 }
 
+/// `report --unit ID`: the division's own report, as DOCX and/or HTML.
+fn unit_report(
+    options: &Options,
+    workspace: &Workspace,
+    evaluation: &CampaignEvaluation,
+    unit_id: &str,
+) -> Result<(), String> {
+    if options.value("--xlsx").is_some() || options.value("--csv").is_some() {
+        return Err(format!(
+            "Với --unit chỉ ghi được báo cáo của phòng: --docx và/hoặc --html.\n\n{USAGE}"
+        ));
+    }
+    if let Some(path) = options.value("--docx") {
+        let bytes = office_document(OfficeFormat::UnitDocx, workspace, evaluation, unit_id)?;
+        std::fs::write(path, bytes).map_err(|e| format!("{path}: không ghi được tệp ({e})."))?;
+        out!("Đã ghi báo cáo của phòng {path}.");
+    }
+    if let Some(path) = options.value("--html") {
+        let page = unit_report_page(workspace, evaluation, unit_id)
+            .ok_or_else(|| format!("Không có phòng “{unit_id}” trong phong trào."))?;
+        write(Path::new(path), &page)?;
+        out!("Đã ghi báo cáo của phòng {path}.");
+    }
+    Ok(())
+}
+
 fn report(args: &[String]) -> Result<ExitCode, String> {
     const OUTPUTS: [&str; 4] = ["--xlsx", "--docx", "--csv", "--html"];
     let options = Options::parse(
         args,
-        &["--campaign", "--xlsx", "--docx", "--csv", "--html"],
+        &[
+            "--campaign",
+            "--xlsx",
+            "--docx",
+            "--csv",
+            "--html",
+            "--unit",
+        ],
         &[],
     )?;
     if OUTPUTS.iter().all(|o| options.value(o).is_none()) {
@@ -363,12 +398,16 @@ fn report(args: &[String]) -> Result<ExitCode, String> {
     let (good, bad) = read_exports(&campaign, &paths);
     let workspace = merged(campaign, &good);
     let evaluation = evaluate(&workspace);
+    if let Some(unit_id) = options.value("--unit") {
+        return unit_report(&options, &workspace, &evaluation, unit_id).map(|()| exit_code(bad));
+    }
     for (option, format, what) in [
         ("--xlsx", OfficeFormat::Xlsx, "bảng tính"),
         ("--docx", OfficeFormat::Docx, "báo cáo Word"),
     ] {
         if let Some(path) = options.value(option) {
-            std::fs::write(path, office_document(format, &workspace, &evaluation))
+            let bytes = office_document(format, &workspace, &evaluation, "")?;
+            std::fs::write(path, bytes)
                 .map_err(|e| format!("{path}: không ghi được tệp ({e})."))?;
             out!("Đã ghi {what} {path}.");
         }

@@ -18,18 +18,26 @@ pub enum Route {
     Setup,
     /// Hướng dẫn: how the workflow goes.
     Guide,
+    /// A division's own report, reached from Nhập liệu (not in the menu).
+    UnitReport,
 }
 
 impl Route {
-    /// Every screen, in menu order.
-    pub const ALL: [Route; 6] = [
+    /// Every screen, the menu's first in menu order.
+    pub const ALL: [Route; 7] = [
         Route::Dashboard,
         Route::DataEntry,
         Route::Merge,
         Route::Report,
         Route::Setup,
         Route::Guide,
+        Route::UnitReport,
     ];
+
+    /// Whether the screen has its own entry in the menu.
+    pub fn in_menu(self) -> bool {
+        self != Route::UnitReport
+    }
 
     /// The path after `#`, e.g. `/tong-quan`.
     pub fn path(self) -> &'static str {
@@ -40,6 +48,7 @@ impl Route {
             Route::Report => "/bao-cao",
             Route::Setup => "/thiet-lap",
             Route::Guide => "/huong-dan",
+            Route::UnitReport => "/bao-cao-phong",
         }
     }
 
@@ -57,6 +66,7 @@ impl Route {
             Route::Report => "Báo cáo",
             Route::Setup => "Thiết lập",
             Route::Guide => "Hướng dẫn",
+            Route::UnitReport => "Báo cáo của phòng",
         }
     }
 

@@ -15,7 +15,7 @@ use crate::web::components::save_banner::{SaveBanner, SaveState};
 use crate::web::offline::{self, UpdateBanner};
 use crate::web::pages::{
     dashboard::Dashboard, data_entry::DataEntry, guide::Guide, merge::Merge, report::Report,
-    setup::Setup,
+    setup::Setup, unit_report::UnitReport,
 };
 use crate::web::storage::{self, TabStorage};
 
@@ -107,6 +107,7 @@ pub fn App() -> impl IntoView {
                 Route::Report => view! { <Report /> }.into_any(),
                 Route::Setup => view! { <Setup /> }.into_any(),
                 Route::Guide => view! { <Guide /> }.into_any(),
+                Route::UnitReport => view! { <UnitReport /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">

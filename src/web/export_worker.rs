@@ -4,7 +4,8 @@
 //!
 //! Messages are arrays tagged by their first element: the worker says
 //! `["ready"]` once its wasm is running (a message sent before would be
-//! lost), the page sends `[format, workspace JSON]`, and the worker answers
+//! lost), the page sends `[format, workspace JSON, division id]` (the id
+//! only matters for a division's report), and the worker answers
 //! `["ok", Uint8Array]` or `["error", sentence]`.
 
 use js_sys::{Array, Function, Promise, Uint8Array};
@@ -13,7 +14,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker};
 
+use leptos::prelude::*;
+
+use crate::core::exchange::persist::workspace_json;
 use crate::core::report::office::{office_document_from_json, OfficeFormat};
+use crate::web::app::use_workspace;
+use crate::web::components::status_message::Status;
+use crate::web::download::download_bytes;
 
 /// The loader Trunk writes for the worker (`data-loader-shim`), next to
 /// index.html.
@@ -28,7 +35,8 @@ pub fn serve() {
         let request = Array::from(&event.data());
         let format = request.get(0).as_string().unwrap_or_default();
         let workspace = request.get(1).as_string().unwrap_or_default();
-        let answer = match office_document_from_json(&format, &workspace) {
+        let unit_id = request.get(2).as_string().unwrap_or_default();
+        let answer = match office_document_from_json(&format, &workspace, &unit_id) {
             Ok(bytes) => Array::of2(&"ok".into(), &Uint8Array::from(bytes.as_slice())),
             Err(message) => Array::of2(&"error".into(), &message.into()),
         };
@@ -47,10 +55,15 @@ pub fn serve() {
 pub async fn make_office_document(
     format: OfficeFormat,
     workspace_json: String,
+    unit_id: &str,
 ) -> Result<Vec<u8>, String> {
     let worker = Worker::new(WORKER_URL)
         .map_err(|_| "Trình duyệt không khởi động được bộ xuất tệp.".to_string())?;
-    let request = Array::of2(&format.as_str().into(), &workspace_json.into());
+    let request = Array::of3(
+        &format.as_str().into(),
+        &workspace_json.into(),
+        &unit_id.into(),
+    );
     // The handlers must outlive the wait; they are dropped after it.
     let mut handlers = None;
     let promise = Promise::new(&mut |resolve: Function, reject: Function| {
@@ -86,4 +99,35 @@ pub async fn make_office_document(
             .as_string()
             .unwrap_or_else(|| "Bộ xuất tệp gặp lỗi không rõ.".into())),
     }
+}
+
+/// Makes `format` in the worker and downloads it as `file_name`, saying
+/// how it went in `message`; `busy` holds the format while it runs, so its
+/// button can be disabled and a second press does nothing.
+pub fn export_office_document(
+    format: OfficeFormat,
+    unit_id: String,
+    file_name: String,
+    busy: RwSignal<Option<OfficeFormat>>,
+    message: RwSignal<Status>,
+) {
+    if busy.get_untracked().is_some() {
+        return;
+    }
+    busy.set(Some(format));
+    message.set(Some((true, "Đang tạo tệp…".into())));
+    let json = use_workspace().with_untracked(workspace_json);
+    leptos::task::spawn_local(async move {
+        let outcome = make_office_document(format, json, &unit_id)
+            .await
+            .and_then(|bytes| {
+                download_bytes(&file_name, &bytes, format.media_type())
+                    .map_err(|_| "Trình duyệt không cho tải tệp xuống.".to_string())
+            });
+        busy.set(None);
+        message.set(Some(match outcome {
+            Ok(()) => (true, format!("Đã tải xuống {file_name}.")),
+            Err(reason) => (false, reason),
+        }));
+    });
 }

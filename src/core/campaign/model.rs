@@ -439,6 +439,10 @@ pub struct Workspace {
     /// What the consolidated report says that the app cannot know.
     #[serde(default)]
     pub report: ReportDetails,
+    /// What each division's own report says that the app cannot know (the
+    /// head's assessment and proposals), one per division that wrote one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unit_reports: Vec<UnitReportDetails>,
 }
 
 impl Workspace {
@@ -461,6 +465,7 @@ impl Workspace {
             initiatives: Vec::new(),
             submissions: Vec::new(),
             report: ReportDetails::default(),
+            unit_reports: Vec::new(),
         }
     }
 }
@@ -535,5 +540,71 @@ impl Default for ReportDetails {
             signer_title: "GIÁM ĐỐC".into(),
             signer_name: String::new(),
         }
+    }
+}
+
+/// The fields of a division's report to the Office (the plan, V.1) that
+/// the app cannot know; the figures come from the evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnitReportDetails {
+    /// The division.
+    pub unit_id: String,
+    /// Document number and symbol, e.g. “12/BC-PC”.
+    pub number: String,
+    /// Date as written on the report.
+    pub date_line: String,
+    /// The head's assessment, one paragraph per line.
+    pub assessment: String,
+    /// The head's proposals and recommendations, one paragraph per line.
+    pub proposals: String,
+    /// “Nơi nhận”, one recipient per line.
+    pub recipients: String,
+}
+
+impl UnitReportDetails {
+    /// The fields of a report not written yet.
+    pub fn new(unit_id: &str) -> Self {
+        UnitReportDetails {
+            unit_id: unit_id.to_owned(),
+            ..UnitReportDetails::default()
+        }
+    }
+}
+
+impl Default for UnitReportDetails {
+    fn default() -> Self {
+        UnitReportDetails {
+            unit_id: String::new(),
+            number: "     /BC".into(),
+            date_line: "ngày      tháng 8 năm 2025".into(),
+            assessment: String::new(),
+            proposals: String::new(),
+            // The plan (V.1): the divisions report to the Office.
+            recipients: "Văn phòng Sở (để tổng hợp);\nPhòng Pháp chế;\nLưu.".into(),
+        }
+    }
+}
+
+impl Workspace {
+    /// The fields of `unit_id`'s own report, as saved or still blank.
+    pub fn unit_report(&self, unit_id: &str) -> UnitReportDetails {
+        self.unit_reports
+            .iter()
+            .find(|r| r.unit_id == unit_id)
+            .cloned()
+            .unwrap_or_else(|| UnitReportDetails::new(unit_id))
+    }
+
+    /// Changes `unit_id`'s report fields, adding them on the first change.
+    pub fn edit_unit_report(&mut self, unit_id: &str, change: impl FnOnce(&mut UnitReportDetails)) {
+        let index = match self.unit_reports.iter().position(|r| r.unit_id == unit_id) {
+            Some(index) => index,
+            None => {
+                self.unit_reports.push(UnitReportDetails::new(unit_id));
+                self.unit_reports.len() - 1
+            }
+        };
+        change(&mut self.unit_reports[index]);
     }
 }

@@ -26,14 +26,14 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn int(value: impl Into<f64>) -> Cell {
+    pub(crate) fn int(value: impl Into<f64>) -> Cell {
         Cell::Number {
             value: value.into(),
             decimals: 0,
         }
     }
 
-    fn share(value: Option<f64>) -> Cell {
+    pub(crate) fn share(value: Option<f64>) -> Cell {
         value.map_or(Cell::Empty, |value| Cell::Number { value, decimals: 1 })
     }
 
@@ -58,7 +58,7 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-fn criteria_header(campaign: &Campaign) -> Vec<String> {
+pub(crate) fn criteria_header(campaign: &Campaign) -> Vec<String> {
     campaign
         .criteria
         .iter()
@@ -66,7 +66,7 @@ fn criteria_header(campaign: &Campaign) -> Vec<String> {
         .collect()
 }
 
-fn result_cells(evaluation: &Evaluation) -> impl Iterator<Item = Cell> + '_ {
+pub(crate) fn result_cells(evaluation: &Evaluation) -> impl Iterator<Item = Cell> + '_ {
     evaluation
         .criteria
         .iter()
@@ -423,6 +423,8 @@ pub enum Block {
 /// they cannot disagree on what the report says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportDocument {
+    /// The kind of document, the title's first line: “BÁO CÁO”.
+    pub kind: String,
     /// First line of the heading: the superior body.
     pub superior_body: String,
     /// Second line: the issuing body.
@@ -443,8 +445,23 @@ pub struct ReportDocument {
     pub signer_name: String,
 }
 
+/// “Nơi nhận” as Decree 30 writes it: a dash before each recipient, `;`
+/// after each but the last, which ends with `.`.
+pub(crate) fn recipient_lines(text: &str) -> Vec<String> {
+    let recipients: Vec<&str> = lines(text).collect();
+    let last = recipients.len().saturating_sub(1);
+    recipients
+        .iter()
+        .enumerate()
+        .map(|(index, r)| {
+            let end = if index == last { '.' } else { ';' };
+            format!("- {}{end}", r.trim_end_matches([';', '.']))
+        })
+        .collect()
+}
+
 /// Lines of a multi-line field, blank ones dropped.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty())
 }
 
@@ -483,23 +500,15 @@ pub fn report_document(workspace: &Workspace, evaluation: &CampaignEvaluation) -
         }
     });
 
-    let recipients: Vec<&str> = lines(&details.recipients).collect();
-    let last = recipients.len().saturating_sub(1);
     ReportDocument {
+        kind: DOCUMENT_KIND.into(),
         superior_body: details.superior_body.clone(),
         issuer: details.issuer.clone(),
         number_line: format!("Số: {}", details.number),
         place_date_line: format!("{}, {}", details.place, details.date_line),
         subtitle: format!("Kết quả thực hiện {}", campaign.title),
         body,
-        recipients: recipients
-            .iter()
-            .enumerate()
-            .map(|(index, r)| {
-                let end = if index == last { '.' } else { ';' };
-                format!("- {}{end}", r.trim_end_matches([';', '.']))
-            })
-            .collect(),
+        recipients: recipient_lines(&details.recipients),
         signer_title: lines(&details.signer_title).map(String::from).collect(),
         signer_name: details.signer_name.clone(),
     }

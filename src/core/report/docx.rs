@@ -12,8 +12,9 @@ use crate::core::campaign::model::Workspace;
 use crate::core::evaluation::charts::classification_color;
 use crate::core::evaluation::score::{CampaignEvaluation, Evaluation};
 use crate::core::report::document::{
-    report_document, Block, Cell, ReportDocument, Table, CHART_MAX_UNITS, DOCUMENT_KIND, MOTTO,
+    report_document, Block, Cell, ReportDocument, Table, CHART_MAX_UNITS, MOTTO,
 };
+use crate::core::report::unit_report::unit_report_document;
 use crate::core::report::zip::{content_types, relationships, xml_text, Zip, XML_DECLARATION};
 
 /// Twentieths of a point per millimetre, the unit of page geometry.
@@ -378,7 +379,9 @@ fn heading(out: &mut String, doc: &ReportDocument) {
     const RIGHT_MM: f64 = TEXT_WIDTH_MM - LEFT_MM;
     let mut left = String::new();
     paragraph(&mut left, &doc.superior_body, Font::default(), CENTERED);
-    paragraph(&mut left, &doc.issuer, BOLD, CENTERED);
+    // Decree 30 writes the issuing body in capitals; a division's name is
+    // typed as it is said (the HTML does the same with CSS).
+    paragraph(&mut left, &doc.issuer.to_uppercase(), BOLD, CENTERED);
     short_rule(&mut left, LEFT_MM, 25.0, 6);
     paragraph(&mut left, &doc.number_line, Font::default(), CENTERED);
     let mut right = String::new();
@@ -449,7 +452,7 @@ fn document_xml(doc: &ReportDocument, chart: Option<(&str, u64)>) -> String {
             ..CENTERED
         },
     );
-    paragraph(&mut out, DOCUMENT_KIND, Font { size: 28, ..BOLD }, CENTERED);
+    paragraph(&mut out, &doc.kind, Font { size: 28, ..BOLD }, CENTERED);
     paragraph(&mut out, &doc.subtitle, Font { size: 28, ..BOLD }, CENTERED);
     // The rule under the title's line (Decree 30, area 5b).
     short_rule(&mut out, TEXT_WIDTH_MM, 40.0, 12);
@@ -554,10 +557,30 @@ fn chart_height_mm(count: usize) -> u64 {
     25 + 6 * count as u64
 }
 
-/// The report as a DOCX file.
+/// The consolidated report as a DOCX file.
 pub fn report_docx(workspace: &Workspace, evaluation: &CampaignEvaluation) -> Vec<u8> {
     let doc = report_document(workspace, evaluation);
     let units = &evaluation.units[..evaluation.units.len().min(CHART_MAX_UNITS)];
+    document_docx(&doc, units)
+}
+
+/// A division's own report as a DOCX file, or `None` for a division the
+/// campaign lacks.
+pub fn unit_report_docx(
+    workspace: &Workspace,
+    evaluation: &CampaignEvaluation,
+    unit_id: &str,
+) -> Option<Vec<u8>> {
+    Some(document_docx(
+        &unit_report_document(workspace, evaluation, unit_id)?,
+        &[],
+    ))
+}
+
+/// Any [`ReportDocument`] as a DOCX file, with the ranking chart of
+/// `chart_units` where the body has [`Block::Charts`] (none if empty).
+pub fn document_docx(doc: &ReportDocument, chart_units: &[Evaluation]) -> Vec<u8> {
+    let units = chart_units;
     let chart = (!units.is_empty()).then(|| ("rIdChart1", chart_height_mm(units.len())));
     let mut overrides = vec![
         (
@@ -614,12 +637,12 @@ pub fn report_docx(workspace: &Workspace, evaluation: &CampaignEvaluation) -> Ve
             "{XML_DECLARATION}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
              xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><dc:creator>{}</dc:creator>\
              <dc:language>vi-VN</dc:language></cp:coreProperties>",
-            xml_text(&format!("{DOCUMENT_KIND} {}", doc.subtitle)),
+            xml_text(&format!("{} {}", doc.kind, doc.subtitle)),
             xml_text(&doc.issuer),
         )
         .as_bytes(),
     );
-    zip.add("word/document.xml", document_xml(&doc, chart).as_bytes());
+    zip.add("word/document.xml", document_xml(doc, chart).as_bytes());
     zip.add(
         "word/_rels/document.xml.rels",
         relationships(&document_relations).as_bytes(),

@@ -7,8 +7,9 @@ use crate::core::campaign::model::Workspace;
 use crate::core::evaluation::charts::{chart_height, draw_attainment_grid, draw_ranking, to_svg};
 use crate::core::evaluation::score::CampaignEvaluation;
 use crate::core::report::document::{
-    report_document as document, Block, Cell, Table, CHART_MAX_UNITS, DOCUMENT_KIND, MOTTO,
+    report_document as document, Block, Cell, ReportDocument, Table, CHART_MAX_UNITS, MOTTO,
 };
+use crate::core::report::unit_report::unit_report_document;
 use crate::core::report::zip::xml_text;
 
 fn paragraph(out: &mut String, class: &str, text: &str) {
@@ -43,15 +44,44 @@ fn table(out: &mut String, table: &Table, id: &str) {
     out.push_str("</tbody></table>");
 }
 
-/// The whole document: heading, title, body with tables and charts,
-/// “Nơi nhận” and the signature block.
+/// The whole consolidated report: heading, title, body with tables and
+/// charts, “Nơi nhận” and the signature block.
 pub fn report_document(workspace: &Workspace, evaluation: &CampaignEvaluation) -> String {
     let doc = document(workspace, evaluation);
-    let mut out = String::from("<article class=\"document\" id=\"report-document\">");
+    document_html(&doc, "report-document", &|out| {
+        let units = &evaluation.units[..evaluation.units.len().min(CHART_MAX_UNITS)];
+        let height = chart_height(units.len());
+        // Drawn near the A4 text width (165 mm ≈ 624 CSS px), so the
+        // labels print at about 9–10 pt rather than shrinking to 7.
+        const WIDTH: u32 = 800;
+        out.push_str("<figure class=\"doc-chart\">");
+        out.push_str(&to_svg(WIDTH, height, |root| draw_ranking(root, units)));
+        out.push_str("</figure><figure class=\"doc-chart\">");
+        out.push_str(&to_svg(WIDTH, height, |root| {
+            draw_attainment_grid(root, &workspace.campaign.criteria, units)
+        }));
+        out.push_str("</figure>");
+    })
+}
+
+/// A division's own report ([`unit_report_document`]), or `None` for a
+/// division the campaign lacks.
+pub fn unit_report_html(
+    workspace: &Workspace,
+    evaluation: &CampaignEvaluation,
+    unit_id: &str,
+) -> Option<String> {
+    let doc = unit_report_document(workspace, evaluation, unit_id)?;
+    Some(document_html(&doc, "unit-report-document", &|_| {}))
+}
+
+/// Any [`ReportDocument`] as HTML; `charts` draws [`Block::Charts`].
+pub fn document_html(doc: &ReportDocument, id: &str, charts: &dyn Fn(&mut String)) -> String {
+    let mut out = format!("<article class=\"document\" id=\"{id}\">");
 
     out.push_str("<table class=\"doc-heading\"><tr><td class=\"doc-issuer\">");
     paragraph(&mut out, "", &doc.superior_body);
-    paragraph(&mut out, "strong rule", &doc.issuer);
+    paragraph(&mut out, "strong rule doc-issuer-name", &doc.issuer);
     paragraph(&mut out, "doc-number", &doc.number_line);
     out.push_str("</td><td class=\"doc-motto\">");
     paragraph(&mut out, "strong", MOTTO[0]);
@@ -59,7 +89,10 @@ pub fn report_document(workspace: &Workspace, evaluation: &CampaignEvaluation) -
     paragraph(&mut out, "doc-date", &doc.place_date_line);
     out.push_str("</td></tr></table>");
 
-    out.push_str(&format!("<h1 class=\"doc-title\">{DOCUMENT_KIND}</h1>"));
+    out.push_str(&format!(
+        "<h1 class=\"doc-title\">{}</h1>",
+        xml_text(&doc.kind)
+    ));
     paragraph(&mut out, "doc-subtitle", &doc.subtitle);
 
     out.push_str("<div class=\"doc-body\">");
@@ -71,20 +104,7 @@ pub fn report_document(workspace: &Workspace, evaluation: &CampaignEvaluation) -
             Block::Note { id, text } => {
                 out.push_str(&format!("<p id=\"{id}\">{}</p>", xml_text(text)));
             }
-            Block::Charts => {
-                let units = &evaluation.units[..evaluation.units.len().min(CHART_MAX_UNITS)];
-                let height = chart_height(units.len());
-                // Drawn near the A4 text width (165 mm ≈ 624 CSS px), so the
-                // labels print at about 9–10 pt rather than shrinking to 7.
-                const WIDTH: u32 = 800;
-                out.push_str("<figure class=\"doc-chart\">");
-                out.push_str(&to_svg(WIDTH, height, |root| draw_ranking(root, units)));
-                out.push_str("</figure><figure class=\"doc-chart\">");
-                out.push_str(&to_svg(WIDTH, height, |root| {
-                    draw_attainment_grid(root, &workspace.campaign.criteria, units)
-                }));
-                out.push_str("</figure>");
-            }
+            Block::Charts => charts(&mut out),
         }
     }
     out.push_str("</div>");
@@ -107,13 +127,33 @@ pub fn report_document(workspace: &Workspace, evaluation: &CampaignEvaluation) -
 /// A standalone HTML file of the report, with the report's own stylesheet,
 /// which a browser opens and prints to A4 like the app's page.
 pub fn report_page(workspace: &Workspace, evaluation: &CampaignEvaluation) -> String {
+    standalone_page(
+        &format!("Báo cáo — {}", workspace.campaign.title),
+        &report_document(workspace, evaluation),
+    )
+}
+
+/// A standalone HTML file of a division's own report (`None` for a
+/// division the campaign lacks).
+pub fn unit_report_page(
+    workspace: &Workspace,
+    evaluation: &CampaignEvaluation,
+    unit_id: &str,
+) -> Option<String> {
+    let unit = workspace.campaign.units.iter().find(|u| u.id == unit_id)?;
+    Some(standalone_page(
+        &format!("Báo cáo — {}", unit.name),
+        &unit_report_html(workspace, evaluation, unit_id)?,
+    ))
+}
+
+fn standalone_page(title: &str, document: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\
-         <title>Báo cáo — {}</title><style>{}</style></head>\
-         <body><div class=\"paper\">{}</div></body></html>\n",
-        xml_text(&workspace.campaign.title),
+         <title>{}</title><style>{}</style></head>\
+         <body><div class=\"paper\">{document}</div></body></html>\n",
+        xml_text(title),
         include_str!("../../../style/report.css"),
-        report_document(workspace, evaluation)
     )
 }
 

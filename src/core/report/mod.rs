@@ -5,5 +5,6 @@ pub mod document;
 pub mod docx;
 pub mod html;
 pub mod office;
+pub mod unit_report;
 pub mod xlsx;
 pub mod zip;

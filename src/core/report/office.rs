@@ -1,5 +1,5 @@
-//! The report's office documents — the XLSX workbook and the DOCX report —
-//! made from a workspace in one call. The app runs this in its export
+//! The office documents — the report's XLSX workbook and DOCX, and a
+//! division's own report as DOCX — made from a workspace in one call. The app runs this in its export
 //! worker (a second wasm module, loaded only when the user exports) and
 //! `thidua-cli report` runs it on the command line, so both give the same
 //! bytes for the same data.
@@ -9,7 +9,7 @@ use crate::core::evaluation::score::{evaluate, CampaignEvaluation};
 use crate::core::report::document::{
     criteria_table, daily_table, officer_table, proposal_table, unit_table, Table,
 };
-use crate::core::report::docx::report_docx;
+use crate::core::report::docx::{report_docx, unit_report_docx};
 use crate::core::report::xlsx::workbook;
 
 /// Which office document to make.
@@ -19,6 +19,8 @@ pub enum OfficeFormat {
     Xlsx,
     /// The report itself, for Word and LibreOffice.
     Docx,
+    /// One division's own report (which division travels beside it).
+    UnitDocx,
 }
 
 impl OfficeFormat {
@@ -27,14 +29,19 @@ impl OfficeFormat {
         match self {
             OfficeFormat::Xlsx => "xlsx",
             OfficeFormat::Docx => "docx",
+            OfficeFormat::UnitDocx => "docx-unit",
         }
     }
 
     /// The format named `name` (see [`OfficeFormat::as_str`]).
     pub fn parse(name: &str) -> Option<OfficeFormat> {
-        [OfficeFormat::Xlsx, OfficeFormat::Docx]
-            .into_iter()
-            .find(|f| f.as_str() == name)
+        [
+            OfficeFormat::Xlsx,
+            OfficeFormat::Docx,
+            OfficeFormat::UnitDocx,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == name)
     }
 
     /// The downloaded file's name.
@@ -42,6 +49,8 @@ impl OfficeFormat {
         match self {
             OfficeFormat::Xlsx => "bao-cao-thi-dua.xlsx",
             OfficeFormat::Docx => "bao-cao-thi-dua.docx",
+            // The page names it after the division (`unit_report_file_name`).
+            OfficeFormat::UnitDocx => "bao-cao-phong.docx",
         }
     }
 
@@ -51,7 +60,7 @@ impl OfficeFormat {
             OfficeFormat::Xlsx => {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
-            OfficeFormat::Docx => {
+            OfficeFormat::Docx | OfficeFormat::UnitDocx => {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
         }
@@ -70,15 +79,20 @@ pub fn workbook_tables(workspace: &Workspace, evaluation: &CampaignEvaluation) -
     ]
 }
 
-/// The document in `format`, from an evaluation already made.
+/// The document in `format`, from an evaluation already made; `unit_id`
+/// names the division of [`OfficeFormat::UnitDocx`] (the others ignore it).
+/// The error is a sentence for the user.
 pub fn office_document(
     format: OfficeFormat,
     workspace: &Workspace,
     evaluation: &CampaignEvaluation,
-) -> Vec<u8> {
+    unit_id: &str,
+) -> Result<Vec<u8>, String> {
     match format {
-        OfficeFormat::Xlsx => workbook(&workbook_tables(workspace, evaluation)),
-        OfficeFormat::Docx => report_docx(workspace, evaluation),
+        OfficeFormat::Xlsx => Ok(workbook(&workbook_tables(workspace, evaluation))),
+        OfficeFormat::Docx => Ok(report_docx(workspace, evaluation)),
+        OfficeFormat::UnitDocx => unit_report_docx(workspace, evaluation, unit_id)
+            .ok_or_else(|| format!("Không có phòng “{unit_id}” trong phong trào.")),
     }
 }
 
@@ -88,6 +102,7 @@ pub fn office_document(
 pub fn office_document_from_json(
     format_name: &str,
     workspace_json: &str,
+    unit_id: &str,
 ) -> Result<Vec<u8>, String> {
     let format = OfficeFormat::parse(format_name)
         .ok_or_else(|| format!("Không có định dạng xuất “{format_name}”."))?;
@@ -96,7 +111,7 @@ pub fn office_document_from_json(
             "Dữ liệu gửi sang bộ xuất tệp không đọc được ({error}); hãy tải lại trang rồi thử lại."
         )
     })?;
-    Ok(office_document(format, &workspace, &evaluate(&workspace)))
+    office_document(format, &workspace, &evaluate(&workspace), unit_id)
 }
 
 #[cfg(test)]
@@ -106,12 +121,16 @@ mod tests {
 
     #[test]
     fn formats_round_trip_by_name_and_refuse_unknown_ones() {
-        for format in [OfficeFormat::Xlsx, OfficeFormat::Docx] {
+        for format in [
+            OfficeFormat::Xlsx,
+            OfficeFormat::Docx,
+            OfficeFormat::UnitDocx,
+        ] {
             assert_eq!(OfficeFormat::parse(format.as_str()), Some(format));
-            assert!(format.file_name().ends_with(format.as_str()));
+            assert!(format.file_name().ends_with(&format.as_str()[..4]));
         }
         assert_eq!(OfficeFormat::parse("pdf"), None);
-        assert!(office_document_from_json("pdf", "{}")
+        assert!(office_document_from_json("pdf", "{}", "")
             .unwrap_err()
             .contains("Không có định dạng"));
     }
@@ -120,15 +139,22 @@ mod tests {
     fn the_worker_request_gives_the_same_bytes_as_the_direct_call() {
         let workspace = generate(SampleScale::Department, 2025);
         let json = serde_json::to_string(&workspace).unwrap();
-        for format in [OfficeFormat::Xlsx, OfficeFormat::Docx] {
-            let direct = office_document(format, &workspace, &evaluate(&workspace));
+        for format in [
+            OfficeFormat::Xlsx,
+            OfficeFormat::Docx,
+            OfficeFormat::UnitDocx,
+        ] {
+            let direct =
+                office_document(format, &workspace, &evaluate(&workspace), "don-vi-0002").unwrap();
             assert_eq!(
-                office_document_from_json(format.as_str(), &json).unwrap(),
+                office_document_from_json(format.as_str(), &json, "don-vi-0002").unwrap(),
                 direct
             );
             assert!(direct.starts_with(b"PK\x03\x04"));
         }
-        let error = office_document_from_json("docx", "{\"campaign\":").unwrap_err();
+        let error = office_document_from_json("docx", "{\"campaign\":", "").unwrap_err();
         assert!(error.contains("không đọc được"), "{error}");
+        let error = office_document_from_json("docx-unit", &json, "khong-co").unwrap_err();
+        assert!(error.contains("Không có phòng “khong-co”"), "{error}");
     }
 }

@@ -8,8 +8,13 @@ use crate::core::route::Route;
 pub fn Nav(route: RwSignal<Route>) -> impl IntoView {
     let links = Route::ALL
         .into_iter()
+        .filter(|r| r.in_menu())
         .map(|target| {
-            let current = move || route.get() == target;
+            // A division's report belongs to Nhập liệu.
+            let current = move || match route.get() {
+                Route::UnitReport => target == Route::DataEntry,
+                shown => shown == target,
+            };
             view! {
                 <a
                     href=target.href()

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::campaign::calendar::working_days;
 use crate::core::exchange::envelope::{encode_export, export_file_name, export_unit};
 use crate::core::exchange::merge::{division_report_deadline, division_report_instruction};
+use crate::core::route::Route;
 use crate::web::app::{now, use_workspace};
 use crate::web::components::daily_grid::DailyGrid;
 use crate::web::components::initiative_list::InitiativeList;
@@ -14,7 +15,7 @@ use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::download_json;
 
 /// This browser's division, remembered between visits.
-const MY_UNIT_KEY: &str = "thidua/v2/my-unit";
+pub(crate) const MY_UNIT_KEY: &str = "thidua/v2/my-unit";
 
 #[component]
 pub fn DataEntry() -> impl IntoView {
@@ -130,7 +131,12 @@ fn ExportPanel(unit_id: String) -> impl IntoView {
                 "tra SHA-256). " {instruction} " Có thể xuất lại bất cứ lúc nào; tệp mới chỉ ghi "
                 "đè những gì đã sửa."
             </p>
-            <button class="primary" id="export-unit" on:click=export>"Xuất dữ liệu của phòng"</button>
+            <div class="actions">
+                <button class="primary" id="export-unit" on:click=export>"Xuất dữ liệu của phòng"</button>
+                <a class="button-like" id="unit-report-link" href=Route::UnitReport.href()>
+                    "Báo cáo của phòng (in, Word)"
+                </a>
+            </div>
             <StatusMessage status=message />
         </section>
     }

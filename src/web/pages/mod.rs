@@ -6,3 +6,4 @@ pub mod guide;
 pub mod merge;
 pub mod report;
 pub mod setup;
+pub mod unit_report;

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use crate::core::campaign::model::ReportDetails;
 use crate::core::evaluation::score::evaluate;
-use crate::core::exchange::persist::workspace_json;
 use crate::core::report::document::{
     csv_file_name, daily_table, officer_table, proposal_table, to_csv, unit_table, Table,
 };
@@ -15,8 +14,8 @@ use crate::core::report::html::report_document;
 use crate::core::report::office::OfficeFormat;
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::{Status, StatusMessage};
-use crate::web::download::{download_bytes, download_file};
-use crate::web::export_worker::make_office_document;
+use crate::web::download::download_file;
+use crate::web::export_worker::export_office_document;
 
 #[component]
 pub fn Report() -> impl IntoView {
@@ -42,23 +41,8 @@ pub fn Report() -> impl IntoView {
     let exporting = RwSignal::new(None::<OfficeFormat>);
     let export_office = move |format: OfficeFormat| {
         move |_| {
-            if exporting.get_untracked().is_some() {
-                return;
-            }
-            exporting.set(Some(format));
-            message.set(Some((true, "Đang tạo tệp…".into())));
-            let json = workspace.with_untracked(workspace_json);
-            leptos::task::spawn_local(async move {
-                let outcome = make_office_document(format, json).await.and_then(|bytes| {
-                    download_bytes(format.file_name(), &bytes, format.media_type())
-                        .map_err(|_| "Trình duyệt không cho tải tệp xuống.".to_string())
-                });
-                exporting.set(None);
-                message.set(Some(match outcome {
-                    Ok(()) => (true, format!("Đã tải xuống {}.", format.file_name())),
-                    Err(reason) => (false, reason),
-                }));
-            });
+            let name = format.file_name().to_string();
+            export_office_document(format, String::new(), name, exporting, message)
         }
     };
     let busy = move |format: OfficeFormat| move || exporting.get() == Some(format);
