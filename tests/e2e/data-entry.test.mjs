@@ -260,7 +260,7 @@ describe('officers and initiatives', () => {
     assert.ok(await page.getByRole('button', { name: 'Thêm sáng kiến' }).isVisible());
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-unit').click()]);
     const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-    const travelled = exported.payload.initiatives.find((i) => i.meta.id === edited.meta.id);
+    const travelled = exported.envelope.payload.initiatives.find((i) => i.meta.id === edited.meta.id);
     assert.equal(travelled.title, 'Sổ theo dõi công văn điện tử');
     assert.equal(travelled.meta.rev, edited.meta.rev);
   });

@@ -190,7 +190,7 @@ describe('exchange', () => {
     const file = await download(p, '#export-unit');
     await division.close();
     const exported = JSON.parse(readFileSync(file.path, 'utf8'));
-    const tombstone = exported.payload.officers.find((o) => o.name === name);
+    const tombstone = exported.envelope.payload.officers.find((o) => o.name === name);
     assert.equal(tombstone.meta.deleted, true, 'the removal travels as a tombstone');
 
     await page.goto(`${site.url}#/hop-nhat`);

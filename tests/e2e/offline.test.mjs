@@ -17,7 +17,7 @@ export const CSP =
   "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; " +
   "form-action 'none'; frame-ancestors 'none'";
 
-const ROUTES = ['tong-quan', 'nhap-lieu', 'hop-nhat', 'bao-cao', 'thiet-lap', 'huong-dan'];
+const ROUTES = ['tong-quan', 'nhap-lieu', 'hop-nhat', 'bao-cao', 'thiet-lap', 'huong-dan', 'bao-cao-phong'];
 
 let browser;
 let site;
@@ -71,7 +71,7 @@ describe('offline', () => {
     const download = await downloading;
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.equal(exported.format, 'thidua-export');
-    assert.equal(exported.payload.daily_reports[0].counts.docs_received, 17);
+    assert.equal(exported.envelope.payload.daily_reports[0].counts.docs_received, 17);
     // The export worker was precached, though never used online.
     await page.goto(`${site.url}#/bao-cao`);
     const writing = page.waitForEvent('download');

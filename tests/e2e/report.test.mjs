@@ -140,6 +140,47 @@ describe('report', () => {
     assert.match(pdfText(pdf, pages), /Nguyễn Thị Ánh Tuyết/);
   });
 
+  test("a division's own report: reached from Nhập liệu, saved, printed and opened in LibreOffice", async () => {
+    await loadSample(page, site);
+    await page.goto(`${site.url}#/nhap-lieu`);
+    await appReady(page);
+    await page.locator('#unit-picker').selectOption({ label: 'Phòng Pháp chế' });
+    await page.locator('#unit-report-link').click();
+    await page.getByRole('heading', { name: 'Báo cáo của Phòng Pháp chế' }).waitFor();
+    await fill('#unit-report-number', '07/BC-PC');
+    await fill('#unit-report-assessment', 'Phòng đã chuyển toàn bộ hồ sơ sang môi trường mạng.');
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.locator('#unit-report-number').inputValue(), '07/BC-PC');
+    const shown = await page.locator('#unit-report-document').textContent();
+    assert.match(shown, /Số: 07\/BC-PC/);
+    assert.match(shown, /I\. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ/);
+    assert.match(shown, /Phòng đã chuyển toàn bộ hồ sơ sang môi trường mạng\./);
+    // The figure on the page is the one on Tổng quan.
+    const tc1 = (await page.locator('#unit-report-criteria tbody tr').first().locator('td').nth(5).textContent()).trim();
+
+    const downloading = page.waitForEvent('download');
+    await page.locator('#docx-unit-report').click();
+    const download = await downloading;
+    assert.equal(download.suggestedFilename(), 'bao-cao-phong-phap-che.docx');
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-unit-docx-'));
+    const docx = join(dir, 'bao-cao-phong.docx');
+    await download.saveAs(docx);
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`,
+      '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'pipe' });
+    const pdf = join(dir, 'bao-cao-phong.pdf');
+    assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    const all = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    for (const part of ['SỞ DÂN TỘC VÀ TÔN GIÁO', 'PHÒNG PHÁP CHẾ', 'Số: 07/BC-PC', 'BÁO CÁO',
+      'I. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ', 'TRƯỞNG PHÒNG', 'Văn phòng Sở (để tổng hợp)', tc1]) {
+      assert.ok(all.includes(part), `PDF: ${part}`);
+    }
+
+    await page.goto(`${site.url}#/tong-quan`);
+    const row = page.locator('#ranking tbody tr', { has: page.locator('th', { hasText: 'Phòng Pháp chế' }) });
+    assert.equal((await row.locator('td').nth(1).locator('summary').textContent()).trim(), tc1);
+  });
+
   test('an export worker that cannot load gives a Vietnamese message and the page goes on', async () => {
     // Without the service worker, so that the request can be made to fail.
     const errors = [];
