@@ -234,6 +234,28 @@ fn the_cli_samples_validates_merges_and_evaluates() {
     assert_eq!(code, 2);
     assert!(stderr.contains("Không có phòng “khong-co”"), "{stderr}");
 
+    // The commendation dossier from the same merge.
+    let dossier_dir = dir.join("ho-so");
+    let (code, stdout, stderr) = cli(&[
+        "dossier",
+        merged.to_str().unwrap(),
+        "--out",
+        dossier_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Đã ghi 5 văn bản của hồ sơ khen thưởng"),
+        "{stdout}"
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&dossier_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written.len(), 6, "{written:?}");
+    assert!(written.contains(&"ho-so-khen-thuong-to-trinh.docx".to_string()));
+    assert!(written.contains(&"ho-so-khen-thuong.zip".to_string()));
+
     // A division's file alone still asks for the campaign file.
     let division = files
         .iter()

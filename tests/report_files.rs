@@ -512,3 +512,61 @@ fn a_divisions_docx_report_reads_back_with_its_figures() {
     assert!(archive.by_name("word/charts/chart1.xml").is_err());
     assert!(unit_report_docx(&ws, &evaluation, "khong-co").is_none());
 }
+
+// The commendation dossier: five documents, each a valid DOCX in the
+// schema's order, names with markup intact as text, the whole in one ZIP.
+#[test]
+fn the_dossier_documents_read_back_and_travel_in_one_zip() {
+    use thidua::core::campaign::model::Vote;
+    use thidua::core::report::docx::{dossier_docx, dossier_zip};
+    use thidua::core::report::dossier::dossier_nominees;
+    let mut ws = generate(SampleScale::Department, 2025);
+    ws.dossier.texts.director = "Nguyễn <b>Văn</b> & An".into();
+    let evaluation = evaluate(&ws);
+    ws.dossier.council.members_present = 5;
+    ws.dossier.council.votes = dossier_nominees(&ws, &evaluation)
+        .iter()
+        .map(|n| Vote {
+            id: n.id.clone(),
+            votes_for: 4,
+        })
+        .collect();
+    let nominees = dossier_nominees(&ws, &evaluation);
+    let files = dossier_docx(&ws, &evaluation);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "ho-so-khen-thuong-to-trinh.docx",
+            "ho-so-khen-thuong-danh-sach.docx",
+            "ho-so-khen-thuong-tom-tat-thanh-tich.docx",
+            "ho-so-khen-thuong-bien-ban-hoi-dong.docx",
+            "ho-so-khen-thuong-quyet-dinh-giay-khen.docx",
+        ]
+    );
+    let mut texts = Vec::new();
+    for (name, bytes) in &files {
+        let mut archive = archive(bytes.clone());
+        assert_every_part_parses(&mut archive);
+        let document = member(&mut archive, "word/document.xml");
+        assert_schema_order(&document);
+        texts.push(word_text(&document));
+        assert!(
+            texts.last().unwrap().contains("Nguyễn <b>Văn</b> & An") || name.contains("bien-ban"),
+            "{name}"
+        );
+    }
+    assert!(
+        texts[0].contains("TỜ TRÌNH")
+            && texts[0].contains("Kính gửi: Ủy ban nhân dân tỉnh Khánh Hòa (qua Sở Nội vụ).")
+    );
+    for n in &nominees {
+        assert!(texts[1].contains(&n.name), "the list names {}", n.name);
+        assert!(texts[3].contains(&n.name), "the minutes name {}", n.name);
+    }
+    assert!(texts[3].contains("BIÊN BẢN") && texts[3].contains("Đạt"));
+    assert!(texts[4].contains("QUYẾT ĐỊNH") && texts[4].contains("Điều 1."));
+    let mut zip = archive(dossier_zip(&ws, &evaluation));
+    assert_eq!(zip.len(), 5);
+    assert!(zip.by_name("ho-so-khen-thuong-to-trinh.docx").is_ok());
+}

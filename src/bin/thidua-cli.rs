@@ -8,6 +8,7 @@
 //! thidua-cli evaluate [--campaign FILE] FILE… [--json]
 //! thidua-cli report [--campaign FILE] FILE… [--xlsx OUT] [--docx OUT] [--csv DIR] [--html OUT]
 //! thidua-cli report [--campaign FILE] FILE… --unit ID [--docx OUT] [--html OUT]
+//! thidua-cli dossier [--campaign FILE] FILE… --out DIR
 //! ```
 //!
 //! Every command but `sample` needs the campaign the files belong to: the
@@ -31,6 +32,8 @@ use thidua::core::exchange::envelope::{
 use thidua::core::exchange::merge::{merge_files, Choices};
 use thidua::core::format;
 use thidua::core::report::document::{csv_file_name, to_csv};
+use thidua::core::report::docx::{dossier_docx, dossier_zip};
+use thidua::core::report::dossier::dossier_nominees;
 use thidua::core::report::html::{report_page, unit_report_page};
 use thidua::core::report::office::{office_document, workbook_tables, OfficeFormat};
 use thidua::core::sample::{generate, SampleScale};
@@ -44,6 +47,7 @@ thidua-cli — hợp nhất tệp dữ liệu phong trào thi đua
   thidua-cli evaluate [--campaign TỆP] TỆP… [--json]
   thidua-cli report [--campaign TỆP] TỆP… [--xlsx TỆP] [--docx TỆP] [--csv THƯ_MỤC] [--html TỆP]
   thidua-cli report [--campaign TỆP] TỆP… --unit MÃ_PHÒNG [--docx TỆP] [--html TỆP]
+  thidua-cli dossier [--campaign TỆP] TỆP… --out THƯ_MỤC
 
 Tệp thiết lập phong trào (xuất ở Thiết lập) cho biết các tệp thuộc phong trào nào; đưa nó bằng
 --campaign hoặc để lẫn trong danh sách tệp.";
@@ -71,6 +75,7 @@ fn main() -> ExitCode {
         Some("merge") => merge(&args[1..]),
         Some("evaluate") => evaluate_files(&args[1..]),
         Some("report") => report(&args[1..]),
+        Some("dossier") => dossier(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -346,6 +351,43 @@ fn evaluate_files(args: &[String]) -> Result<ExitCode, String> {
             );
         }
     }
+    Ok(exit_code(bad))
+}
+
+/// `dossier`: the commendation dossier's documents as DOCX files, and the
+/// whole as one ZIP, in `--out`. The Office's decisions (votes, hand
+/// changes, summaries) come from a consolidated file's workspace; from the
+/// divisions' files alone the dossier carries the app's proposals, not yet
+/// voted on.
+fn dossier(args: &[String]) -> Result<ExitCode, String> {
+    let options = Options::parse(args, &["--campaign", "--out"], &[])?;
+    let out_dir = options
+        .value("--out")
+        .ok_or(format!("Thiếu --out THƯ_MỤC.\n\n{USAGE}"))?;
+    let (campaign, paths) = campaign_and_exports(&options)?;
+    let (good, bad) = read_exports(&campaign, &paths);
+    let workspace = merged(campaign, &good);
+    let evaluation = evaluate(&workspace);
+    let dir = Path::new(out_dir);
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: không tạo được thư mục ({e}).", dir.display()))?;
+    let files = dossier_docx(&workspace, &evaluation);
+    for (name, bytes) in &files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("{}: không ghi được tệp ({e}).", path.display()))?;
+    }
+    let zip = dir.join("ho-so-khen-thuong.zip");
+    std::fs::write(&zip, dossier_zip(&workspace, &evaluation))
+        .map_err(|e| format!("{}: không ghi được tệp ({e}).", zip.display()))?;
+    let nominees = dossier_nominees(&workspace, &evaluation);
+    out!(
+        "Đã ghi {} văn bản của hồ sơ khen thưởng và {} vào {} ({} tập thể, cá nhân trong danh sách đề nghị).",
+        files.len(),
+        zip.file_name().unwrap_or_default().to_string_lossy(),
+        dir.display(),
+        nominees.len()
+    );
     Ok(exit_code(bad))
 }
 

@@ -443,6 +443,10 @@ pub struct Workspace {
     /// head's assessment and proposals), one per division that wrote one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unit_reports: Vec<UnitReportDetails>,
+    /// The Office's commendation dossier: hand changes to the proposals,
+    /// edited summaries, the Council's meeting and the documents' numbers.
+    #[serde(default)]
+    pub dossier: Dossier,
 }
 
 impl Workspace {
@@ -466,6 +470,7 @@ impl Workspace {
             submissions: Vec::new(),
             report: ReportDetails::default(),
             unit_reports: Vec::new(),
+            dossier: Dossier::default(),
         }
     }
 }
@@ -607,4 +612,114 @@ impl Workspace {
         };
         change(&mut self.unit_reports[index]);
     }
+}
+
+/// A division or officer added to, or taken from, the app's proposals by
+/// hand; the reason is required and shown in the dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandChange {
+    /// The division's or officer's id.
+    pub id: String,
+    /// Why, in the Office's words.
+    pub reason: String,
+}
+
+/// A nominee's summary of achievements as the Office edited it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditedSummary {
+    /// The division's or officer's id.
+    pub id: String,
+    /// The text, one paragraph per line.
+    pub text: String,
+}
+
+/// Votes for one nominee at the Council's meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
+    /// The division's or officer's id.
+    pub id: String,
+    /// Members who voted for.
+    pub votes_for: u32,
+}
+
+/// The meeting of the Department's Emulation and Commendation Council
+/// (Hội đồng Thi đua – Khen thưởng) that votes on the nominees.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CouncilMeeting {
+    /// Date as written in the minutes, e.g. “ngày 19 tháng 8 năm 2025”.
+    pub date_line: String,
+    /// Members present.
+    pub members_present: u32,
+    /// Share of the members present a nominee needs, strictly more than,
+    /// in percent (50 = more than half).
+    pub majority_percent: f64,
+    /// Who chaired, with position.
+    pub chair: String,
+    /// Who took the minutes.
+    pub secretary: String,
+    /// Votes, one per nominee voted on.
+    pub votes: Vec<Vote>,
+}
+
+impl Default for CouncilMeeting {
+    fn default() -> Self {
+        CouncilMeeting {
+            date_line: "ngày      tháng 8 năm 2025".into(),
+            members_present: 0,
+            majority_percent: 50.0,
+            chair: String::new(),
+            secretary: String::new(),
+            votes: Vec::new(),
+        }
+    }
+}
+
+/// The numbers of the dossier's documents and the sentences the forms leave
+/// to the Office; every one editable, none a legal citation the app made up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DossierTexts {
+    /// Number of the Tờ trình, e.g. “15/TTr-SDTTG”.
+    pub submission_number: String,
+    /// Number of the Director's decision on Giấy khen.
+    pub decision_number: String,
+    /// Who the Tờ trình is addressed to.
+    pub addressee: String,
+    /// The legal bases of the Tờ trình and the decision, one per line.
+    pub legal_bases: String,
+    /// The Director's name, who signs.
+    pub director: String,
+}
+
+impl Default for DossierTexts {
+    fn default() -> Self {
+        DossierTexts {
+            submission_number: "     /TTr-SDTTG".into(),
+            decision_number: "     /QĐ-SDTTG".into(),
+            addressee: "Ủy ban nhân dân tỉnh Khánh Hòa (qua Sở Nội vụ)".into(),
+            // The plan itself names the decree (V.2); the rest is the plan.
+            legal_bases: "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ;\n\
+                          Căn cứ Kế hoạch số 429/KH-UBND ngày 14/7/2025 của Ủy ban nhân dân tỉnh \
+                          Khánh Hòa;"
+                .into(),
+            director: String::new(),
+        }
+    }
+}
+
+/// The Office's commendation dossier (the plan, V.2).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dossier {
+    /// Nominees added by hand (supplementary proposals).
+    pub added: Vec<HandChange>,
+    /// Proposals removed by hand.
+    pub removed: Vec<HandChange>,
+    /// Summaries of achievements as edited.
+    pub summaries: Vec<EditedSummary>,
+    /// The Council's meeting.
+    pub council: CouncilMeeting,
+    /// Numbers and fixed sentences of the documents.
+    pub texts: DossierTexts,
 }

@@ -14,6 +14,7 @@ use crate::core::evaluation::score::{CampaignEvaluation, Evaluation};
 use crate::core::report::document::{
     report_document, Block, Cell, ReportDocument, Table, CHART_MAX_UNITS, MOTTO,
 };
+use crate::core::report::dossier::dossier_documents;
 use crate::core::report::unit_report::unit_report_document;
 use crate::core::report::zip::{content_types, relationships, xml_text, Zip, XML_DECLARATION};
 
@@ -575,6 +576,32 @@ pub fn unit_report_docx(
         &unit_report_document(workspace, evaluation, unit_id)?,
         &[],
     ))
+}
+
+/// Every document of the commendation dossier as DOCX, each with its file
+/// name (`ho-so-khen-thuong-to-trinh.docx`, …), in filing order.
+pub fn dossier_docx(
+    workspace: &Workspace,
+    evaluation: &CampaignEvaluation,
+) -> Vec<(String, Vec<u8>)> {
+    dossier_documents(workspace, evaluation)
+        .into_iter()
+        .map(|(key, doc)| (dossier_file_name(key), document_docx(&doc, &[])))
+        .collect()
+}
+
+/// The name of one dossier document's file.
+pub fn dossier_file_name(key: &str) -> String {
+    format!("ho-so-khen-thuong-{key}.docx")
+}
+
+/// The whole dossier in one ZIP (“Tải cả hồ sơ”).
+pub fn dossier_zip(workspace: &Workspace, evaluation: &CampaignEvaluation) -> Vec<u8> {
+    let mut zip = Zip::default();
+    for (name, bytes) in dossier_docx(workspace, evaluation) {
+        zip.add(&name, &bytes);
+    }
+    zip.finish()
 }
 
 /// Any [`ReportDocument`] as a DOCX file, with the ranking chart of

@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod docx;
+pub mod dossier;
 pub mod html;
 pub mod office;
 pub mod unit_report;

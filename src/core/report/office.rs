@@ -9,7 +9,9 @@ use crate::core::evaluation::score::{evaluate, CampaignEvaluation};
 use crate::core::report::document::{
     criteria_table, daily_table, officer_table, proposal_table, unit_table, Table,
 };
-use crate::core::report::docx::{report_docx, unit_report_docx};
+use crate::core::report::docx::{
+    dossier_docx, dossier_file_name, dossier_zip, report_docx, unit_report_docx,
+};
 use crate::core::report::xlsx::workbook;
 
 /// Which office document to make.
@@ -21,27 +23,36 @@ pub enum OfficeFormat {
     Docx,
     /// One division's own report (which division travels beside it).
     UnitDocx,
+    /// One document of the commendation dossier (its key travels beside it).
+    DossierDocx,
+    /// The whole commendation dossier, one ZIP of DOCX files.
+    DossierZip,
 }
 
 impl OfficeFormat {
+    /// Every format.
+    pub const ALL: [OfficeFormat; 5] = [
+        OfficeFormat::Xlsx,
+        OfficeFormat::Docx,
+        OfficeFormat::UnitDocx,
+        OfficeFormat::DossierDocx,
+        OfficeFormat::DossierZip,
+    ];
+
     /// The name the format travels under between the page and the worker.
     pub fn as_str(self) -> &'static str {
         match self {
             OfficeFormat::Xlsx => "xlsx",
             OfficeFormat::Docx => "docx",
             OfficeFormat::UnitDocx => "docx-unit",
+            OfficeFormat::DossierDocx => "docx-dossier",
+            OfficeFormat::DossierZip => "zip-dossier",
         }
     }
 
     /// The format named `name` (see [`OfficeFormat::as_str`]).
     pub fn parse(name: &str) -> Option<OfficeFormat> {
-        [
-            OfficeFormat::Xlsx,
-            OfficeFormat::Docx,
-            OfficeFormat::UnitDocx,
-        ]
-        .into_iter()
-        .find(|f| f.as_str() == name)
+        OfficeFormat::ALL.into_iter().find(|f| f.as_str() == name)
     }
 
     /// The downloaded file's name.
@@ -49,8 +60,10 @@ impl OfficeFormat {
         match self {
             OfficeFormat::Xlsx => "bao-cao-thi-dua.xlsx",
             OfficeFormat::Docx => "bao-cao-thi-dua.docx",
-            // The page names it after the division (`unit_report_file_name`).
+            // The page names these after the division or the document.
             OfficeFormat::UnitDocx => "bao-cao-phong.docx",
+            OfficeFormat::DossierDocx => "ho-so-khen-thuong.docx",
+            OfficeFormat::DossierZip => "ho-so-khen-thuong.zip",
         }
     }
 
@@ -60,9 +73,10 @@ impl OfficeFormat {
             OfficeFormat::Xlsx => {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
-            OfficeFormat::Docx | OfficeFormat::UnitDocx => {
+            OfficeFormat::Docx | OfficeFormat::UnitDocx | OfficeFormat::DossierDocx => {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
+            OfficeFormat::DossierZip => "application/zip",
         }
     }
 }
@@ -79,20 +93,28 @@ pub fn workbook_tables(workspace: &Workspace, evaluation: &CampaignEvaluation) -
     ]
 }
 
-/// The document in `format`, from an evaluation already made; `unit_id`
-/// names the division of [`OfficeFormat::UnitDocx`] (the others ignore it).
-/// The error is a sentence for the user.
+/// The document in `format`, from an evaluation already made; `which`
+/// names the division of [`OfficeFormat::UnitDocx`] or the document of
+/// [`OfficeFormat::DossierDocx`] (the others ignore it). The error is a
+/// sentence for the user.
 pub fn office_document(
     format: OfficeFormat,
     workspace: &Workspace,
     evaluation: &CampaignEvaluation,
-    unit_id: &str,
+    which: &str,
 ) -> Result<Vec<u8>, String> {
+    let unit_id = which;
     match format {
         OfficeFormat::Xlsx => Ok(workbook(&workbook_tables(workspace, evaluation))),
         OfficeFormat::Docx => Ok(report_docx(workspace, evaluation)),
         OfficeFormat::UnitDocx => unit_report_docx(workspace, evaluation, unit_id)
             .ok_or_else(|| format!("Không có phòng “{unit_id}” trong phong trào.")),
+        OfficeFormat::DossierDocx => dossier_docx(workspace, evaluation)
+            .into_iter()
+            .find(|(name, _)| *name == dossier_file_name(which))
+            .map(|(_, bytes)| bytes)
+            .ok_or_else(|| format!("Hồ sơ khen thưởng không có văn bản “{which}”.")),
+        OfficeFormat::DossierZip => Ok(dossier_zip(workspace, evaluation)),
     }
 }
 
@@ -121,13 +143,10 @@ mod tests {
 
     #[test]
     fn formats_round_trip_by_name_and_refuse_unknown_ones() {
-        for format in [
-            OfficeFormat::Xlsx,
-            OfficeFormat::Docx,
-            OfficeFormat::UnitDocx,
-        ] {
+        for format in OfficeFormat::ALL {
             assert_eq!(OfficeFormat::parse(format.as_str()), Some(format));
-            assert!(format.file_name().ends_with(&format.as_str()[..4]));
+            let extension = format.file_name().rsplit('.').next().unwrap();
+            assert!(format.as_str().contains(extension), "{format:?}");
         }
         assert_eq!(OfficeFormat::parse("pdf"), None);
         assert!(office_document_from_json("pdf", "{}", "")
@@ -139,15 +158,16 @@ mod tests {
     fn the_worker_request_gives_the_same_bytes_as_the_direct_call() {
         let workspace = generate(SampleScale::Department, 2025);
         let json = serde_json::to_string(&workspace).unwrap();
-        for format in [
-            OfficeFormat::Xlsx,
-            OfficeFormat::Docx,
-            OfficeFormat::UnitDocx,
+        for (format, which) in [
+            (OfficeFormat::Xlsx, ""),
+            (OfficeFormat::Docx, ""),
+            (OfficeFormat::UnitDocx, "don-vi-0002"),
+            (OfficeFormat::DossierDocx, "to-trinh"),
+            (OfficeFormat::DossierZip, ""),
         ] {
-            let direct =
-                office_document(format, &workspace, &evaluate(&workspace), "don-vi-0002").unwrap();
+            let direct = office_document(format, &workspace, &evaluate(&workspace), which).unwrap();
             assert_eq!(
-                office_document_from_json(format.as_str(), &json, "don-vi-0002").unwrap(),
+                office_document_from_json(format.as_str(), &json, which).unwrap(),
                 direct
             );
             assert!(direct.starts_with(b"PK\x03\x04"));
