@@ -14,6 +14,8 @@ pub enum Route {
     Merge,
     /// Báo cáo: the consolidated report.
     Report,
+    /// Khen thưởng: the commendation dossier.
+    Awards,
     /// Thiết lập: the campaign definition.
     Setup,
     /// Hướng dẫn: how the workflow goes.
@@ -24,11 +26,12 @@ pub enum Route {
 
 impl Route {
     /// Every screen, the menu's first in menu order.
-    pub const ALL: [Route; 7] = [
+    pub const ALL: [Route; 8] = [
         Route::Dashboard,
         Route::DataEntry,
         Route::Merge,
         Route::Report,
+        Route::Awards,
         Route::Setup,
         Route::Guide,
         Route::UnitReport,
@@ -46,6 +49,7 @@ impl Route {
             Route::DataEntry => "/nhap-lieu",
             Route::Merge => "/hop-nhat",
             Route::Report => "/bao-cao",
+            Route::Awards => "/khen-thuong",
             Route::Setup => "/thiet-lap",
             Route::Guide => "/huong-dan",
             Route::UnitReport => "/bao-cao-phong",
@@ -64,6 +68,7 @@ impl Route {
             Route::DataEntry => "Nhập liệu",
             Route::Merge => "Hợp nhất",
             Route::Report => "Báo cáo",
+            Route::Awards => "Khen thưởng",
             Route::Setup => "Thiết lập",
             Route::Guide => "Hướng dẫn",
             Route::UnitReport => "Báo cáo của phòng",

@@ -14,8 +14,8 @@ use crate::web::components::nav::Nav;
 use crate::web::components::save_banner::{SaveBanner, SaveState};
 use crate::web::offline::{self, UpdateBanner};
 use crate::web::pages::{
-    dashboard::Dashboard, data_entry::DataEntry, guide::Guide, merge::Merge, report::Report,
-    setup::Setup, unit_report::UnitReport,
+    awards::Awards, dashboard::Dashboard, data_entry::DataEntry, guide::Guide, merge::Merge,
+    report::Report, setup::Setup, unit_report::UnitReport,
 };
 use crate::web::storage::{self, TabStorage};
 
@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                 Route::DataEntry => view! { <DataEntry /> }.into_any(),
                 Route::Merge => view! { <Merge /> }.into_any(),
                 Route::Report => view! { <Report /> }.into_any(),
+                Route::Awards => view! { <Awards /> }.into_any(),
                 Route::Setup => view! { <Setup /> }.into_any(),
                 Route::Guide => view! { <Guide /> }.into_any(),
                 Route::UnitReport => view! { <UnitReport /> }.into_any(),

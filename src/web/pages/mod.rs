@@ -1,5 +1,6 @@
 //! One component per screen, named after the menu entry it answers to.
 
+pub mod awards;
 pub mod dashboard;
 pub mod data_entry;
 pub mod guide;
