@@ -12,6 +12,8 @@ use crate::core::report::document::{
 use crate::core::report::docx::{
     dossier_docx, dossier_file_name, dossier_zip, report_docx, unit_report_docx,
 };
+use crate::core::report::dossier::dossier_documents;
+use crate::core::report::html::document_html;
 use crate::core::report::xlsx::workbook;
 
 /// Which office document to make.
@@ -27,16 +29,20 @@ pub enum OfficeFormat {
     DossierDocx,
     /// The whole commendation dossier, one ZIP of DOCX files.
     DossierZip,
+    /// One document of the dossier as HTML (UTF-8), for the page's preview:
+    /// the dossier's documents are built in the worker, not the first load.
+    DossierHtml,
 }
 
 impl OfficeFormat {
     /// Every format.
-    pub const ALL: [OfficeFormat; 5] = [
+    pub const ALL: [OfficeFormat; 6] = [
         OfficeFormat::Xlsx,
         OfficeFormat::Docx,
         OfficeFormat::UnitDocx,
         OfficeFormat::DossierDocx,
         OfficeFormat::DossierZip,
+        OfficeFormat::DossierHtml,
     ];
 
     /// The name the format travels under between the page and the worker.
@@ -47,6 +53,7 @@ impl OfficeFormat {
             OfficeFormat::UnitDocx => "docx-unit",
             OfficeFormat::DossierDocx => "docx-dossier",
             OfficeFormat::DossierZip => "zip-dossier",
+            OfficeFormat::DossierHtml => "html-dossier",
         }
     }
 
@@ -64,6 +71,7 @@ impl OfficeFormat {
             OfficeFormat::UnitDocx => "bao-cao-phong.docx",
             OfficeFormat::DossierDocx => "ho-so-khen-thuong.docx",
             OfficeFormat::DossierZip => "ho-so-khen-thuong.zip",
+            OfficeFormat::DossierHtml => "ho-so-khen-thuong.html",
         }
     }
 
@@ -77,6 +85,7 @@ impl OfficeFormat {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
             OfficeFormat::DossierZip => "application/zip",
+            OfficeFormat::DossierHtml => "text/html;charset=utf-8",
         }
     }
 }
@@ -115,6 +124,11 @@ pub fn office_document(
             .map(|(_, bytes)| bytes)
             .ok_or_else(|| format!("Hồ sơ khen thưởng không có văn bản “{which}”.")),
         OfficeFormat::DossierZip => Ok(dossier_zip(workspace, evaluation)),
+        OfficeFormat::DossierHtml => dossier_documents(workspace, evaluation)
+            .into_iter()
+            .find(|(key, _)| *key == which)
+            .map(|(_, doc)| document_html(&doc, "dossier-document", &|_| {}).into_bytes())
+            .ok_or_else(|| format!("Hồ sơ khen thưởng không có văn bản “{which}”.")),
     }
 }
 
@@ -164,13 +178,17 @@ mod tests {
             (OfficeFormat::UnitDocx, "don-vi-0002"),
             (OfficeFormat::DossierDocx, "to-trinh"),
             (OfficeFormat::DossierZip, ""),
+            (OfficeFormat::DossierHtml, "bien-ban-hoi-dong"),
         ] {
             let direct = office_document(format, &workspace, &evaluate(&workspace), which).unwrap();
             assert_eq!(
                 office_document_from_json(format.as_str(), &json, which).unwrap(),
                 direct
             );
-            assert!(direct.starts_with(b"PK\x03\x04"));
+            assert!(
+                direct.starts_with(b"PK\x03\x04") || direct.starts_with(b"<article"),
+                "{format:?}"
+            );
         }
         let error = office_document_from_json("docx", "{\"campaign\":", "").unwrap_err();
         assert!(error.contains("không đọc được"), "{error}");

@@ -11,16 +11,14 @@ use crate::core::campaign::model::{EditedSummary, HandChange, Vote, Workspace};
 use crate::core::entry::validation::{parse_count, parse_decimal};
 use crate::core::evaluation::proposals::Nominee;
 use crate::core::evaluation::score::evaluate;
+use crate::core::exchange::persist::workspace_json;
 use crate::core::format;
 use crate::core::report::docx::dossier_file_name;
-use crate::core::report::dossier::{
-    council_problems, dossier_documents, dossier_nominees, vanished_additions,
-};
-use crate::core::report::html::document_html;
+use crate::core::report::dossier::{council_problems, dossier_nominees, vanished_additions};
 use crate::core::report::office::OfficeFormat;
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::{Status, StatusMessage};
-use crate::web::export_worker::export_office_document;
+use crate::web::export_worker::{export_office_document, make_office_document};
 
 /// The documents' keys and the names on their buttons.
 const DOCUMENTS: [(&str, &str); 5] = [
@@ -208,17 +206,25 @@ pub fn Awards() -> impl IntoView {
     let vanished = move || workspace.with(|w| evaluation.with(|e| vanished_additions(w, e)));
     let problems = move || workspace.with(council_problems);
 
-    let document = move || {
+    // The shown document is built in the export worker, off the first load;
+    // the latest request wins if answers cross.
+    let preview = RwSignal::new(String::new());
+    let requests = StoredValue::new(0u64);
+    Effect::new(move |_| {
         let key = shown.get();
-        workspace.with(|w| {
-            evaluation.with(|e| {
-                dossier_documents(w, e)
-                    .into_iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, doc)| document_html(&doc, "dossier-document", &|_| {}))
-            })
-        })
-    };
+        let json = workspace.with(workspace_json);
+        let request = requests.get_value() + 1;
+        requests.set_value(request);
+        leptos::task::spawn_local(async move {
+            let answer = make_office_document(OfficeFormat::DossierHtml, json, key).await;
+            if requests.get_value() == request {
+                match answer {
+                    Ok(bytes) => preview.set(String::from_utf8(bytes).unwrap_or_default()),
+                    Err(reason) => message.set(Some((false, reason))),
+                }
+            }
+        });
+    });
     let download = move |key: &'static str| {
         move |_| {
             export_office_document(
@@ -342,7 +348,7 @@ pub fn Awards() -> impl IntoView {
             </div>
             <StatusMessage status=message />
         </section>
-        <div class="paper" inner_html=document></div>
+        <div class="paper" inner_html=move || preview.get()></div>
     }
 }
 
