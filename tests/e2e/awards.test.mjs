@@ -82,21 +82,34 @@ describe('commendation dossier', () => {
     assert.ok(!listed.includes(removedName), `${removedName} was removed: ${listed}`);
     assert.ok(list.includes('(Đề xuất bổ sung: <b>Sáng kiến</b> =1+1)'));
 
-    // The Tờ trình as DOCX, opened by LibreOffice.
+    // Every document as DOCX, opened by LibreOffice: its heading, a nominee, a figure.
     const dir = mkdtempSync(join(tmpdir(), 'thidua-dossier-'));
-    let downloading = page.waitForEvent('download');
-    await page.locator('#docx-to-trinh').click();
-    let download = await downloading;
-    assert.equal(download.suggestedFilename(), 'ho-so-khen-thuong-to-trinh.docx');
-    const docx = join(dir, 'to-trinh.docx');
-    await download.saveAs(docx);
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`,
-      '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'pipe' });
-    const text = execFileSync('pdftotext', [join(dir, 'to-trinh.pdf'), '-'], { encoding: 'utf8' });
-    for (const part of ['TỜ TRÌNH', 'Số: 15/TTr-SDTTG', 'Kính gửi: Ủy ban nhân dân tỉnh Khánh Hòa', 'Bạch Văn Dương']) {
-      assert.ok(text.includes(part), `Tờ trình: ${part}`);
+    const passedName = (await page.locator('#dossier-nominees tbody tr', { has: page.locator('td.status.met') })
+      .first().locator('th').first().innerText()).split('\n')[0].trim();
+    const expectations = {
+      'to-trinh': ['TỜ TRÌNH', 'Số: 15/TTr-SDTTG', 'Kính gửi: Ủy ban nhân dân tỉnh Khánh Hòa', 'Bạch Văn Dương', /tặng Bằng khen cho \d+ tập thể và \d+ cá nhân/],
+      'danh-sach': ['DANH SÁCH', passedName, /Điểm tổng hợp \d+,\d/],
+      'tom-tat-thanh-tich': ['BÁO CÁO TÓM TẮT THÀNH TÍCH', passedName, /TC1 \(Xử lý văn bản, hồ sơ trên mạng\) [\d.]+\/[\d.]+ = [\d,]+%/],
+      'bien-ban-hoi-dong': ['BIÊN BẢN', '7 thành viên', passedName, 'Không đạt'],
+      'quyet-dinh-giay-khen': ['QUYẾT ĐỊNH', 'Điều 1.', 'DANH SÁCH TẶNG GIẤY KHEN'],
+    };
+    let downloading;
+    let download;
+    for (const [key, parts] of Object.entries(expectations)) {
+      downloading = page.waitForEvent('download');
+      await page.locator(`#docx-${key}`).click();
+      download = await downloading;
+      assert.equal(download.suggestedFilename(), `ho-so-khen-thuong-${key}.docx`);
+      const docx = join(dir, `${key}.docx`);
+      await download.saveAs(docx);
+      execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'pipe' });
+      // Table cells wrap: compare with every run of white space as one space.
+      const text = execFileSync('pdftotext', [join(dir, `${key}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      for (const part of parts) {
+        assert.ok(typeof part === 'string' ? text.includes(part) : part.test(text), `${key}: ${part}`);
+      }
     }
-    assert.match(text, /tặng Bằng khen cho \d+ tập thể và \d+ cá nhân/);
 
     // The whole dossier, one ZIP of five documents.
     downloading = page.waitForEvent('download');

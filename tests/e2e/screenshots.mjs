@@ -2,7 +2,7 @@
 // department-scale sample loaded:  node tests/e2e/screenshots.mjs
 // The DOCX report's first two pages are rendered by LibreOffice headless.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appReady, launchChromium, serveDist } from './browser.mjs';
@@ -49,6 +49,48 @@ try {
     <img src="${image(1)}" style="box-shadow:0 1px 4px #0004"><img src="${image(2)}" style="box-shadow:0 1px 4px #0004"></body>`);
   await sheet.screenshot({ path: `${OUT}bao-cao-docx.png`, fullPage: true });
   console.log(`${OUT}bao-cao-docx.png`);
+
+  // A division's own report, and the commendation dossier with the Council's
+  // votes: the screen, then each document's first page as LibreOffice shows it.
+  await page.goto(`${site.url}#/bao-cao-phong`);
+  await appReady(page);
+  await page.locator('#unit-report-document').waitFor();
+  await page.screenshot({ path: `${OUT}bao-cao-phong.png` });
+  console.log(`${OUT}bao-cao-phong.png`);
+  await page.goto(`${site.url}#/khen-thuong`);
+  await appReady(page);
+  const nominees = page.locator('#dossier-nominees tbody tr');
+  await nominees.first().waitFor();
+  await page.locator('#council-present').fill('7');
+  await page.locator('#council-present').press('Tab');
+  for (let i = 0; i < (await nominees.count()); i += 1) {
+    await nominees.nth(i).locator('input.votes').fill(i === 1 ? '3' : '6');
+    await nominees.nth(i).locator('input.votes').press('Tab');
+  }
+  await page.locator('#dossier-director').fill('Bạch Văn Dương');
+  await page.locator('#dossier-director').press('Tab');
+  await page.locator('#dossier-document h1').waitFor();
+  await page.screenshot({ path: `${OUT}khen-thuong.png` });
+  console.log(`${OUT}khen-thuong.png`);
+  const firstPages = [];
+  for (const key of ['to-trinh', 'danh-sach', 'tom-tat-thanh-tich', 'bien-ban-hoi-dong', 'quyet-dinh-giay-khen']) {
+    const got = page.waitForEvent('download');
+    await page.locator(`#docx-${key}`).click();
+    const dossierDir = mkdtempSync(join(tmpdir(), 'thidua-shot-'));
+    const file = join(dossierDir, `${key}.docx`);
+    await (await got).saveAs(file);
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dossierDir}/profile`,
+      '--convert-to', 'pdf', '--outdir', dossierDir, file], { timeout: 120_000, stdio: 'pipe' });
+    execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', join(dossierDir, `${key}.pdf`), join(dossierDir, 'page')]);
+    const png = readdirSync(dossierDir).find((n) => n.startsWith('page') && n.endsWith('.png'));
+    firstPages.push(`data:image/png;base64,${execFileSync('base64', ['-w0', join(dossierDir, png)]).toString()}`);
+  }
+  const dossierSheet = await context.newPage();
+  await dossierSheet.setViewportSize({ width: 2100, height: 640 });
+  await dossierSheet.setContent(`<body style="margin:0;background:#d9dee5;display:flex;gap:10px;justify-content:flex-start;padding:10px">
+    ${firstPages.map((src) => `<img src="${src}" style="box-shadow:0 1px 4px #0004">`).join('')}</body>`);
+  await dossierSheet.screenshot({ path: `${OUT}ho-so-khen-thuong.png`, fullPage: true });
+  console.log(`${OUT}ho-so-khen-thuong.png`);
 
   // A laptop's width: the whole daily grid should fit.
   await page.setViewportSize({ width: 1366, height: 768 });

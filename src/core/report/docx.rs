@@ -229,13 +229,20 @@ fn column_widths(table: &Table) -> Vec<u32> {
             .map(|w| w * TEXT_WIDTH_MM / total_wanted)
             .collect()
     } else {
-        let spare = (TEXT_WIDTH_MM - total_minimum).max(0.0);
-        let extra = total_wanted - total_minimum;
-        minimum
-            .iter()
-            .zip(&wanted)
-            .map(|(m, w)| m + spare * (w - m) / extra)
-            .collect()
+        // Max-min fair: the columns that want little (numbers, names) get
+        // all they want, the long texts share what is left equally — so a
+        // paragraph of achievements cannot squeeze a name onto two lines.
+        let mut spare = (TEXT_WIDTH_MM - total_minimum).max(0.0);
+        let mut widths = minimum.clone();
+        let mut order: Vec<usize> = (0..columns).collect();
+        order.sort_by(|&a, &b| (wanted[a] - minimum[a]).total_cmp(&(wanted[b] - minimum[b])));
+        for (done, &c) in order.iter().enumerate() {
+            let share = spare / (columns - done) as f64;
+            let give = (wanted[c] - minimum[c]).min(share);
+            widths[c] += give;
+            spare -= give;
+        }
+        widths
     };
     widths.into_iter().map(twips).collect()
 }

@@ -35,6 +35,9 @@ pub struct DossierNominee {
     pub rank: usize,
     /// The summary of achievements: as edited, or drafted from the figures.
     pub summary: String,
+    /// The achievements in one line, for the list: the edited summary's
+    /// first line, or the score, classification and paper-free days.
+    pub brief: String,
     /// The reason of a hand addition (a supplementary proposal).
     pub added_by_hand: Option<String>,
     /// Votes for at the Council's meeting, if voted on.
@@ -178,12 +181,29 @@ pub fn dossier_nominees(
                 }
             }
         };
-        let summary = dossier
-            .summaries
-            .iter()
-            .find(|s| s.id == e.id)
+        let edited = dossier.summaries.iter().find(|s| s.id == e.id);
+        let summary = edited
             .map(|s| s.text.clone())
             .unwrap_or_else(|| drafted_summary(workspace, evaluation, e, nominee));
+        let brief = match edited.and_then(|s| lines(&s.text).next()) {
+            Some(first) => first.to_string(),
+            None => {
+                let mut brief = format!(
+                    "Điểm tổng hợp {}, “{}”",
+                    e.composite.map_or("—".into(), |c| format::decimal(c, 1)),
+                    e.classification.label()
+                );
+                if nominee == Nominee::Collective {
+                    brief.push_str(&format!(
+                        "; {}/{} ngày không in giấy",
+                        e.paper_free_days,
+                        evaluation.working_days.len()
+                    ));
+                }
+                brief.push('.');
+                brief
+            }
+        };
         let votes_for = council
             .votes
             .iter()
@@ -202,6 +222,7 @@ pub fn dossier_nominees(
             score: e.composite,
             rank: e.rank,
             summary,
+            brief,
             added_by_hand,
             votes_for,
             passed,
@@ -357,7 +378,7 @@ fn list_table(nominees: &[&DossierNominee], title: &str) -> Table {
             .iter()
             .enumerate()
             .map(|(index, n)| {
-                let mut summary = n.summary.lines().collect::<Vec<_>>().join(" ");
+                let mut summary = n.brief.clone();
                 if let Some(reason) = &n.added_by_hand {
                     summary.push_str(&format!(" (Đề xuất bổ sung: {reason})"));
                 }

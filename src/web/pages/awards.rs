@@ -320,7 +320,7 @@ pub fn Awards() -> impl IntoView {
                 {text_field("Số Quyết định Giấy khen", "dossier-decision-number", |w| w.dossier.texts.decision_number.clone(), |w, v| w.dossier.texts.decision_number = v)}
                 {text_field("Giám đốc Sở (người ký)", "dossier-director", |w| w.dossier.texts.director.clone(), |w, v| w.dossier.texts.director = v)}
                 {text_field("Kính gửi", "dossier-addressee", |w| w.dossier.texts.addressee.clone(), |w, v| w.dossier.texts.addressee = v)}
-                {text_field("Căn cứ (mỗi dòng một căn cứ)", "dossier-legal-bases", |w| w.dossier.texts.legal_bases.clone(), |w, v| w.dossier.texts.legal_bases = v)}
+                {area_field("Căn cứ (mỗi dòng một căn cứ)", "dossier-legal-bases", |w| w.dossier.texts.legal_bases.clone(), |w, v| w.dossier.texts.legal_bases = v)}
             </div>
             <div class="actions" id="dossier-documents">
                 {DOCUMENTS.into_iter().map(|(key, label)| view! {
@@ -388,6 +388,30 @@ fn text_field(
                     workspace.update(|w| set(w, value));
                 }
             />
+        </label>
+    }
+}
+
+/// A multi-line field bound to one string of the workspace's dossier.
+fn area_field(
+    label: &'static str,
+    id: &'static str,
+    get: fn(&Workspace) -> String,
+    set: fn(&mut Workspace, String),
+) -> impl IntoView {
+    let workspace = use_workspace();
+    view! {
+        <label class="field" for=id>
+            <span>{label}</span>
+            <textarea
+                id=id
+                rows="4"
+                prop:value=move || workspace.with(get)
+                on:change=move |e| {
+                    let value = event_target_value(&e);
+                    workspace.update(|w| set(w, value));
+                }
+            ></textarea>
         </label>
     }
 }
