@@ -131,3 +131,39 @@ pub fn export_office_document(
         }));
     });
 }
+
+/// Keeps `preview` filled with `format`'s HTML (a document for the screen,
+/// made in the worker so its code stays out of the first load), remade
+/// whenever the workspace or what `which` reads changes. The latest request
+/// wins, and an answer that arrives after the page was left is dropped.
+pub fn preview_in_worker(
+    format: OfficeFormat,
+    which: impl Fn() -> Option<String> + 'static,
+    preview: RwSignal<String>,
+    message: RwSignal<Status>,
+) {
+    let workspace = use_workspace();
+    let requests = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let Some(which) = which() else {
+            return;
+        };
+        let json = workspace.with(workspace_json);
+        let request = requests.get_value() + 1;
+        requests.set_value(request);
+        leptos::task::spawn_local(async move {
+            let answer = make_office_document(format, json, &which).await;
+            if requests.try_get_value() != Some(request) {
+                return;
+            }
+            match answer {
+                Ok(bytes) => {
+                    preview.try_set(String::from_utf8(bytes).unwrap_or_default());
+                }
+                Err(reason) => {
+                    message.try_set(Some((false, reason)));
+                }
+            }
+        });
+    });
+}

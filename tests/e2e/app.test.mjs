@@ -138,6 +138,8 @@ describe('hosting', () => {
       await page.goto(`${nested.url}#/bao-cao`);
       await appReady(page);
       assert.equal(await activeMenu(), 'Báo cáo');
+      // The document comes from the export worker, which loads under the sub-path too.
+      await page.locator('#report-criteria tbody tr').nth(4).waitFor();
       assert.equal(await page.locator('#report-criteria tbody tr').count(), 5);
     } finally {
       await nested.close();

@@ -7,13 +7,13 @@
 use crate::core::campaign::model::Workspace;
 use crate::core::evaluation::score::{evaluate, CampaignEvaluation};
 use crate::core::report::document::{
-    criteria_table, daily_table, officer_table, proposal_table, unit_table, Table,
+    criteria_table, daily_table, officer_table, proposal_table, to_csv, unit_table, Table,
 };
 use crate::core::report::docx::{
     dossier_docx, dossier_file_name, dossier_zip, report_docx, unit_report_docx,
 };
 use crate::core::report::dossier::dossier_documents;
-use crate::core::report::html::document_html;
+use crate::core::report::html::{document_html, report_document, unit_report_html};
 use crate::core::report::xlsx::workbook;
 
 /// Which office document to make.
@@ -32,17 +32,46 @@ pub enum OfficeFormat {
     /// One document of the dossier as HTML (UTF-8), for the page's preview:
     /// the dossier's documents are built in the worker, not the first load.
     DossierHtml,
+    /// A division's own report as HTML (UTF-8), for the page's preview.
+    UnitHtml,
+    /// The consolidated report as HTML (UTF-8), for Báo cáo's preview.
+    ReportHtml,
+    /// One of the report's tables as CSV ([`CSV_TABLES`] names which).
+    Csv,
+}
+
+/// The report's tables offered as CSV, by the key that travels to the
+/// worker, with their file names (`csv_file_name` of each table's title;
+/// a test keeps them equal).
+pub const CSV_TABLES: [(&str, &str); 4] = [
+    ("units", "ket-qua-cua-cac-phong.csv"),
+    ("officers", "ket-qua-cua-can-bo-cong-chuc.csv"),
+    ("daily", "so-lieu-hang-ngay.csv"),
+    ("proposals", "de-xuat-khen-thuong.csv"),
+];
+
+fn csv_table(workspace: &Workspace, evaluation: &CampaignEvaluation, which: &str) -> Option<Table> {
+    Some(match which {
+        "units" => unit_table(&workspace.campaign, evaluation),
+        "officers" => officer_table(workspace, evaluation),
+        "daily" => daily_table(workspace),
+        "proposals" => proposal_table(&workspace.campaign, evaluation),
+        _ => return None,
+    })
 }
 
 impl OfficeFormat {
     /// Every format.
-    pub const ALL: [OfficeFormat; 6] = [
+    pub const ALL: [OfficeFormat; 9] = [
         OfficeFormat::Xlsx,
         OfficeFormat::Docx,
         OfficeFormat::UnitDocx,
         OfficeFormat::DossierDocx,
         OfficeFormat::DossierZip,
         OfficeFormat::DossierHtml,
+        OfficeFormat::UnitHtml,
+        OfficeFormat::ReportHtml,
+        OfficeFormat::Csv,
     ];
 
     /// The name the format travels under between the page and the worker.
@@ -54,6 +83,9 @@ impl OfficeFormat {
             OfficeFormat::DossierDocx => "docx-dossier",
             OfficeFormat::DossierZip => "zip-dossier",
             OfficeFormat::DossierHtml => "html-dossier",
+            OfficeFormat::UnitHtml => "html-unit",
+            OfficeFormat::ReportHtml => "html-report",
+            OfficeFormat::Csv => "csv",
         }
     }
 
@@ -72,6 +104,10 @@ impl OfficeFormat {
             OfficeFormat::DossierDocx => "ho-so-khen-thuong.docx",
             OfficeFormat::DossierZip => "ho-so-khen-thuong.zip",
             OfficeFormat::DossierHtml => "ho-so-khen-thuong.html",
+            OfficeFormat::UnitHtml => "bao-cao-phong.html",
+            OfficeFormat::ReportHtml => "bao-cao-thi-dua.html",
+            // The page names it after the table (`CSV_TABLES`).
+            OfficeFormat::Csv => "bang.csv",
         }
     }
 
@@ -85,7 +121,10 @@ impl OfficeFormat {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
             OfficeFormat::DossierZip => "application/zip",
-            OfficeFormat::DossierHtml => "text/html;charset=utf-8",
+            OfficeFormat::DossierHtml | OfficeFormat::UnitHtml | OfficeFormat::ReportHtml => {
+                "text/html;charset=utf-8"
+            }
+            OfficeFormat::Csv => "text/csv;charset=utf-8",
         }
     }
 }
@@ -129,6 +168,13 @@ pub fn office_document(
             .find(|(key, _)| *key == which)
             .map(|(_, doc)| document_html(&doc, "dossier-document", &|_| {}).into_bytes())
             .ok_or_else(|| format!("Hồ sơ khen thưởng không có văn bản “{which}”.")),
+        OfficeFormat::UnitHtml => unit_report_html(workspace, evaluation, unit_id)
+            .map(String::into_bytes)
+            .ok_or_else(|| format!("Không có phòng “{unit_id}” trong phong trào.")),
+        OfficeFormat::ReportHtml => Ok(report_document(workspace, evaluation).into_bytes()),
+        OfficeFormat::Csv => csv_table(workspace, evaluation, which)
+            .map(|table| to_csv(&table).into_bytes())
+            .ok_or_else(|| format!("Không có bảng “{which}”.")),
     }
 }
 
@@ -179,6 +225,9 @@ mod tests {
             (OfficeFormat::DossierDocx, "to-trinh"),
             (OfficeFormat::DossierZip, ""),
             (OfficeFormat::DossierHtml, "bien-ban-hoi-dong"),
+            (OfficeFormat::UnitHtml, "don-vi-0002"),
+            (OfficeFormat::ReportHtml, ""),
+            (OfficeFormat::Csv, "officers"),
         ] {
             let direct = office_document(format, &workspace, &evaluate(&workspace), which).unwrap();
             assert_eq!(
@@ -186,7 +235,9 @@ mod tests {
                 direct
             );
             assert!(
-                direct.starts_with(b"PK\x03\x04") || direct.starts_with(b"<article"),
+                direct.starts_with(b"PK\x03\x04")
+                    || direct.starts_with(b"<article")
+                    || direct.starts_with("\u{feff}".as_bytes()),
                 "{format:?}"
             );
         }
@@ -194,5 +245,17 @@ mod tests {
         assert!(error.contains("không đọc được"), "{error}");
         let error = office_document_from_json("docx-unit", &json, "khong-co").unwrap_err();
         assert!(error.contains("Không có phòng “khong-co”"), "{error}");
+    }
+
+    #[test]
+    fn the_csv_names_are_the_tables_own() {
+        use crate::core::report::document::csv_file_name;
+        let workspace = generate(SampleScale::Department, 2025);
+        let evaluation = evaluate(&workspace);
+        for (which, name) in CSV_TABLES {
+            let table = csv_table(&workspace, &evaluation, which).unwrap();
+            assert_eq!(csv_file_name(&table), name);
+        }
+        assert!(csv_table(&workspace, &evaluation, "khac").is_none());
     }
 }

@@ -11,14 +11,13 @@ use crate::core::campaign::model::{EditedSummary, HandChange, Vote, Workspace};
 use crate::core::entry::validation::{parse_count, parse_decimal};
 use crate::core::evaluation::proposals::Nominee;
 use crate::core::evaluation::score::evaluate;
-use crate::core::exchange::persist::workspace_json;
 use crate::core::format;
 use crate::core::report::docx::dossier_file_name;
 use crate::core::report::dossier::{council_problems, dossier_nominees, vanished_additions};
 use crate::core::report::office::OfficeFormat;
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::{Status, StatusMessage};
-use crate::web::export_worker::{export_office_document, make_office_document};
+use crate::web::export_worker::{export_office_document, preview_in_worker};
 
 /// The documents' keys and the names on their buttons.
 const DOCUMENTS: [(&str, &str); 5] = [
@@ -209,22 +208,12 @@ pub fn Awards() -> impl IntoView {
     // The shown document is built in the export worker, off the first load;
     // the latest request wins if answers cross.
     let preview = RwSignal::new(String::new());
-    let requests = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let key = shown.get();
-        let json = workspace.with(workspace_json);
-        let request = requests.get_value() + 1;
-        requests.set_value(request);
-        leptos::task::spawn_local(async move {
-            let answer = make_office_document(OfficeFormat::DossierHtml, json, key).await;
-            if requests.get_value() == request {
-                match answer {
-                    Ok(bytes) => preview.set(String::from_utf8(bytes).unwrap_or_default()),
-                    Err(reason) => message.set(Some((false, reason))),
-                }
-            }
-        });
-    });
+    preview_in_worker(
+        OfficeFormat::DossierHtml,
+        move || Some(shown.get().to_string()),
+        preview,
+        message,
+    );
     let download = move |key: &'static str| {
         move |_| {
             export_office_document(

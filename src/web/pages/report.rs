@@ -1,41 +1,23 @@
 //! Báo cáo: the consolidated report in the layout of Decree 30/2020/NĐ-CP,
 //! printed by the browser to A4 (style/main.css, `@media print`). The
 //! fields the app cannot know are edited above the document and saved with
-//! the workspace; the document itself is `core::report_html`'s, escaped.
+//! the workspace. The document (`core::report::html`'s, escaped), its CSV
+//! tables and its office files are all made by the export worker, so the
+//! report's code stays out of the first load.
 
 use leptos::prelude::*;
 
 use crate::core::campaign::model::ReportDetails;
-use crate::core::evaluation::score::evaluate;
-use crate::core::report::document::{
-    csv_file_name, daily_table, officer_table, proposal_table, to_csv, unit_table, Table,
-};
-use crate::core::report::html::report_document;
-use crate::core::report::office::OfficeFormat;
+use crate::core::report::office::{OfficeFormat, CSV_TABLES};
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::{Status, StatusMessage};
-use crate::web::download::download_file;
-use crate::web::export_worker::export_office_document;
+use crate::web::export_worker::{export_office_document, preview_in_worker};
 
 #[component]
 pub fn Report() -> impl IntoView {
     let workspace = use_workspace();
-    let evaluation = Memo::new(move |_| workspace.with(evaluate));
     let details = move || workspace.with(|w| w.report.clone());
     let message = RwSignal::new(Status::None);
-
-    let download_csv = move |make: fn(
-        &crate::core::campaign::model::Workspace,
-        &crate::core::evaluation::score::CampaignEvaluation,
-    ) -> Table| {
-        move |_| {
-            let table = workspace.with_untracked(|w| evaluation.with_untracked(|e| make(w, e)));
-            let name = csv_file_name(&table);
-            if download_file(&name, &to_csv(&table), "text/csv;charset=utf-8").is_err() {
-                message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into())));
-            }
-        }
-    };
 
     // The office documents come from the export worker, loaded only now.
     let exporting = RwSignal::new(None::<OfficeFormat>);
@@ -46,8 +28,30 @@ pub fn Report() -> impl IntoView {
         }
     };
     let busy = move |format: OfficeFormat| move || exporting.get() == Some(format);
+    let download_csv = move |which: &'static str| {
+        move |_| {
+            let name = CSV_TABLES
+                .iter()
+                .find(|(key, _)| *key == which)
+                .map_or("bang.csv", |(_, name)| name);
+            export_office_document(
+                OfficeFormat::Csv,
+                which.into(),
+                name.into(),
+                exporting,
+                message,
+            )
+        }
+    };
 
-    let document = move || workspace.with(|w| evaluation.with(|e| report_document(w, e)));
+    // The document on screen, from the worker; the latest request wins.
+    let preview = RwSignal::new(String::new());
+    preview_in_worker(
+        OfficeFormat::ReportHtml,
+        || Some(String::new()),
+        preview,
+        message,
+    );
 
     view! {
         <section class="panel report-editor">
@@ -67,22 +71,22 @@ pub fn Report() -> impl IntoView {
                     disabled=busy(OfficeFormat::Docx)>"Văn bản Word (DOCX)"</button>
                 <button id="xlsx-report" on:click=export_office(OfficeFormat::Xlsx)
                     disabled=busy(OfficeFormat::Xlsx)>"Bảng tính Excel (XLSX)"</button>
-                <button id="csv-units" on:click=download_csv(|w, e| unit_table(&w.campaign, e))>
+                <button id="csv-units" on:click=download_csv("units")>
                     "Kết quả các phòng (CSV)"
                 </button>
-                <button id="csv-officers" on:click=download_csv(officer_table)>
+                <button id="csv-officers" on:click=download_csv("officers")>
                     "Kết quả cá nhân (CSV)"
                 </button>
-                <button id="csv-daily" on:click=download_csv(|w, _| daily_table(w))>
+                <button id="csv-daily" on:click=download_csv("daily")>
                     "Số liệu hằng ngày (CSV)"
                 </button>
-                <button id="csv-proposals" on:click=download_csv(|w, e| proposal_table(&w.campaign, e))>
+                <button id="csv-proposals" on:click=download_csv("proposals")>
                     "Đề xuất khen thưởng (CSV)"
                 </button>
             </div>
             <StatusMessage status=message />
         </section>
-        <div class="paper" inner_html=document></div>
+        <div class="paper" inner_html=move || preview.get()></div>
     }
 }
 

@@ -8,20 +8,17 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::core::campaign::model::UnitReportDetails;
-use crate::core::evaluation::score::evaluate;
-use crate::core::report::html::unit_report_html;
 use crate::core::report::office::OfficeFormat;
 use crate::core::report::unit_report::unit_report_file_name;
 use crate::core::route::Route;
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::{Status, StatusMessage};
-use crate::web::export_worker::export_office_document;
+use crate::web::export_worker::{export_office_document, preview_in_worker};
 use crate::web::pages::data_entry::MY_UNIT_KEY;
 
 #[component]
 pub fn UnitReport() -> impl IntoView {
     let workspace = use_workspace();
-    let evaluation = Memo::new(move |_| workspace.with(evaluate));
     // The division chosen on Nhập liệu, or the first one.
     let unit_id = Memo::new(move |_| {
         let chosen = LocalStorage::get::<String>(MY_UNIT_KEY).ok();
@@ -50,10 +47,15 @@ pub fn UnitReport() -> impl IntoView {
         let name = workspace.with_untracked(|w| unit_report_file_name(w, &id));
         export_office_document(OfficeFormat::UnitDocx, id, name, exporting, message);
     };
-    let document = move || {
-        let id = unit_id.get()?;
-        workspace.with(|w| evaluation.with(|e| unit_report_html(w, e, &id)))
-    };
+    // The document is built in the export worker, off the first load; the
+    // latest request wins if answers cross.
+    let preview = RwSignal::new(String::new());
+    preview_in_worker(
+        OfficeFormat::UnitHtml,
+        move || unit_id.get(),
+        preview,
+        message,
+    );
     view! {
         <section class="panel report-editor">
             <h1>{move || format!("Báo cáo của {}", unit_name().unwrap_or_default())}</h1>
@@ -78,7 +80,7 @@ pub fn UnitReport() -> impl IntoView {
             </div>
             <StatusMessage status=message />
         </section>
-        <div class="paper" inner_html=document></div>
+        <div class="paper" inner_html=move || preview.get()></div>
     }
 }
 
