@@ -6,6 +6,7 @@
 
 use crate::core::campaign::model::Workspace;
 use crate::core::evaluation::score::{evaluate, CampaignEvaluation};
+use crate::core::guide::guide_html;
 use crate::core::report::document::{
     criteria_table, daily_table, officer_table, proposal_table, to_csv, unit_table, Table,
 };
@@ -38,6 +39,8 @@ pub enum OfficeFormat {
     ReportHtml,
     /// One of the report's tables as CSV ([`CSV_TABLES`] names which).
     Csv,
+    /// Hướng dẫn's text as HTML (UTF-8), with the campaign's own rules.
+    GuideHtml,
 }
 
 /// The report's tables offered as CSV, by the key that travels to the
@@ -62,7 +65,7 @@ fn csv_table(workspace: &Workspace, evaluation: &CampaignEvaluation, which: &str
 
 impl OfficeFormat {
     /// Every format.
-    pub const ALL: [OfficeFormat; 9] = [
+    pub const ALL: [OfficeFormat; 10] = [
         OfficeFormat::Xlsx,
         OfficeFormat::Docx,
         OfficeFormat::UnitDocx,
@@ -72,6 +75,7 @@ impl OfficeFormat {
         OfficeFormat::UnitHtml,
         OfficeFormat::ReportHtml,
         OfficeFormat::Csv,
+        OfficeFormat::GuideHtml,
     ];
 
     /// The name the format travels under between the page and the worker.
@@ -86,6 +90,7 @@ impl OfficeFormat {
             OfficeFormat::UnitHtml => "html-unit",
             OfficeFormat::ReportHtml => "html-report",
             OfficeFormat::Csv => "csv",
+            OfficeFormat::GuideHtml => "html-guide",
         }
     }
 
@@ -108,6 +113,7 @@ impl OfficeFormat {
             OfficeFormat::ReportHtml => "bao-cao-thi-dua.html",
             // The page names it after the table (`CSV_TABLES`).
             OfficeFormat::Csv => "bang.csv",
+            OfficeFormat::GuideHtml => "huong-dan.html",
         }
     }
 
@@ -121,9 +127,10 @@ impl OfficeFormat {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
             OfficeFormat::DossierZip => "application/zip",
-            OfficeFormat::DossierHtml | OfficeFormat::UnitHtml | OfficeFormat::ReportHtml => {
-                "text/html;charset=utf-8"
-            }
+            OfficeFormat::DossierHtml
+            | OfficeFormat::UnitHtml
+            | OfficeFormat::ReportHtml
+            | OfficeFormat::GuideHtml => "text/html;charset=utf-8",
             OfficeFormat::Csv => "text/csv;charset=utf-8",
         }
     }
@@ -175,6 +182,7 @@ pub fn office_document(
         OfficeFormat::Csv => csv_table(workspace, evaluation, which)
             .map(|table| to_csv(&table).into_bytes())
             .ok_or_else(|| format!("Không có bảng “{which}”.")),
+        OfficeFormat::GuideHtml => Ok(guide_html(&workspace.campaign).into_bytes()),
     }
 }
 
@@ -228,6 +236,7 @@ mod tests {
             (OfficeFormat::UnitHtml, "don-vi-0002"),
             (OfficeFormat::ReportHtml, ""),
             (OfficeFormat::Csv, "officers"),
+            (OfficeFormat::GuideHtml, ""),
         ] {
             let direct = office_document(format, &workspace, &evaluate(&workspace), which).unwrap();
             assert_eq!(
@@ -237,6 +246,7 @@ mod tests {
             assert!(
                 direct.starts_with(b"PK\x03\x04")
                     || direct.starts_with(b"<article")
+                    || direct.starts_with(b"<h1")
                     || direct.starts_with("\u{feff}".as_bytes()),
                 "{format:?}"
             );
