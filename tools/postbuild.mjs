@@ -16,7 +16,8 @@ const sha = (text) => createHash('sha256').update(text).digest('hex');
 // 1. The loader.
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(html);
+// Trunk's minifier (Trunk.toml: minify) drops the attribute's quotes.
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/.exec(html);
 if (inline) {
   const loader = inline[1].trim() + '\n';
   const name = `start-${sha(loader).slice(0, 16)}.js`;
