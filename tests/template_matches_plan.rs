@@ -161,3 +161,39 @@ fn the_issuing_body_and_title_are_the_plans() {
         .plan_reference
         .contains("429/KH-UBND ngày 14/7/2025"));
 }
+
+/// Every `.rs` file under `dir`.
+fn sources(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+// Words an official would notice: the plan speaks of a “phong trào thi đua”,
+// not a “chiến dịch”; “KT” reads as “ký thay”; the week is “Tuần làm việc
+// không văn bản giấy”. No text the app shows may fall back to them.
+#[test]
+fn the_app_speaks_the_plans_words() {
+    let mut files = Vec::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(files.len() > 40);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap().to_lowercase();
+        for phrase in [
+            "chiến dịch",
+            "kt cấp nhà nước",
+            "tuần không giấy",
+            "ban giám đốc sở",
+        ] {
+            assert!(!text.contains(phrase), "{}: “{phrase}”", file.display());
+        }
+    }
+}
