@@ -8,7 +8,7 @@
 
 use crate::core::campaign::model::Campaign;
 use crate::core::evaluation::explain::rules_in_words;
-use crate::core::report::zip::xml_text;
+use crate::core::format::xml_text;
 
 /// The fixed part before the rules. Links are the app's hash routes.
 const WORKFLOW: &str = r##"<h1>Hướng dẫn sử dụng</h1>

@@ -2,10 +2,11 @@
 //! sight. Everything here is tested natively with `cargo test`.
 //!
 //! Families, each using only those listed before it (a test,
-//! `tests/architecture.rs`, fails on a use that points the other way):
+//! `tests/architecture.rs`, fails on a use that closes a cycle):
 //! `format` and `route` (leaves) → `campaign` → `entry` → `evaluation`,
-//! `exchange` → `report`; `guide` (Hướng dẫn's text) and `sample` (data
-//! for trying and testing) on top.
+//! `exchange` → `guide` (Hướng dẫn's text) → `report` (every document, and
+//! `office`, which makes whatever the export worker serves); `sample` makes
+//! data for trying and testing.
 
 pub mod campaign;
 pub mod entry;

@@ -63,6 +63,20 @@ impl Campaign {
             .collect()
     }
 
+    /// The name of the division or officer `id`, if the campaign has one.
+    pub fn name_of(&self, id: &str) -> Option<&str> {
+        self.units
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.name.as_str())
+            .or_else(|| {
+                self.officers
+                    .iter()
+                    .find(|o| o.id == id)
+                    .map(|o| o.name.as_str())
+            })
+    }
+
     /// The officers still on the roster (removed ones stay as tombstones).
     pub fn active_officers(&self) -> impl Iterator<Item = &Officer> {
         self.officers.iter().filter(|o| !o.meta.deleted)

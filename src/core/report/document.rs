@@ -182,18 +182,7 @@ pub fn criteria_table(campaign: &Campaign, evaluation: &CampaignEvaluation) -> T
         .collect();
     Table {
         title: "Kết quả toàn Sở theo tiêu chí".into(),
-        header: [
-            "Tiêu chí",
-            "Nội dung",
-            "Đạt được",
-            "Tổng số",
-            "Không tính (mật, khen thưởng cấp nhà nước)",
-            "Tỷ lệ",
-            "Chỉ tiêu",
-            "Số phòng đạt",
-        ]
-        .map(String::from)
-        .to_vec(),
+        header: criterion_header("Số phòng đạt"),
         rows,
     }
 }
@@ -443,6 +432,23 @@ pub struct ReportDocument {
     pub signer_title: Vec<String>,
     /// Name of the signer.
     pub signer_name: String,
+}
+
+/// The header of a table of results per criterion, its last column named
+/// `verdict`: the consolidated report's and a division's share it.
+pub(crate) fn criterion_header(verdict: &str) -> Vec<String> {
+    [
+        "Tiêu chí",
+        "Nội dung",
+        "Đạt được",
+        "Tổng số",
+        "Không tính (mật, khen thưởng cấp nhà nước)",
+        "Tỷ lệ",
+        "Chỉ tiêu",
+        verdict,
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 /// “Nơi nhận” as Decree 30 writes it: a dash before each recipient, `;`

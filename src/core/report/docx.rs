@@ -11,12 +11,13 @@
 use crate::core::campaign::model::Workspace;
 use crate::core::evaluation::charts::classification_color;
 use crate::core::evaluation::score::{CampaignEvaluation, Evaluation};
+use crate::core::format::xml_text;
 use crate::core::report::document::{
     report_document, Block, Cell, ReportDocument, Table, CHART_MAX_UNITS, MOTTO,
 };
 use crate::core::report::dossier::dossier_documents;
 use crate::core::report::unit_report::unit_report_document;
-use crate::core::report::zip::{content_types, relationships, xml_text, Zip, XML_DECLARATION};
+use crate::core::report::zip::{content_types, relationships, Zip, XML_DECLARATION};
 
 /// Twentieths of a point per millimetre, the unit of page geometry.
 const TWIPS_PER_MM: f64 = 56.692_913;

@@ -49,13 +49,12 @@ pub struct DossierNominee {
 /// What is wrong with the Council's figures, in Vietnamese.
 pub fn council_problems(workspace: &Workspace) -> Vec<String> {
     let council = &workspace.dossier.council;
-    let names = names(workspace);
     let mut problems = Vec::new();
     for vote in &council.votes {
         if vote.votes_for > council.members_present {
             problems.push(format!(
                 "“{}”: {} phiếu đồng ý nhiều hơn {} thành viên có mặt.",
-                names(&vote.id).unwrap_or_else(|| vote.id.clone()),
+                workspace.campaign.name_of(&vote.id).unwrap_or(&vote.id),
                 vote.votes_for,
                 council.members_present
             ));
@@ -65,23 +64,6 @@ pub fn council_problems(workspace: &Workspace) -> Vec<String> {
         problems.push("Tỷ lệ phiếu cần đạt phải từ 0 đến dưới 100%.".into());
     }
     problems
-}
-
-fn names(workspace: &Workspace) -> impl Fn(&str) -> Option<String> + '_ {
-    move |id: &str| {
-        let campaign = &workspace.campaign;
-        campaign
-            .units
-            .iter()
-            .find(|u| u.id == id)
-            .map(|u| u.name.clone())
-            .or_else(|| {
-                campaign
-                    .active_officers()
-                    .find(|o| o.id == id)
-                    .map(|o| o.name.clone())
-            })
-    }
 }
 
 /// A summary of achievements drafted from the figures.

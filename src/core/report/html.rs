@@ -6,11 +6,11 @@
 use crate::core::campaign::model::Workspace;
 use crate::core::evaluation::charts::{chart_height, draw_attainment_grid, draw_ranking, to_svg};
 use crate::core::evaluation::score::CampaignEvaluation;
+use crate::core::format::xml_text;
 use crate::core::report::document::{
     report_document as document, Block, Cell, ReportDocument, Table, CHART_MAX_UNITS, MOTTO,
 };
 use crate::core::report::unit_report::unit_report_document;
-use crate::core::report::zip::xml_text;
 
 fn paragraph(out: &mut String, class: &str, text: &str) {
     if class.is_empty() {

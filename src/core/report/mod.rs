@@ -1,5 +1,6 @@
 //! The consolidated report: its document model and tables, rendered as HTML,
-//! DOCX and XLSX (with the ZIP writer they share). Uses every family above.
+//! DOCX and XLSX (with the ZIP writer they share); a division's report and
+//! the commendation dossier on the same model. Uses every family above.
 
 pub mod document;
 pub mod docx;

@@ -8,8 +8,8 @@ use crate::core::evaluation::explain::{attainment_text, explain_paper_free_days,
 use crate::core::evaluation::score::CampaignEvaluation;
 use crate::core::format;
 use crate::core::report::document::{
-    criteria_header, lines, recipient_lines, result_cells, Block, Cell, ReportDocument, Table,
-    DOCUMENT_KIND,
+    criteria_header, criterion_header, lines, recipient_lines, result_cells, Block, Cell,
+    ReportDocument, Table, DOCUMENT_KIND,
 };
 
 /// The division's report, or `None` for a division the campaign lacks.
@@ -60,18 +60,7 @@ pub fn unit_report_document(
         id: "unit-report-criteria",
         table: Table {
             title: format!("Kết quả của {} theo tiêu chí", unit.name),
-            header: [
-                "Tiêu chí",
-                "Nội dung",
-                "Đạt được",
-                "Tổng số",
-                "Không tính (mật, khen thưởng cấp nhà nước)",
-                "Tỷ lệ",
-                "Chỉ tiêu",
-                "Đánh giá",
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: criterion_header("Đánh giá"),
             rows,
         },
     });

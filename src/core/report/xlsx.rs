@@ -8,9 +8,10 @@
 
 use std::fmt::Write;
 
+use crate::core::format::xml_text;
 use crate::core::report::document::{Cell, Table};
 use crate::core::report::zip::{
-    content_types, relationships, xml_text, Zip, RELATIONSHIP_TYPES, XML_DECLARATION,
+    content_types, relationships, Zip, RELATIONSHIP_TYPES, XML_DECLARATION,
 };
 
 /// `A`, `B`, … `Z`, `AA`, … for column `index` (0-based).

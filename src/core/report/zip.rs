@@ -91,23 +91,6 @@ impl Zip {
     }
 }
 
-/// Text escaped for XML (and HTML), with the characters XML 1.0 forbids dropped.
-pub fn xml_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The XML declaration every part of an Office Open XML package starts with.
 pub const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
 
@@ -155,6 +138,7 @@ pub fn relationships(entries: &[(String, &str, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::format::xml_text;
 
     #[test]
     fn crc32_matches_the_standard_check_value() {

@@ -5,66 +5,32 @@ use leptos::prelude::*;
 use crate::core::campaign::model::Workspace;
 use crate::web::app::use_workspace;
 
-pub(super) fn name_of(workspace: &Workspace, id: &str) -> String {
-    let campaign = &workspace.campaign;
-    campaign
-        .units
-        .iter()
-        .find(|u| u.id == id)
-        .map(|u| u.name.clone())
-        .or_else(|| {
-            campaign
-                .officers
-                .iter()
-                .find(|o| o.id == id)
-                .map(|o| o.name.clone())
-        })
-        .unwrap_or_else(|| id.to_string())
-}
-
-/// A text field bound to one string of the workspace's dossier.
+/// A field bound to one string of the workspace's dossier; `rows` makes
+/// it a multi-line one.
 pub(super) fn text_field(
     label: &'static str,
     id: &'static str,
+    rows: Option<&'static str>,
     get: fn(&Workspace) -> String,
     set: fn(&mut Workspace, String),
 ) -> impl IntoView {
     let workspace = use_workspace();
+    let value = move || workspace.with(get);
+    let change = move |e: leptos::ev::Event| {
+        let text = event_target_value(&e);
+        workspace.update(|w| set(w, text));
+    };
+    let input = match rows {
+        Some(rows) => {
+            view! { <textarea id=id rows=rows prop:value=value on:change=change></textarea> }
+                .into_any()
+        }
+        None => view! { <input id=id prop:value=value on:change=change /> }.into_any(),
+    };
     view! {
         <label class="field" for=id>
             <span>{label}</span>
-            <input
-                id=id
-                prop:value=move || workspace.with(get)
-                on:change=move |e| {
-                    let value = event_target_value(&e);
-                    workspace.update(|w| set(w, value));
-                }
-            />
-        </label>
-    }
-}
-
-/// A multi-line field bound to one string of the workspace's dossier.
-pub(super) fn area_field(
-    label: &'static str,
-    id: &'static str,
-    get: fn(&Workspace) -> String,
-    set: fn(&mut Workspace, String),
-) -> impl IntoView {
-    let workspace = use_workspace();
-    view! {
-        <label class="field" for=id>
-            <span>{label}</span>
-            <textarea
-                id=id
-                rows="4"
-                prop:value=move || workspace.with(get)
-                on:change=move |e| {
-                    let value = event_target_value(&e);
-                    workspace.update(|w| set(w, value));
-                }
-            ></textarea>
+            {input}
         </label>
     }
 }

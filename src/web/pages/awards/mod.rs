@@ -20,7 +20,7 @@ use crate::web::app::use_workspace;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::export_worker::{export_office_document, preview_in_worker};
 
-use fields::{area_field, number_field, text_field};
+use fields::{number_field, text_field};
 use nominees::NomineeList;
 
 /// The documents' keys and the names on their buttons.
@@ -85,11 +85,11 @@ pub fn Awards() -> impl IntoView {
             </p>
             <h2>"Cuộc họp Hội đồng Thi đua – Khen thưởng"</h2>
             <div class="report-fields">
-                {text_field("Ngày họp (như ghi trong biên bản)", "council-date", |w| w.dossier.council.date_line.clone(), |w, v| w.dossier.council.date_line = v)}
+                {text_field("Ngày họp (như ghi trong biên bản)", "council-date", None, |w| w.dossier.council.date_line.clone(), |w, v| w.dossier.council.date_line = v)}
                 {number_field("Số thành viên có mặt", "council-present", |w| w.dossier.council.members_present.to_string(), |w, t| parse_count(t).ok().map(|n| w.dossier.council.members_present = n).is_some())}
                 {number_field("Tỷ lệ phiếu cần vượt (%)", "council-majority", |w| format::decimal(w.dossier.council.majority_percent, 0), |w, t| parse_decimal(t).map(|p| w.dossier.council.majority_percent = p).is_some())}
-                {text_field("Chủ trì", "council-chair", |w| w.dossier.council.chair.clone(), |w, v| w.dossier.council.chair = v)}
-                {text_field("Thư ký", "council-secretary", |w| w.dossier.council.secretary.clone(), |w, v| w.dossier.council.secretary = v)}
+                {text_field("Chủ trì", "council-chair", None, |w| w.dossier.council.chair.clone(), |w, v| w.dossier.council.chair = v)}
+                {text_field("Thư ký", "council-secretary", None, |w| w.dossier.council.secretary.clone(), |w, v| w.dossier.council.secretary = v)}
             </div>
             <ul class="problems" id="council-problems">
                 {move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
@@ -97,11 +97,11 @@ pub fn Awards() -> impl IntoView {
             <NomineeList nominees=nominees evaluation=evaluation message=message />
             <h2>"Văn bản"</h2>
             <div class="report-fields">
-                {text_field("Số Tờ trình", "dossier-submission-number", |w| w.dossier.texts.submission_number.clone(), |w, v| w.dossier.texts.submission_number = v)}
-                {text_field("Số Quyết định Giấy khen", "dossier-decision-number", |w| w.dossier.texts.decision_number.clone(), |w, v| w.dossier.texts.decision_number = v)}
-                {text_field("Giám đốc Sở (người ký)", "dossier-director", |w| w.dossier.texts.director.clone(), |w, v| w.dossier.texts.director = v)}
-                {text_field("Kính gửi", "dossier-addressee", |w| w.dossier.texts.addressee.clone(), |w, v| w.dossier.texts.addressee = v)}
-                {area_field("Căn cứ (mỗi dòng một căn cứ)", "dossier-legal-bases", |w| w.dossier.texts.legal_bases.clone(), |w, v| w.dossier.texts.legal_bases = v)}
+                {text_field("Số Tờ trình", "dossier-submission-number", None, |w| w.dossier.texts.submission_number.clone(), |w, v| w.dossier.texts.submission_number = v)}
+                {text_field("Số Quyết định Giấy khen", "dossier-decision-number", None, |w| w.dossier.texts.decision_number.clone(), |w, v| w.dossier.texts.decision_number = v)}
+                {text_field("Giám đốc Sở (người ký)", "dossier-director", None, |w| w.dossier.texts.director.clone(), |w, v| w.dossier.texts.director = v)}
+                {text_field("Kính gửi", "dossier-addressee", None, |w| w.dossier.texts.addressee.clone(), |w, v| w.dossier.texts.addressee = v)}
+                {text_field("Căn cứ (mỗi dòng một căn cứ)", "dossier-legal-bases", Some("4"), |w| w.dossier.texts.legal_bases.clone(), |w, v| w.dossier.texts.legal_bases = v)}
             </div>
             <div class="actions" id="dossier-documents">
                 {DOCUMENTS.into_iter().map(|(key, label)| view! {

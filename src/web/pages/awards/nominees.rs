@@ -12,8 +12,6 @@ use crate::core::report::dossier::{vanished_additions, DossierNominee};
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::Status;
 
-use super::fields::name_of;
-
 fn ask(question: &str) -> Option<String> {
     window()
         .prompt_with_message(question)
@@ -171,7 +169,7 @@ pub(super) fn NomineeList(
                 .iter()
                 .map(|r| {
                     let id = r.id.clone();
-                    let name = name_of(w, &r.id);
+                    let name = w.campaign.name_of(&r.id).unwrap_or(&r.id).to_string();
                     view! {
                         <li>
                             {name} " — " {r.reason.clone()} " "
