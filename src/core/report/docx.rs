@@ -211,10 +211,10 @@ fn column_widths(table: &Table) -> Vec<u32> {
                     .fold(word, usize::max);
                 text = text.max(shown.chars().count());
             }
-            // A heading may wrap onto three lines, never inside a word
+            // A heading may wrap onto four lines, never inside a word
             // (bold letters are wider).
             let minimum = (heading_word as f64 * BOLD_CHAR_MM)
-                .max(heading.chars().count() as f64 / 3.0 * BOLD_CHAR_MM)
+                .max(heading.chars().count() as f64 / 4.0 * BOLD_CHAR_MM)
                 .max(word as f64 * CHAR_MM)
                 + PADDING_MM;
             let wanted = (text as f64 * CHAR_MM + PADDING_MM).max(minimum);
@@ -230,20 +230,21 @@ fn column_widths(table: &Table) -> Vec<u32> {
             .map(|w| w * TEXT_WIDTH_MM / total_wanted)
             .collect()
     } else {
-        // Max-min fair: the columns that want little (numbers, names) get
-        // all they want, the long texts share what is left equally — so a
+        // What the page has left goes to the columns in proportion to what
+        // they still want — each counted at most at 45 % of the page, so a
         // paragraph of achievements cannot squeeze a name onto two lines.
-        let mut spare = (TEXT_WIDTH_MM - total_minimum).max(0.0);
-        let mut widths = minimum.clone();
-        let mut order: Vec<usize> = (0..columns).collect();
-        order.sort_by(|&a, &b| (wanted[a] - minimum[a]).total_cmp(&(wanted[b] - minimum[b])));
-        for (done, &c) in order.iter().enumerate() {
-            let share = spare / (columns - done) as f64;
-            let give = (wanted[c] - minimum[c]).min(share);
-            widths[c] += give;
-            spare -= give;
-        }
-        widths
+        let cap = |m: f64, w: f64| w.min(m.max(0.45 * TEXT_WIDTH_MM));
+        let spare = (TEXT_WIDTH_MM - total_minimum).max(0.0);
+        let extra: f64 = minimum
+            .iter()
+            .zip(&wanted)
+            .map(|(m, w)| cap(*m, *w) - m)
+            .sum();
+        minimum
+            .iter()
+            .zip(&wanted)
+            .map(|(m, w)| m + spare * (cap(*m, *w) - m) / extra.max(f64::EPSILON))
+            .collect()
     };
     widths.into_iter().map(twips).collect()
 }
