@@ -139,6 +139,6 @@ describe('keyboard alone', () => {
     await page.keyboard.press('Enter');
     const file = await downloading;
     assert.match(file.suggestedFilename(), /\.docx$/);
-    assert.match(await page.locator('.paper').textContent(), /125\/BC-SDTTG/);
+    await page.locator('.paper').getByText('125/BC-SDTTG', { exact: false }).waitFor();
   });
 });

@@ -39,7 +39,7 @@ describe('report', () => {
     await page.reload();
     await appReady(page);
     const doc = page.locator('#report-document');
-    await doc.waitFor();
+    await doc.getByText('Số: 125/BC-SDTTG').waitFor();
     const text = await doc.textContent();
     for (const part of ['UBND TỈNH KHÁNH HÒA', 'SỞ DÂN TỘC VÀ TÔN GIÁO', 'Số: 125/BC-SDTTG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc', 'BÁO CÁO', 'Kết quả thực hiện', 'I. KẾT QUẢ CHUNG', 'Nơi nhận:', 'GIÁM ĐỐC', 'Nguyễn Văn <b>An</b>']) {
@@ -81,7 +81,8 @@ describe('report', () => {
   test('printed to PDF: A4 pages with the text, page numbers from page 2', async () => {
     await openReport(page);
     await fill('#report-signer', 'Nguyễn Văn An');
-    await page.locator('#report-document').waitFor();
+    // The document comes from the worker: wait for the one with the signer.
+    await page.locator('#report-document').getByText('Nguyễn Văn An').waitFor();
     await page.emulateMedia({ media: 'print' });
     const pdf = join(mkdtempSync(join(tmpdir(), 'thidua-pdf-')), 'bao-cao.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true });
@@ -151,6 +152,7 @@ describe('report', () => {
     await page.reload();
     await appReady(page);
     assert.equal(await page.locator('#unit-report-number').inputValue(), '07/BC-PC');
+    await page.locator('#unit-report-document').getByText('Phòng đã chuyển toàn bộ hồ sơ').waitFor();
     const shown = await page.locator('#unit-report-document').textContent();
     assert.match(shown, /Số: 07\/BC-PC/);
     assert.match(shown, /I\. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ/);
