@@ -101,12 +101,13 @@ pub async fn make_office_document(
     }
 }
 
-/// Makes `format` in the worker and downloads it as `file_name`, saying
-/// how it went in `message`; `busy` holds the format while it runs, so its
-/// button can be disabled and a second press does nothing.
+/// Makes `format` (for `which`: a division, a document, a table) in the
+/// worker and downloads it as `file_name`, saying how it went in `message`;
+/// `busy` holds the format while it runs, so its button can be disabled and
+/// a second press does nothing. The outcome is dropped if the page was left.
 pub fn export_office_document(
     format: OfficeFormat,
-    unit_id: String,
+    which: String,
     file_name: String,
     busy: RwSignal<Option<OfficeFormat>>,
     message: RwSignal<Status>,
@@ -118,14 +119,14 @@ pub fn export_office_document(
     message.set(Some((true, "Đang tạo tệp…".into())));
     let json = use_workspace().with_untracked(workspace_json);
     leptos::task::spawn_local(async move {
-        let outcome = make_office_document(format, json, &unit_id)
+        let outcome = make_office_document(format, json, &which)
             .await
             .and_then(|bytes| {
                 download_bytes(&file_name, &bytes, format.media_type())
                     .map_err(|_| "Trình duyệt không cho tải tệp xuống.".to_string())
             });
-        busy.set(None);
-        message.set(Some(match outcome {
+        busy.try_set(None);
+        message.try_set(Some(match outcome {
             Ok(()) => (true, format!("Đã tải xuống {file_name}.")),
             Err(reason) => (false, reason),
         }));
