@@ -737,3 +737,62 @@ pub struct Dossier {
     /// Numbers and fixed sentences of the documents.
     pub texts: DossierTexts,
 }
+
+impl Dossier {
+    /// Takes `id` off the list of proposals for `reason`; an empty reason is
+    /// refused with the sentence to show.
+    pub fn remove(&mut self, id: &str, reason: &str) -> Result<(), String> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err("Cần ghi lý do khi bỏ một đề xuất.".into());
+        }
+        self.added.retain(|a| a.id != id);
+        self.removed.retain(|r| r.id != id);
+        self.removed.push(HandChange {
+            id: id.to_owned(),
+            reason: reason.to_owned(),
+        });
+        Ok(())
+    }
+
+    /// Adds `id` as a supplementary proposal for `reason` (undoing a removal);
+    /// without an id or a reason it is refused with the sentence to show.
+    pub fn add(&mut self, id: &str, reason: &str) -> Result<(), String> {
+        let reason = reason.trim();
+        if id.is_empty() || reason.is_empty() {
+            return Err("Chọn tập thể hoặc cá nhân và ghi lý do đề xuất bổ sung.".into());
+        }
+        self.removed.retain(|r| r.id != id);
+        self.added.retain(|a| a.id != id);
+        self.added.push(HandChange {
+            id: id.to_owned(),
+            reason: reason.to_owned(),
+        });
+        Ok(())
+    }
+
+    /// Puts a removed proposal back.
+    pub fn restore(&mut self, id: &str) {
+        self.removed.retain(|r| r.id != id);
+    }
+
+    /// Records `id`'s votes for, or clears them with `None`.
+    pub fn set_votes(&mut self, id: &str, votes_for: Option<u32>) {
+        self.council.votes.retain(|v| v.id != id);
+        if let Some(votes_for) = votes_for {
+            self.council.votes.push(Vote {
+                id: id.to_owned(),
+                votes_for,
+            });
+        }
+    }
+
+    /// Keeps `text` as `id`'s summary of achievements.
+    pub fn set_summary(&mut self, id: &str, text: String) {
+        self.summaries.retain(|s| s.id != id);
+        self.summaries.push(EditedSummary {
+            id: id.to_owned(),
+            text,
+        });
+    }
+}

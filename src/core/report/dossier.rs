@@ -797,4 +797,42 @@ mod tests {
         assert!(all_text(&docs[0].1).contains("Chưa có tập thể, cá nhân nào được Hội đồng"));
         assert!(all_text(&docs[4].1).contains("Không có tập thể, cá nhân nào."));
     }
+
+    #[test]
+    fn hand_changes_need_a_reason_and_undo_each_other() {
+        let mut dossier = crate::core::campaign::model::Dossier::default();
+        assert!(dossier.remove("a", "  ").is_err());
+        assert!(dossier.add("", "lý do").is_err());
+        assert!(dossier.add("a", "").is_err());
+        assert_eq!(dossier, Default::default(), "a refusal changes nothing");
+        dossier.add("a", " có sáng kiến ").unwrap();
+        assert_eq!(dossier.added[0].reason, "có sáng kiến");
+        dossier.remove("a", "đã khen").unwrap();
+        assert!(dossier.added.is_empty() && dossier.removed.len() == 1);
+        dossier.add("a", "xét lại").unwrap();
+        assert!(dossier.removed.is_empty() && dossier.added.len() == 1);
+        dossier.remove("b", "x").unwrap();
+        dossier.restore("b");
+        assert!(dossier.removed.is_empty());
+        dossier.set_votes("a", Some(4));
+        dossier.set_votes("a", Some(5));
+        assert_eq!(
+            dossier.council.votes,
+            [Vote {
+                id: "a".into(),
+                votes_for: 5
+            }]
+        );
+        dossier.set_votes("a", None);
+        assert!(dossier.council.votes.is_empty());
+        dossier.set_summary("a", "một".into());
+        dossier.set_summary("a", "hai".into());
+        assert_eq!(
+            dossier.summaries,
+            [EditedSummary {
+                id: "a".into(),
+                text: "hai".into()
+            }]
+        );
+    }
 }

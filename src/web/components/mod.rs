@@ -5,6 +5,7 @@ pub mod deadline_list;
 pub mod evaluation_charts;
 pub mod import_preview;
 pub mod initiative_list;
+pub mod labelled_field;
 pub mod nav;
 pub mod officer_table;
 pub mod proposal_list;

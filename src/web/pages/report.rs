@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::core::campaign::model::ReportDetails;
 use crate::core::report::office::{OfficeFormat, CSV_TABLES};
 use crate::web::app::use_workspace;
+use crate::web::components::labelled_field::labelled_field;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::export_worker::{export_office_document, preview_in_worker};
 
@@ -99,23 +100,13 @@ fn ReportFields(details: Signal<ReportDetails>) -> impl IntoView {
                       get: fn(&ReportDetails) -> &String,
                       set: fn(&mut ReportDetails, String),
                       multiline: bool| {
-        let value = move || details.with(|d| get(d).clone());
-        let change = move |event: leptos::ev::Event| {
-            let text = event_target_value(&event);
-            workspace.update(|w| set(&mut w.report, text));
-        };
-        let input = if multiline {
-            view! { <textarea id=id rows="6" prop:value=value on:change=change></textarea> }
-                .into_any()
-        } else {
-            view! { <input id=id prop:value=value on:change=change /> }.into_any()
-        };
-        view! {
-            <label class="field" for=id>
-                <span>{label}</span>
-                {input}
-            </label>
-        }
+        labelled_field(
+            label,
+            id,
+            multiline.then_some("6"),
+            move || details.with(|d| get(d).clone()),
+            move |text| workspace.update(|w| set(&mut w.report, text)),
+        )
     };
     view! {
         <div class="report-fields">

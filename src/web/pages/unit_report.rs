@@ -12,6 +12,7 @@ use crate::core::report::office::OfficeFormat;
 use crate::core::report::unit_report::unit_report_file_name;
 use crate::core::route::Route;
 use crate::web::app::use_workspace;
+use crate::web::components::labelled_field::labelled_field;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::export_worker::{export_office_document, preview_in_worker};
 use crate::web::pages::data_entry::MY_UNIT_KEY;
@@ -95,24 +96,13 @@ fn UnitReportFields(unit_id: String) -> impl IntoView {
                       rows: Option<&'static str>| {
         let read_id = unit_id.clone();
         let write_id = unit_id.clone();
-        let value = move || workspace.with(|w| get(&w.unit_report(&read_id)).clone());
-        let change = move |event: leptos::ev::Event| {
-            let text = event_target_value(&event);
-            workspace.update(|w| w.edit_unit_report(&write_id, |r| set(r, text)));
-        };
-        let input = match rows {
-            Some(rows) => {
-                view! { <textarea id=id rows=rows prop:value=value on:change=change></textarea> }
-                    .into_any()
-            }
-            None => view! { <input id=id prop:value=value on:change=change /> }.into_any(),
-        };
-        view! {
-            <label class="field" for=id>
-                <span>{label}</span>
-                {input}
-            </label>
-        }
+        labelled_field(
+            label,
+            id,
+            rows,
+            move || workspace.with(|w| get(&w.unit_report(&read_id)).clone()),
+            move |text| workspace.update(|w| w.edit_unit_report(&write_id, |r| set(r, text))),
+        )
     };
     view! {
         <div class="report-fields">

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::campaign::model::Workspace;
 use crate::web::app::use_workspace;
+use crate::web::components::labelled_field::labelled_field;
 
 /// A field bound to one string of the workspace's dossier; `rows` makes
 /// it a multi-line one.
@@ -15,24 +16,13 @@ pub(super) fn text_field(
     set: fn(&mut Workspace, String),
 ) -> impl IntoView {
     let workspace = use_workspace();
-    let value = move || workspace.with(get);
-    let change = move |e: leptos::ev::Event| {
-        let text = event_target_value(&e);
-        workspace.update(|w| set(w, text));
-    };
-    let input = match rows {
-        Some(rows) => {
-            view! { <textarea id=id rows=rows prop:value=value on:change=change></textarea> }
-                .into_any()
-        }
-        None => view! { <input id=id prop:value=value on:change=change /> }.into_any(),
-    };
-    view! {
-        <label class="field" for=id>
-            <span>{label}</span>
-            {input}
-        </label>
-    }
+    labelled_field(
+        label,
+        id,
+        rows,
+        move || workspace.with(get),
+        move |text| workspace.update(|w| set(w, text)),
+    )
 }
 
 /// A number field; `set` says whether the text was a number.

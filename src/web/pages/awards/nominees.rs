@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::core::campaign::model::{EditedSummary, HandChange, Vote};
 use crate::core::entry::validation::parse_count;
 use crate::core::evaluation::proposals::Nominee;
 use crate::core::evaluation::score::CampaignEvaluation;
@@ -32,15 +31,15 @@ pub(super) fn NomineeList(
         else {
             return;
         };
-        if reason.is_empty() {
-            message.set(Some((false, "Cần ghi lý do khi bỏ một đề xuất.".into())));
-            return;
+        // Changed on a copy: a refused change stores nothing.
+        let mut dossier = workspace.with_untracked(|w| w.dossier.clone());
+        match dossier.remove(&id, &reason) {
+            Ok(()) => {
+                message.set(None);
+                workspace.update(|w| w.dossier = dossier);
+            }
+            Err(refusal) => message.set(Some((false, refusal))),
         }
-        message.set(None);
-        workspace.update(|w| {
-            w.dossier.added.retain(|a| a.id != id);
-            w.dossier.removed.push(HandChange { id, reason });
-        });
     };
     let rows = move || {
         nominees.get().into_iter().map(|n| {
@@ -70,11 +69,7 @@ pub(super) fn NomineeList(
                                 prop:value=n.summary.clone()
                                 on:change=move |event| {
                                     let text = event_target_value(&event);
-                                    let id = summary_id.clone();
-                                    workspace.update(|w| {
-                                        w.dossier.summaries.retain(|s| s.id != id);
-                                        w.dossier.summaries.push(EditedSummary { id, text });
-                                    });
+                                    workspace.update(|w| w.dossier.set_summary(&summary_id, text));
                                 }
                             ></textarea>
                         </details>
@@ -91,14 +86,10 @@ pub(super) fn NomineeList(
                             prop:value=n.votes_for.map(|v| v.to_string()).unwrap_or_default()
                             on:change=move |event| {
                                 let text = event_target_value(&event);
-                                let id = vote_id.clone();
-                                match parse_count(&text) {
-                                    Ok(votes_for) => workspace.update(|w| {
-                                        w.dossier.council.votes.retain(|v| v.id != id);
-                                        if !text.trim().is_empty() {
-                                            w.dossier.council.votes.push(Vote { id, votes_for });
-                                        }
-                                    }),
+                                // A blank cell clears the vote (parse_count reads it as 0).
+                                let votes = (!text.trim().is_empty()).then(|| parse_count(&text)).transpose();
+                                match votes {
+                                    Ok(votes_for) => workspace.update(|w| w.dossier.set_votes(&vote_id, votes_for)),
                                     Err(error) => message.set(Some((false, format!("Số phiếu: {error}")))),
                                 }
                             }
@@ -146,21 +137,16 @@ pub(super) fn NomineeList(
         } else {
             id
         };
-        if id.is_empty() || reason.is_empty() {
-            message.set(Some((
-                false,
-                "Chọn tập thể hoặc cá nhân và ghi lý do đề xuất bổ sung.".into(),
-            )));
-            return;
+        let mut dossier = workspace.with_untracked(|w| w.dossier.clone());
+        match dossier.add(&id, &reason) {
+            Ok(()) => {
+                message.set(None);
+                workspace.update(|w| w.dossier = dossier);
+                new_id.set(String::new());
+                new_reason.set(String::new());
+            }
+            Err(refusal) => message.set(Some((false, refusal))),
         }
-        message.set(None);
-        workspace.update(|w| {
-            w.dossier.removed.retain(|r| r.id != id);
-            w.dossier.added.retain(|a| a.id != id);
-            w.dossier.added.push(HandChange { id, reason });
-        });
-        new_id.set(String::new());
-        new_reason.set(String::new());
     };
     let removed = move || {
         workspace.with(|w| {
@@ -174,8 +160,7 @@ pub(super) fn NomineeList(
                         <li>
                             {name} " — " {r.reason.clone()} " "
                             <button on:click=move |_| {
-                                let id = id.clone();
-                                workspace.update(|w| w.dossier.removed.retain(|r| r.id != id));
+                                workspace.update(|w| w.dossier.restore(&id));
                             }>"Khôi phục"</button>
                         </li>
                     }
