@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use thidua::core::campaign::model::*;
+use thidua::core::campaign::registers::RegisterKind;
 use thidua::core::campaign::template::seed_campaign;
 
 fn meta(id: &str) -> RecordMeta {
@@ -38,6 +39,13 @@ fn full_workspace() -> Workspace {
             pages_printed_excluded: 3,
             ..DailyCounts::default()
         },
+        // Read from a register, then one count changed by hand.
+        source: Some(CountSource {
+            files: vec!["so-van-ban-den.xlsx".into()],
+            kinds: vec![RegisterKind::Incoming],
+            imported_at: "2025-07-16T01:00:00Z".parse().unwrap(),
+            edited_by_hand_at: Some("2025-07-16T02:00:00Z".parse().unwrap()),
+        }),
     });
     workspace.officer_records.push(OfficerRecord {
         meta: meta("k1"),

@@ -14,6 +14,7 @@ pub mod evaluation;
 pub mod exchange;
 pub mod format;
 pub mod guide;
+pub mod register;
 pub mod report;
 pub mod route;
 pub mod sample;

@@ -202,6 +202,7 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
                 unit_id: unit.id.clone(),
                 date: day,
                 counts,
+                source: None,
             });
         }
         if random.chance(diligence) {

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
+pub use crate::core::campaign::registers::{CountSource, SavedMapping};
+
 /// Version of the stored and exchanged data layout. Raise it with every
 /// incompatible change and add a migration for the previous one.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -43,6 +45,10 @@ pub struct Campaign {
     /// When a division or officer is proposed for commendation.
     #[serde(default)]
     pub award_rules: AwardRules,
+    /// Register mappings remembered per set of headers (optional settings:
+    /// the Legal Division can hand every division a ready mapping).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub register_mappings: Vec<SavedMapping>,
 }
 
 impl Campaign {
@@ -310,6 +316,9 @@ pub struct DailyReport {
     pub date: NaiveDate,
     /// The counts themselves.
     pub counts: DailyCounts,
+    /// Where the counts came from: `None` when typed by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<CountSource>,
 }
 
 /// The daily counts a division enters (all whole, non-negative numbers).

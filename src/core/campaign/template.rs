@@ -188,6 +188,7 @@ pub fn seed_campaign(id: impl Into<String>) -> Campaign {
         deadlines: plan_deadlines(),
         thresholds: Thresholds::default(),
         award_rules: AwardRules::default(),
+        register_mappings: Vec::new(),
     }
 }
 

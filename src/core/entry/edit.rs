@@ -68,6 +68,13 @@ pub fn update_counts(
             if counts == report.counts && !report.meta.deleted {
                 return false;
             }
+            // A day read from a register keeps saying so, and that a count
+            // the register decided was then changed by hand.
+            if let Some(source) = &mut report.source {
+                if source.covers_change(&report.counts, &counts) {
+                    source.edited_by_hand_at = Some(now);
+                }
+            }
             report.counts = counts;
             touch(&mut report.meta, now);
             true
@@ -83,6 +90,7 @@ pub fn update_counts(
                 unit_id: unit_id.to_owned(),
                 date,
                 counts,
+                source: None,
             });
             true
         }

@@ -512,6 +512,7 @@ mod tests {
                         deleted,
                     },
                     unit_id: "u".into(),
+                    source: None,
                     date: NaiveDate::from_ymd_opt(2025, 7, 15).unwrap(),
                     counts: DailyCounts {
                         docs_received: random.up_to(2),
@@ -569,6 +570,7 @@ mod tests {
                 deleted: false,
             },
             unit_id: "u".into(),
+            source: None,
             date: NaiveDate::from_ymd_opt(2025, 7, 15).unwrap(),
             counts: DailyCounts {
                 docs_received: received,
