@@ -3,7 +3,7 @@
 //! week's import is one click, and carried in the campaign file so the
 //! Legal Division can hand every division a ready mapping), and where a
 //! day's counts came from. Reading and counting registers is
-//! `crate::core::register`'s work.
+//! the `register` family's work.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
