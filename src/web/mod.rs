@@ -7,6 +7,7 @@ mod download;
 pub mod export_worker;
 mod offline;
 mod pages;
+pub mod register_worker;
 pub mod storage;
 
 /// Mounts the app on `<body>`; called once from `main` in the browser.

@@ -17,6 +17,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::core::campaign::calendar::working_days;
 use crate::core::campaign::model::{Campaign, DailyCounts, Workspace};
@@ -24,6 +25,7 @@ use crate::core::campaign::registers::{
     overwrite_shared, CountSource, Mark, RegisterKind, RegisterMapping,
 };
 use crate::core::entry::edit::{daily_report, update_counts};
+use crate::core::entry::validation::CountField;
 use crate::core::format;
 use crate::core::register::mapping::fold;
 use crate::core::register::read::RegisterError;
@@ -61,7 +63,7 @@ fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
 }
 
 /// A row that was not counted, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkippedRow {
     /// The row, numbered as the spreadsheet numbers it.
     pub row: usize,
@@ -70,7 +72,7 @@ pub struct SkippedRow {
 }
 
 /// Documents dated on a day off, counted on a working day.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MovedDay {
     /// The day off the register gives.
     pub from: NaiveDate,
@@ -81,7 +83,7 @@ pub struct MovedDay {
 }
 
 /// What one register file gave.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileCount {
     /// The file's name.
     pub file_name: String,
@@ -96,7 +98,7 @@ pub struct FileCount {
 }
 
 /// What a set of register files gave, together.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegisterCount {
     /// Each file's summary, in the order given.
     pub files: Vec<FileCount>,
@@ -209,6 +211,35 @@ fn row_date(cell: &Cell) -> Result<NaiveDate, String> {
     }
 }
 
+/// Checks that a mapping fits its workbook, so counting cannot fail on it.
+pub fn check_fits(workbook: &Workbook, mapping: &RegisterMapping) -> Result<(), RegisterError> {
+    let sheet = workbook.sheets.get(mapping.sheet).ok_or_else(|| {
+        RegisterError::new(&workbook.file_name, format!("không có trang tính thứ {}.", mapping.sheet + 1))
+    })?;
+    if mapping.header_row == 0 || mapping.header_row > sheet.rows.len() {
+        return Err(RegisterError::new(
+            &workbook.file_name,
+            format!(
+                "dòng tiêu đề {} nằm ngoài trang «{}» (trang có {} dòng).",
+                mapping.header_row,
+                sheet.name,
+                sheet.rows.len()
+            ),
+        ));
+    }
+    let width = sheet.width();
+    let columns = std::iter::once(mapping.date_column)
+        .chain(mapping.number_column)
+        .chain(mapping.marks.iter().map(|rule| rule.column));
+    if columns.into_iter().any(|column| column >= width) {
+        return Err(RegisterError::new(
+            &workbook.file_name,
+            format!("cách đọc sổ chỉ tới một cột không có trong trang «{}».", sheet.name),
+        ));
+    }
+    Ok(())
+}
+
 /// Counts the rows of each register under its mapping.
 pub fn count_registers(
     inputs: &[(&Workbook, &RegisterMapping)],
@@ -228,22 +259,8 @@ pub fn count_registers(
     // Document numbers seen per register: (file, row) of the first.
     let mut numbers: HashMap<(RegisterKind, String), (usize, usize)> = HashMap::new();
     for (file_index, (workbook, mapping)) in inputs.iter().enumerate() {
-        let sheet = workbook.sheets.get(mapping.sheet).ok_or_else(|| {
-            RegisterError::new(
-                &workbook.file_name,
-                format!("không có trang tính thứ {}.", mapping.sheet + 1),
-            )
-        })?;
-        if mapping.header_row == 0 || mapping.header_row > sheet.rows.len() {
-            return Err(RegisterError::new(
-                &workbook.file_name,
-                format!(
-                    "dòng tiêu đề {} nằm ngoài trang tính (trang có {} dòng).",
-                    mapping.header_row,
-                    sheet.rows.len()
-                ),
-            ));
-        }
+        check_fits(workbook, mapping)?;
+        let sheet = &workbook.sheets[mapping.sheet];
         let mut file = FileCount {
             file_name: workbook.file_name.clone(),
             kind: mapping.kind,
@@ -330,6 +347,24 @@ pub fn count_registers(
         result.files.push(file);
     }
     Ok(result)
+}
+
+/// The counts `kinds` of register decide, in the grid's order: read off
+/// [`RegisterKind::overwrite`] itself, so the two cannot disagree.
+pub fn decided_fields(kinds: &[RegisterKind]) -> Vec<CountField> {
+    let mut ones = DailyCounts::default();
+    for field in CountField::ALL {
+        field.set(&mut ones, 1);
+    }
+    let mut decided = DailyCounts::default();
+    for kind in kinds {
+        kind.overwrite(&mut decided, &ones);
+    }
+    overwrite_shared(&mut decided, &ones, kinds);
+    CountField::ALL
+        .into_iter()
+        .filter(|field| field.get(&decided) == 1)
+        .collect()
 }
 
 /// One working day of the preview.
@@ -474,6 +509,19 @@ mod tests {
             },
             mapping,
         )
+    }
+
+    #[test]
+    fn each_register_decides_its_own_counts_and_never_pages() {
+        use CountField::*;
+        assert_eq!(
+            decided_fields(&[RegisterKind::Incoming]),
+            vec![DocsReceived, DocsReceivedOnline, InterconnectReceived, ExternalTotal, ReceivedExcluded]
+        );
+        assert_eq!(decided_fields(&[RegisterKind::Dossiers]), vec![Dossiers, DossiersOnline, ReceivedExcluded]);
+        let all = decided_fields(&RegisterKind::ALL);
+        assert_eq!(all.len(), 12);
+        assert!(!all.contains(&PagesPrinted) && !all.contains(&PagesPrintedExcluded));
     }
 
     #[test]

@@ -395,7 +395,11 @@ pub fn remember(saved: &mut Vec<SavedMapping>, workbook: &Workbook, mapping: &Re
     let Some(sheet) = workbook.sheets.get(mapping.sheet) else {
         return;
     };
-    let headers = column_names(sheet, mapping.header_row);
+    remember_headers(saved, column_names(sheet, mapping.header_row), mapping);
+}
+
+/// Remembers `mapping` for registers whose header row reads `headers`.
+pub fn remember_headers(saved: &mut Vec<SavedMapping>, headers: Vec<String>, mapping: &RegisterMapping) {
     saved.retain(|remembered| remembered.headers != headers);
     saved.push(SavedMapping {
         headers,

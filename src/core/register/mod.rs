@@ -9,4 +9,5 @@
 pub mod count;
 pub mod mapping;
 pub mod read;
+pub mod session;
 pub mod table;

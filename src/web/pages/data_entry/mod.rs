@@ -1,4 +1,7 @@
-//! Nhập liệu: a division picks itself and fills in its working days.
+//! Nhập liệu: a division picks itself and fills in its working days, by
+//! hand or from its e-office registers (`register_import`).
+
+mod register_import;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -13,6 +16,7 @@ use crate::web::components::initiative_list::InitiativeList;
 use crate::web::components::officer_table::OfficerTable;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::download_json;
+use register_import::RegisterImport;
 
 /// This browser's division, remembered between visits.
 pub(crate) const MY_UNIT_KEY: &str = "thidua/v2/my-unit";
@@ -79,6 +83,7 @@ pub fn DataEntry() -> impl IntoView {
                 .get()
                 .map(|unit_id| {
                     view! {
+                        <RegisterImport unit_id=unit_id.clone() />
                         <section class="panel">
                             <h2>"Cán bộ, công chức"</h2>
                             <OfficerTable unit_id=unit_id.clone() />

@@ -1,0 +1,124 @@
+//! One register import from the files picked to the counts: what the
+//! register worker computes each time the person changes a mapping, and
+//! what `thidua-cli register` computes once. Pure, so it is tested natively.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::campaign::model::Campaign;
+use crate::core::campaign::registers::RegisterMapping;
+use crate::core::register::count::{check_fits, count_registers, RegisterCount};
+use crate::core::register::mapping::{column_names, distinct_values, guess_mapping, mapping_for};
+use crate::core::register::read::RegisterError;
+use crate::core::register::table::Workbook;
+
+/// What the person chose for one file; every part optional (then guessed).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FileRequest {
+    /// A mapping as edited on the screen: used as it is.
+    #[serde(default)]
+    pub mapping: Option<RegisterMapping>,
+    /// Otherwise: guess for this sheet…
+    #[serde(default)]
+    pub sheet: Option<usize>,
+    /// …with the header on this row (1-based).
+    #[serde(default)]
+    pub header_row: Option<usize>,
+}
+
+/// A column as the mapping screen offers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnView {
+    /// Its name from the header row (“Cột C” where the header is empty).
+    pub name: String,
+    /// Its distinct values with how many rows have each; `None` for free
+    /// text (too many to be a mark).
+    pub values: Option<Vec<(String, usize)>>,
+}
+
+/// One file on the mapping screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileView {
+    /// The file's name.
+    pub file_name: String,
+    /// Why the file cannot be counted, naming it; it is left out.
+    pub error: Option<String>,
+    /// Its sheets' names.
+    pub sheets: Vec<String>,
+    /// The mapping in use (none when there is no usable header).
+    pub mapping: Option<RegisterMapping>,
+    /// The columns under the mapping's header row.
+    pub columns: Vec<ColumnView>,
+}
+
+/// Everything the mapping and preview screen shows.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct RegisterView {
+    /// Each file, in the order picked.
+    pub files: Vec<FileView>,
+    /// What the files with a mapping count to, together.
+    pub count: RegisterCount,
+}
+
+/// The mapping screen's content for `workbooks` under `requests` (one per
+/// file; missing ones are guessed, using `campaign`'s remembered mappings).
+pub fn view_registers(
+    workbooks: &[Result<Workbook, RegisterError>],
+    requests: &[FileRequest],
+    campaign: &Campaign,
+) -> RegisterView {
+    let mut files = Vec::with_capacity(workbooks.len());
+    let mut counted: Vec<(&Workbook, RegisterMapping)> = Vec::new();
+    for (index, workbook) in workbooks.iter().enumerate() {
+        let workbook = match workbook {
+            Ok(workbook) => workbook,
+            Err(error) => {
+                files.push(FileView {
+                    file_name: error.file_name.clone(),
+                    error: Some(error.to_string()),
+                    sheets: Vec::new(),
+                    mapping: None,
+                    columns: Vec::new(),
+                });
+                continue;
+            }
+        };
+        let request = requests.get(index).cloned().unwrap_or_default();
+        let chosen_sheet = request.sheet.unwrap_or(0).min(workbook.sheets.len().saturating_sub(1));
+        let mapping = match request.mapping {
+            Some(mapping) => check_fits(workbook, &mapping).map(|()| mapping),
+            None if request.sheet.is_some() || request.header_row.is_some() => {
+                guess_mapping(workbook, chosen_sheet, request.header_row)
+            }
+            None => mapping_for(workbook, &campaign.register_mappings),
+        };
+        let (sheet, header_row) = match &mapping {
+            Ok(mapping) => (mapping.sheet, Some(mapping.header_row)),
+            Err(_) => (chosen_sheet, request.header_row),
+        };
+        let columns = match (workbook.sheets.get(sheet), header_row) {
+            (Some(data), Some(row)) if row >= 1 && row <= data.rows.len() => column_names(data, row)
+                .into_iter()
+                .enumerate()
+                .map(|(column, name)| ColumnView {
+                    name,
+                    values: distinct_values(data, row, column),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        files.push(FileView {
+            file_name: workbook.file_name.clone(),
+            error: mapping.as_ref().err().map(ToString::to_string),
+            sheets: workbook.sheets.iter().map(|s| s.name.clone()).collect(),
+            mapping: mapping.as_ref().ok().cloned(),
+            columns,
+        });
+        if let Ok(mapping) = mapping {
+            counted.push((workbook, mapping));
+        }
+    }
+    let inputs: Vec<(&Workbook, &RegisterMapping)> =
+        counted.iter().map(|(book, mapping)| (*book, mapping)).collect();
+    let count = count_registers(&inputs, campaign).unwrap_or_default();
+    RegisterView { files, count }
+}
