@@ -128,9 +128,12 @@ fn the_cli_samples_validates_merges_and_evaluates() {
     let out = dir.to_str().unwrap();
     let (code, stdout, _) = cli(&["sample", "--scale", "department", "--out", out]);
     assert_eq!(code, 0, "{stdout}");
+    // The sample registers have a folder of their own (tests/register_files.rs).
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
-        .map(|e| e.unwrap().path().to_str().unwrap().to_owned())
+        .map(|e| e.unwrap().path())
+        .filter(|path| path.is_file())
+        .map(|path| path.to_str().unwrap().to_owned())
         .collect();
     files.sort();
     assert_eq!(files.len(), 9, "a campaign file and 8 divisions' files");
@@ -352,7 +355,9 @@ fn the_cli_stops_quietly_when_its_reader_goes_away() {
     assert_eq!(code, 0, "{stderr}");
     let files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
-        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .map(|e| e.unwrap().path())
+        .filter(|path| path.is_file())
+        .map(|path| path.to_string_lossy().into_owned())
         .collect();
     let mut child = Command::new(env!("CARGO_BIN_EXE_thidua-cli"))
         .arg("evaluate")

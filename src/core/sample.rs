@@ -281,7 +281,8 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
 }
 
 /// One day's counts of a unit that does `diligence` % of its work online.
-/// Always consistent with [`crate::core::entry::validation::check_counts`].
+/// Always consistent with [`crate::core::entry::validation::check_counts`],
+/// and always what some register rows count to (`register::sample`).
 fn daily_counts(random: &mut SplitMix64, diligence: u32) -> DailyCounts {
     let lapse = |random: &mut SplitMix64, total: u32| {
         let misses = random.up_to((total * (100 - diligence)).div_ceil(100));
@@ -297,9 +298,13 @@ fn daily_counts(random: &mut SplitMix64, diligence: u32) -> DailyCounts {
     let docs_excluded_state_award = u32::from(docs_issued > 1 && random.chance(2));
     let signable = docs_issued - docs_excluded_secret - docs_excluded_state_award;
     let dossiers = random.up_to(6);
-    let external_total = random.up_to(20);
-    let via_platform = lapse(random, external_total);
-    let interconnect_sent = random.up_to(via_platform);
+    // What the registers can tell: most documents go to or come from other
+    // bodies, and those on the interconnection platform are among them.
+    let open_in = docs_received - received_excluded;
+    let external_in = open_in - random.up_to(open_in / 4);
+    let external_out = signable - random.up_to(signable / 2);
+    let interconnect_received = lapse(random, external_in);
+    let interconnect_sent = lapse(random, external_out);
     let pages_printed_excluded = if received_excluded + docs_excluded_secret > 0 {
         1 + random.up_to(4)
     } else {
@@ -320,8 +325,8 @@ fn daily_counts(random: &mut SplitMix64, diligence: u32) -> DailyCounts {
         dossiers,
         dossiers_online: lapse(random, dossiers),
         interconnect_sent,
-        interconnect_received: via_platform - interconnect_sent,
-        external_total,
+        interconnect_received,
+        external_total: external_in + external_out,
         pages_printed: pages_printed_otherwise + pages_printed_excluded,
         received_excluded,
         pages_printed_excluded,

@@ -214,7 +214,10 @@ fn row_date(cell: &Cell) -> Result<NaiveDate, String> {
 /// Checks that a mapping fits its workbook, so counting cannot fail on it.
 pub fn check_fits(workbook: &Workbook, mapping: &RegisterMapping) -> Result<(), RegisterError> {
     let sheet = workbook.sheets.get(mapping.sheet).ok_or_else(|| {
-        RegisterError::new(&workbook.file_name, format!("không có trang tính thứ {}.", mapping.sheet + 1))
+        RegisterError::new(
+            &workbook.file_name,
+            format!("không có trang tính thứ {}.", mapping.sheet + 1),
+        )
     })?;
     if mapping.header_row == 0 || mapping.header_row > sheet.rows.len() {
         return Err(RegisterError::new(
@@ -234,7 +237,10 @@ pub fn check_fits(workbook: &Workbook, mapping: &RegisterMapping) -> Result<(), 
     if columns.into_iter().any(|column| column >= width) {
         return Err(RegisterError::new(
             &workbook.file_name,
-            format!("cách đọc sổ chỉ tới một cột không có trong trang «{}».", sheet.name),
+            format!(
+                "cách đọc sổ chỉ tới một cột không có trong trang «{}».",
+                sheet.name
+            ),
         ));
     }
     Ok(())
@@ -516,9 +522,18 @@ mod tests {
         use CountField::*;
         assert_eq!(
             decided_fields(&[RegisterKind::Incoming]),
-            vec![DocsReceived, DocsReceivedOnline, InterconnectReceived, ExternalTotal, ReceivedExcluded]
+            vec![
+                DocsReceived,
+                DocsReceivedOnline,
+                InterconnectReceived,
+                ExternalTotal,
+                ReceivedExcluded
+            ]
         );
-        assert_eq!(decided_fields(&[RegisterKind::Dossiers]), vec![Dossiers, DossiersOnline, ReceivedExcluded]);
+        assert_eq!(
+            decided_fields(&[RegisterKind::Dossiers]),
+            vec![Dossiers, DossiersOnline, ReceivedExcluded]
+        );
         let all = decided_fields(&RegisterKind::ALL);
         assert_eq!(all.len(), 12);
         assert!(!all.contains(&PagesPrinted) && !all.contains(&PagesPrintedExcluded));

@@ -73,11 +73,18 @@ const HEADER_WORDS: [&str; 16] = [
     "loai",
 ];
 
+/// How many different header-like labels a row has (a title merged across
+/// the sheet counts once), and whether one is a date (“Ngày …”).
 fn header_score(row: &[Cell]) -> (usize, bool) {
+    let mut seen: Vec<&str> = Vec::new();
     let mut score = 0;
     let mut has_date_word = false;
     for cell in row {
         if let Cell::Text(text) = cell {
+            if seen.contains(&text.as_str()) {
+                continue;
+            }
+            seen.push(text);
             let folded = fold(text);
             if HEADER_WORDS.iter().any(|word| has_words(&folded, word)) {
                 score += 1;
@@ -399,7 +406,11 @@ pub fn remember(saved: &mut Vec<SavedMapping>, workbook: &Workbook, mapping: &Re
 }
 
 /// Remembers `mapping` for registers whose header row reads `headers`.
-pub fn remember_headers(saved: &mut Vec<SavedMapping>, headers: Vec<String>, mapping: &RegisterMapping) {
+pub fn remember_headers(
+    saved: &mut Vec<SavedMapping>,
+    headers: Vec<String>,
+    mapping: &RegisterMapping,
+) {
     saved.retain(|remembered| remembered.headers != headers);
     saved.push(SavedMapping {
         headers,

@@ -9,5 +9,6 @@
 pub mod count;
 pub mod mapping;
 pub mod read;
+pub mod sample;
 pub mod session;
 pub mod table;

@@ -83,7 +83,10 @@ pub fn view_registers(
             }
         };
         let request = requests.get(index).cloned().unwrap_or_default();
-        let chosen_sheet = request.sheet.unwrap_or(0).min(workbook.sheets.len().saturating_sub(1));
+        let chosen_sheet = request
+            .sheet
+            .unwrap_or(0)
+            .min(workbook.sheets.len().saturating_sub(1));
         let mapping = match request.mapping {
             Some(mapping) => check_fits(workbook, &mapping).map(|()| mapping),
             None if request.sheet.is_some() || request.header_row.is_some() => {
@@ -96,14 +99,16 @@ pub fn view_registers(
             Err(_) => (chosen_sheet, request.header_row),
         };
         let columns = match (workbook.sheets.get(sheet), header_row) {
-            (Some(data), Some(row)) if row >= 1 && row <= data.rows.len() => column_names(data, row)
-                .into_iter()
-                .enumerate()
-                .map(|(column, name)| ColumnView {
-                    name,
-                    values: distinct_values(data, row, column),
-                })
-                .collect(),
+            (Some(data), Some(row)) if row >= 1 && row <= data.rows.len() => {
+                column_names(data, row)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(column, name)| ColumnView {
+                        name,
+                        values: distinct_values(data, row, column),
+                    })
+                    .collect()
+            }
             _ => Vec::new(),
         };
         files.push(FileView {
@@ -117,8 +122,10 @@ pub fn view_registers(
             counted.push((workbook, mapping));
         }
     }
-    let inputs: Vec<(&Workbook, &RegisterMapping)> =
-        counted.iter().map(|(book, mapping)| (*book, mapping)).collect();
+    let inputs: Vec<(&Workbook, &RegisterMapping)> = counted
+        .iter()
+        .map(|(book, mapping)| (*book, mapping))
+        .collect();
     let count = count_registers(&inputs, campaign).unwrap_or_default();
     RegisterView { files, count }
 }

@@ -56,14 +56,23 @@ impl ImportState {
 
     /// Changes the mapping of file `index` and recounts.
     fn edit_mapping(self, index: usize, edit: impl FnOnce(&mut RegisterMapping, &FileView)) {
-        let Some(file) = self.view.with_untracked(|v| v.as_ref().and_then(|v| v.files.get(index).cloned())) else {
+        let Some(file) = self
+            .view
+            .with_untracked(|v| v.as_ref().and_then(|v| v.files.get(index).cloned()))
+        else {
             return;
         };
         let Some(mut mapping) = file.mapping.clone() else {
             return;
         };
         edit(&mut mapping, &file);
-        self.set_request(index, FileRequest { mapping: Some(mapping), ..FileRequest::default() });
+        self.set_request(
+            index,
+            FileRequest {
+                mapping: Some(mapping),
+                ..FileRequest::default()
+            },
+        );
     }
 
     fn set_request(self, index: usize, request: FileRequest) {
@@ -124,7 +133,9 @@ pub fn RegisterImport(unit_id: String) -> impl IntoView {
             match outcome {
                 Ok((worker, view)) => {
                     state.worker.try_set_value(Some(Rc::new(worker)));
-                    state.requests.try_set(vec![FileRequest::default(); view.files.len()]);
+                    state
+                        .requests
+                        .try_set(vec![FileRequest::default(); view.files.len()]);
                     state.view.try_set(Some(view));
                 }
                 Err(reason) => {
@@ -134,7 +145,10 @@ pub fn RegisterImport(unit_id: String) -> impl IntoView {
         });
     };
     let pick = move |event: leptos::ev::Event| {
-        let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
             return;
         };
         if let Some(files) = input.files() {
@@ -191,7 +205,10 @@ pub fn RegisterImport(unit_id: String) -> impl IntoView {
         if let Some(before) = snapshot.get_untracked() {
             workspace.set(before);
             snapshot.set(None);
-            state.message.set(Some((true, "Đã hoàn tác lần nhập sổ văn bản vừa rồi.".into())));
+            state.message.set(Some((
+                true,
+                "Đã hoàn tác lần nhập sổ văn bản vừa rồi.".into(),
+            )));
         }
     };
 
@@ -273,10 +290,17 @@ fn chosen_column(event: &leptos::ev::Event) -> Option<usize> {
 /// One file: what it is, where its header is, which column says what.
 #[component]
 fn FileMapping(state: ImportState, index: usize) -> impl IntoView {
-    let file = move || state.view.with(|v| v.as_ref().and_then(|v| v.files.get(index).cloned()));
+    let file = move || {
+        state
+            .view
+            .with(|v| v.as_ref().and_then(|v| v.files.get(index).cloned()))
+    };
     move || {
         let file = file()?;
-        let error = file.error.clone().map(|e| view! { <p class="status-message error" role="alert">{e}</p> });
+        let error = file
+            .error
+            .clone()
+            .map(|e| view! { <p class="status-message error" role="alert">{e}</p> });
         let sheet_index = file.mapping.as_ref().map_or(0, |m| m.sheet);
         let header_row = file.mapping.as_ref().map(|m| m.header_row);
         let sheets = (file.sheets.len() > 1).then(|| {
@@ -316,9 +340,18 @@ fn FileMapping(state: ImportState, index: usize) -> impl IntoView {
                 </label>
             }
         });
-        let mapping_view = file.mapping.clone().map(|mapping| mapping_fields(state, index, &file, &mapping));
+        let mapping_view = file
+            .mapping
+            .clone()
+            .map(|mapping| mapping_fields(state, index, &file, &mapping));
         let summary = state.view.with(|v| {
-            v.as_ref().and_then(|v| v.count.files.iter().find(|f| f.file_name == file.file_name).cloned())
+            v.as_ref().and_then(|v| {
+                v.count
+                    .files
+                    .iter()
+                    .find(|f| f.file_name == file.file_name)
+                    .cloned()
+            })
         });
         let summary = summary.map(|count| {
             let moved = count
@@ -376,9 +409,15 @@ fn FileMapping(state: ImportState, index: usize) -> impl IntoView {
 }
 
 /// The column choices of one file's mapping.
-fn mapping_fields(state: ImportState, index: usize, file: &FileView, mapping: &RegisterMapping) -> impl IntoView {
+fn mapping_fields(
+    state: ImportState,
+    index: usize,
+    file: &FileView,
+    mapping: &RegisterMapping,
+) -> impl IntoView {
     let column_options = |chosen: Option<usize>, none: Option<&'static str>, marks_only: bool| {
-        let none = none.map(|label| view! { <option value="" selected=chosen.is_none()>{label}</option> });
+        let none =
+            none.map(|label| view! { <option value="" selected=chosen.is_none()>{label}</option> });
         let columns = file
             .columns
             .iter()
@@ -480,7 +519,12 @@ fn mapping_fields(state: ImportState, index: usize, file: &FileView, mapping: &R
 
 /// Points `mark` at `column` (or at none), taking the column's values that
 /// read as “yes” as a first guess.
-fn set_mark_column(mapping: &mut RegisterMapping, file: &FileView, mark: Mark, column: Option<usize>) {
+fn set_mark_column(
+    mapping: &mut RegisterMapping,
+    file: &FileView,
+    mark: Mark,
+    column: Option<usize>,
+) {
     mapping.marks.retain(|rule| rule.mark != mark);
     let Some(column) = column else {
         return;
@@ -494,7 +538,11 @@ fn set_mark_column(mapping: &mut RegisterMapping, file: &FileView, mark: Mark, c
         .map(|(value, _)| value)
         .filter(|value| means_yes(mark, value))
         .collect();
-    mapping.marks.push(MarkRule { mark, column, values });
+    mapping.marks.push(MarkRule {
+        mark,
+        column,
+        values,
+    });
 }
 
 fn toggle_value(mapping: &mut RegisterMapping, mark: Mark, value: String) {
@@ -525,7 +573,10 @@ fn RegisterPreview(state: ImportState, unit_id: String) -> impl IntoView {
             .filter(|day| !day.kinds.is_empty())
             .collect();
         let changed_days = plan.iter().filter(|d| d.stored != d.proposed).count();
-        let header = fields.iter().map(|f| view! { <th scope="col">{f.label()}</th> }).collect_view();
+        let header = fields
+            .iter()
+            .map(|f| view! { <th scope="col">{f.label()}</th> })
+            .collect_view();
         let cell = |stored: u32, proposed: u32| {
             if stored == proposed {
                 view! { <td class="num">{format::integer(proposed.into())}</td> }.into_any()
@@ -558,7 +609,10 @@ fn RegisterPreview(state: ImportState, unit_id: String) -> impl IntoView {
         let totals = fields
             .iter()
             .map(|f| {
-                let sum = |pick: fn(&crate::core::register::count::DayPlan) -> &crate::core::campaign::model::DailyCounts| {
+                let sum = |pick: fn(
+                    &crate::core::register::count::DayPlan,
+                )
+                    -> &crate::core::campaign::model::DailyCounts| {
                     plan.iter().map(|d| f.get(pick(d))).sum::<u32>()
                 };
                 cell(sum(|d| &d.stored), sum(|d| &d.proposed))

@@ -9,6 +9,7 @@
 //! thidua-cli report [--campaign FILE] FILE… [--xlsx OUT] [--docx OUT] [--csv DIR] [--html OUT]
 //! thidua-cli report [--campaign FILE] FILE… --unit ID [--docx OUT] [--html OUT]
 //! thidua-cli dossier [--campaign FILE] FILE… --out DIR
+//! thidua-cli register --campaign FILE --unit ID REGISTER… [--mapping FILE] [--json] [--out FILE]
 //! ```
 //!
 //! Every command but `sample` needs the campaign the files belong to: the
@@ -48,9 +49,15 @@ thidua-cli — hợp nhất tệp dữ liệu phong trào thi đua
   thidua-cli report [--campaign TỆP] TỆP… [--xlsx TỆP] [--docx TỆP] [--csv THƯ_MỤC] [--html TỆP]
   thidua-cli report [--campaign TỆP] TỆP… --unit MÃ_PHÒNG [--docx TỆP] [--html TỆP]
   thidua-cli dossier [--campaign TỆP] TỆP… --out THƯ_MỤC
+  thidua-cli register --campaign TỆP --unit MÃ_PHÒNG SỔ… [--mapping TỆP] [--json] [--out TỆP]
 
 Tệp thiết lập phong trào (xuất ở Thiết lập) cho biết các tệp thuộc phong trào nào; đưa nó bằng
---campaign hoặc để lẫn trong danh sách tệp.";
+--campaign hoặc để lẫn trong danh sách tệp.
+
+`register` đếm số liệu hằng ngày của một phòng từ sổ văn bản đến, sổ văn bản đi, danh sách hồ sơ
+công việc (XLSX hoặc CSV do hệ thống quản lý văn bản xuất); --out ghi tệp dữ liệu của phòng.
+`sample --scale department` ghi thêm sổ văn bản mẫu của từng phòng vào THƯ_MỤC/so-van-ban;
+--large-register N ghi thêm một sổ văn bản đến N dòng (cho phép đo).";
 
 /// `println!` that ends the program quietly when the reader has gone away
 /// (`thidua-cli evaluate … | head`), as Unix tools do, instead of panicking.
@@ -67,6 +74,9 @@ macro_rules! out {
     }};
 }
 
+// After `out!`, which it uses.
+mod registers;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -76,6 +86,7 @@ fn main() -> ExitCode {
         Some("evaluate") => evaluate_files(&args[1..]),
         Some("report") => report(&args[1..]),
         Some("dossier") => dossier(&args[1..]),
+        Some("register") => registers::register(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -131,6 +142,11 @@ impl Options {
     }
 }
 
+/// A campaign file (exported in Thiết lập).
+fn read_campaign(path: &Path) -> Result<Campaign, String> {
+    decode_campaign_file(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path)
         .map_err(|e| format!("{}: không đọc được tệp ({e}).", path.display()))
@@ -145,11 +161,7 @@ fn campaign_and_exports(options: &Options) -> Result<(Campaign, Vec<PathBuf>), S
     let mut campaign = None;
     let mut exports = Vec::new();
     if let Some(path) = options.value("--campaign") {
-        let path = Path::new(path);
-        let campaign_text = read(path)?;
-        campaign = Some(
-            decode_campaign_file(&campaign_text).map_err(|e| format!("{}: {e}", path.display()))?,
-        );
+        campaign = Some(read_campaign(Path::new(path))?);
     }
     let mut carried = None;
     for path in &options.files {
@@ -227,7 +239,11 @@ fn merged(campaign: Campaign, files: &[(String, ExportFile)]) -> Workspace {
 }
 
 fn sample(args: &[String]) -> Result<ExitCode, String> {
-    let options = Options::parse(args, &["--scale", "--out", "--seed"], &[])?;
+    let options = Options::parse(
+        args,
+        &["--scale", "--out", "--seed", "--large-register"],
+        &[],
+    )?;
     let scale = match options.value("--scale") {
         Some("department") => SampleScale::Department,
         Some("province") => SampleScale::Province,
@@ -268,6 +284,25 @@ fn sample(args: &[String]) -> Result<ExitCode, String> {
         workspace.campaign.units.len(),
         out.display()
     );
+    // Registers whose rows count to each division's sample data: for a
+    // department only (a province's would be 6,000 files).
+    if scale == SampleScale::Department {
+        let dir = out.join("so-van-ban");
+        let written = registers::write_sample_registers(&workspace, &dir)?;
+        out!("Đã ghi {written} sổ văn bản mẫu vào {}.", dir.display());
+    }
+    if let Some(rows) = options.value("--large-register") {
+        let rows: usize = rows
+            .parse()
+            .map_err(|_| format!("--large-register phải là một số dòng: {rows}"))?;
+        let path = out.join(format!("so-van-ban-den-{rows}-dong.xlsx"));
+        registers::write_large_register(&workspace.campaign, rows, &path)?;
+        out!(
+            "Đã ghi sổ văn bản đến {} dòng vào {}.",
+            format::integer(rows as i64),
+            path.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
