@@ -206,6 +206,16 @@ pub enum CriterionKind {
 }
 
 impl CriterionKind {
+    /// Whether the criterion is measured from the divisions' daily counts.
+    pub fn uses_daily_counts(self) -> bool {
+        matches!(
+            self,
+            CriterionKind::OnlineProcessing
+                | CriterionKind::DigitalSigning
+                | CriterionKind::Interconnection
+        )
+    }
+
     /// A few words naming the measure, for cards and chart legends.
     pub fn short_label(self) -> &'static str {
         match self {

@@ -2,7 +2,7 @@
 //! with the actual numbers behind it.
 
 use crate::core::campaign::model::{Campaign, Criterion, CriterionKind, Target};
-use crate::core::evaluation::score::{CriterionResult, Evaluation, PaperDay};
+use crate::core::evaluation::score::{CountProvenance, CriterionResult, Evaluation, PaperDay};
 use crate::core::format;
 
 /// `88,0%`, or `—` when the criterion does not apply (0/0).
@@ -169,6 +169,34 @@ pub fn explain_paper_free_days(evaluation: &Evaluation) -> String {
         reported,
         evaluation.paperless_weeks
     )
+}
+
+/// Where a division's daily counts came from, for the criteria built on
+/// them; `None` before any day is reported.
+pub fn explain_provenance(provenance: &CountProvenance) -> Option<String> {
+    let reported = provenance.reported_days;
+    if reported == 0 {
+        return None;
+    }
+    let Some((at, files)) = &provenance.last_import else {
+        return Some(format!("Nguồn số liệu: {reported} ngày, đều nhập tay."));
+    };
+    let typed = reported - provenance.register_days;
+    let typed = if typed > 0 {
+        format!(", {typed} ngày nhập tay")
+    } else {
+        String::new()
+    };
+    let edited = match provenance.edited_after_import {
+        0 => String::new(),
+        n => format!("; {n} ngày có số đã sửa tay sau khi nhập"),
+    };
+    Some(format!(
+        "Nguồn số liệu: {}/{reported} ngày đọc từ sổ văn bản (lần nhập gần nhất {}: {}){typed}{edited}.",
+        provenance.register_days,
+        format::date_time(*at),
+        files.join(", ")
+    ))
 }
 
 /// The evaluation rules in Vietnamese, with the campaign's own targets,

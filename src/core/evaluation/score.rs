@@ -10,12 +10,13 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::campaign::calendar::working_days;
 use crate::core::campaign::model::{
-    Campaign, Criterion, CriterionKind, DailyCounts, InitiativeOwner, Target, Thresholds, Workspace,
+    Campaign, CountSource, Criterion, CriterionKind, DailyCounts, InitiativeOwner, Target,
+    Thresholds, Workspace,
 };
 
 /// How a composite score reads.
@@ -131,6 +132,22 @@ pub struct Evaluation {
     pub pages_excluded: u64,
     /// 1 for the first; every rank distinct.
     pub rank: usize,
+    /// Where the daily counts came from (divisions only).
+    pub provenance: CountProvenance,
+}
+
+/// Where a division's daily counts came from: typed, or read from the
+/// e-office registers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CountProvenance {
+    /// Working days with a report.
+    pub reported_days: u32,
+    /// Of those, days whose counts were read from a register.
+    pub register_days: u32,
+    /// Of those, days where a register's count was then changed by hand.
+    pub edited_after_import: u32,
+    /// The latest import: when, and which files.
+    pub last_import: Option<(DateTime<Utc>, Vec<String>)>,
 }
 
 /// A division's working day, as far as paper goes.
@@ -368,6 +385,8 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
     let mut unit_sums = vec![Sums::default(); campaign.units.len()];
     let mut paper_days = vec![vec![PaperDay::NotReported; days.len()]; campaign.units.len()];
     let mut day_sums = vec![Sums::default(); days.len()];
+    let mut provenance = vec![CountProvenance::default(); campaign.units.len()];
+    let mut last_import: Vec<Option<&CountSource>> = vec![None; campaign.units.len()];
     for report in workspace
         .daily_reports
         .iter()
@@ -377,6 +396,15 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
             continue;
         };
         unit_sums[unit].add(&report.counts);
+        let origin = &mut provenance[unit];
+        origin.reported_days += 1;
+        if let Some(source) = &report.source {
+            origin.register_days += 1;
+            origin.edited_after_import += u32::from(source.edited_by_hand_at.is_some());
+            if last_import[unit].is_none_or(|last| last.imported_at < source.imported_at) {
+                last_import[unit] = Some(source);
+            }
+        }
         if let Ok(day) = days.binary_search(&report.date) {
             day_sums[day].add(&report.counts);
             // Pages printed for the documents the plan exempts do not count.
@@ -429,7 +457,9 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
         .iter()
         .zip(unit_sums)
         .zip(paper_days)
-        .map(|((unit, s), paper_days)| {
+        .zip(provenance.into_iter().zip(last_import))
+        .map(|(((unit, s), paper_days), (mut provenance, last_import))| {
+            provenance.last_import = last_import.map(|l| (l.imported_at, l.files.clone()));
             let (officer_count, evaluated) = kpi_by_unit
                 .get(unit.id.as_str())
                 .copied()
@@ -494,6 +524,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                 paperless_weeks,
                 pages_excluded: s.pages_excluded,
                 rank: 0,
+                provenance,
             }
         })
         .collect();
@@ -543,6 +574,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                 paper_free_days: 0,
                 paper_days: Vec::new(),
                 paperless_weeks: 0,
+                provenance: CountProvenance::default(),
                 pages_excluded: 0,
                 rank: 0,
             }

@@ -462,6 +462,18 @@ pub fn division_deadline(campaign: &Campaign) -> Option<NaiveDate> {
     division_report_deadline(campaign).map(|d| d.due_before)
 }
 
+/// Per division, how many of its reported days were read from a register
+/// and how many were reported at all.
+pub fn register_days(workspace: &Workspace) -> HashMap<&str, (u32, u32)> {
+    let mut days: HashMap<&str, (u32, u32)> = HashMap::new();
+    for report in workspace.daily_reports.iter().filter(|r| !r.meta.deleted) {
+        let entry = days.entry(report.unit_id.as_str()).or_default();
+        entry.0 += u32::from(report.source.is_some());
+        entry.1 += 1;
+    }
+    days
+}
+
 /// Every division's status against a deadline due strictly before
 /// `due_before` (dates in Vietnam's time zone), in campaign order.
 pub fn submission_statuses(

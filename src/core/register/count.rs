@@ -651,6 +651,21 @@ mod tests {
         let report = daily_report(&workspace, &unit, day(15, 7)).unwrap();
         let source = report.source.clone().unwrap();
         assert_eq!((source.files, source.imported_at), (files.clone(), now));
+        // Tổng quan and Hợp nhất say so.
+        let evaluation = crate::core::evaluation::score::evaluate(&workspace);
+        let unit_evaluation = evaluation.units.iter().find(|u| u.id == unit).unwrap();
+        let said =
+            crate::core::evaluation::explain::explain_provenance(&unit_evaluation.provenance)
+                .unwrap();
+        assert!(
+            said.starts_with("Nguồn số liệu: 2/2 ngày đọc từ sổ văn bản (lần nhập gần nhất"),
+            "{said}"
+        );
+        assert!(said.contains("so-den.csv"), "{said}");
+        assert_eq!(
+            crate::core::exchange::merge::register_days(&workspace)[unit.as_str()],
+            (2, 2)
+        );
         let again = plan_import(&workspace, &unit, &count);
         assert_eq!(
             apply_import(&mut workspace, &unit, &again, &files, now),

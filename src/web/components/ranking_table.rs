@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::core::campaign::model::Criterion;
 use crate::core::evaluation::explain::{
     attainment_text, explain_composite, explain_criterion, explain_paper_free_days,
+    explain_provenance,
 };
 use crate::core::evaluation::score::{CampaignEvaluation, Evaluation};
 use crate::core::format;
@@ -25,8 +26,10 @@ fn criteria_header(criteria: &[Criterion]) -> impl IntoView {
         .collect_view()
 }
 
-/// One cell per criterion and the score cell, each explaining itself.
+/// One cell per criterion and the score cell, each explaining itself (and,
+/// for a division's criteria built on daily counts, where they came from).
 fn figure_cells(criteria: &[Criterion], evaluation: &Evaluation) -> impl IntoView {
+    let provenance = explain_provenance(&evaluation.provenance);
     let cells = criteria
         .iter()
         .zip(&evaluation.criteria)
@@ -41,6 +44,9 @@ fn figure_cells(criteria: &[Criterion], evaluation: &Evaluation) -> impl IntoVie
                     <details class="explain">
                         <summary>{attainment_text(result)}</summary>
                         <p>{explain_criterion(criterion, result)}</p>
+                        {criterion.kind.uses_daily_counts().then(|| provenance.clone()).flatten().map(|text| {
+                            view! { <p class="provenance">{text}</p> }
+                        })}
                     </details>
                 </td>
             }

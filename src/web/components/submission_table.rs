@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::exchange::merge::{
-    division_deadline, submission_statuses, tally, SubmissionStatus,
+    division_deadline, register_days, submission_statuses, tally, SubmissionStatus,
 };
 use crate::core::format;
 use crate::web::app::use_workspace;
@@ -19,6 +19,7 @@ pub fn SubmissionTable() -> impl IntoView {
                     .into_any();
             };
             let statuses = submission_statuses(w, due);
+            let from_registers = register_days(w);
             let (on_time, late, missing) = tally(&statuses);
             let summary = format!(
                 "Hạn nộp: trước ngày {}. Đúng hạn {on_time}, trễ hạn {late}, chưa nộp {missing} \
@@ -68,6 +69,11 @@ pub fn SubmissionTable() -> impl IntoView {
                             <td class=format!("status {tone}")>{status.label()}</td>
                             <td>{when}</td>
                             <td class="hint">{files}</td>
+                            <td class="num register-days">
+                                {from_registers
+                                    .get(unit_id.as_str())
+                                    .map_or("—".to_string(), |(read, reported)| format!("{read}/{reported}"))}
+                            </td>
                         </tr>
                     }
                 })
@@ -84,6 +90,9 @@ pub fn SubmissionTable() -> impl IntoView {
                                     "Số liệu đầy đủ lúc"
                                 </th>
                                 <th>"Các tệp đã nhận"</th>
+                                <th title="Số ngày có số liệu đọc từ sổ văn bản của hệ thống quản lý văn bản, trên số ngày đã báo cáo">
+                                    "Ngày từ sổ văn bản"
+                                </th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
