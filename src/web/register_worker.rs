@@ -1,44 +1,128 @@
 //! Both ends of the register worker: a third wasm module
 //! (`src/bin/thidua-register.rs`) that reads XLSX and CSV registers with
-//! calamine and counts them, so neither the reader nor a 50,000-row sheet
-//! ever touches the page's first load or its thread. It lives while the
-//! import panel is open, keeping the files it read, so a changed mapping is
-//! recounted without reading them again.
+//! calamine, counts them and renders the mapping and preview screen
+//! (`core::register::screen`), so neither the reader, nor the screen, nor a
+//! 50,000-row sheet touches the page's first load or its thread. It lives
+//! while the import panel is open, keeping the files it read, so a changed
+//! mapping is recounted without reading them again.
 //!
-//! Messages are arrays tagged by their first element: the worker says
-//! `["ready"]`; the page sends `["open", [[name, bytes]…], campaign JSON]`
-//! and then `["view", requests JSON]` (a [`FileRequest`] per file); the
-//! worker answers each with `["view", RegisterView JSON]`.
+//! Messages are arrays tagged by their first element. The worker says
+//! `["ready"]`; the page sends `["open", [[name, bytes]…], workspace JSON,
+//! division id]`, then `["edit", file, control, mark, value, checked]` for
+//! each change, each answered with `["screen", html, whether anything can
+//! be applied]`; `["apply", now (RFC 3339), workspace JSON]` is answered
+//! with `["applied", workspace JSON, days changed, files]`: the import
+//! applied to the page's workspace as it is now (typing in the grid while
+//! the panel was open is kept), which the page then stores — so the
+//! applying code, too, stays out of the page.
 
 use std::cell::RefCell;
 
+use chrono::{DateTime, Utc};
 use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker};
 
-use crate::core::campaign::model::Campaign;
+use crate::core::campaign::model::Workspace;
+use crate::core::exchange::persist::{decode_workspace, workspace_json};
+use crate::core::register::count::{apply_outcome, plan_import, stored_counts};
 use crate::core::register::read::{read_register, RegisterError};
-use crate::core::register::session::{view_registers, FileRequest, RegisterView};
+use crate::core::register::screen::render;
+use crate::core::register::session::{
+    apply_edit, outcome, view_registers, Edit, FileRequest, RegisterView,
+};
 use crate::core::register::table::Workbook;
 
 /// The loader Trunk writes for the worker (`data-loader-shim`).
 const WORKER_URL: &str = "./thidua-register_loader.js";
 
-thread_local! {
-    /// The worker's files and campaign, between requests.
-    static OPENED: RefCell<(Vec<Result<Workbook, RegisterError>>, Option<Campaign>)> =
-        const { RefCell::new((Vec::new(), None)) };
+/// What the worker keeps between messages.
+#[derive(Default)]
+struct Import {
+    workbooks: Vec<Result<Workbook, RegisterError>>,
+    workspace: Option<Workspace>,
+    unit_id: String,
+    requests: Vec<FileRequest>,
+    view: RegisterView,
 }
 
-fn answer(requests: &[FileRequest]) -> String {
-    OPENED.with_borrow(|(workbooks, campaign)| {
-        let view = match campaign {
-            Some(campaign) => view_registers(workbooks, requests, campaign),
-            None => RegisterView::default(),
+impl Import {
+    fn recount(&mut self) {
+        if let Some(workspace) = &self.workspace {
+            self.view = view_registers(&self.workbooks, &self.requests, &workspace.campaign);
+        }
+    }
+
+    fn screen(&self) -> Array {
+        let Some(workspace) = &self.workspace else {
+            return Array::of3(&"screen".into(), &"".into(), &false.into());
         };
-        serde_json::to_string(&view).unwrap_or_default()
+        let decided = self.view.count.decided_days(&workspace.campaign);
+        let plan = plan_import(&decided, stored_counts(workspace, &self.unit_id));
+        Array::of3(
+            &"screen".into(),
+            &render(&self.view, &plan).into(),
+            &(!decided.is_empty()).into(),
+        )
+    }
+
+    fn apply(&mut self, now: DateTime<Utc>, current: Option<Workspace>) -> Array {
+        if current.is_some() {
+            self.workspace = current;
+        }
+        let Some(workspace) = &mut self.workspace else {
+            return Array::of1(&"applied".into());
+        };
+        let result = outcome(&self.view, &workspace.campaign);
+        let changed = apply_outcome(workspace, &self.unit_id, &result, now);
+        let answer = Array::of3(
+            &"applied".into(),
+            &workspace_json(workspace).into(),
+            &changed.into(),
+        );
+        answer.push(&result.files.join(", ").into());
+        answer
+    }
+}
+
+thread_local! {
+    static IMPORT: RefCell<Import> = RefCell::new(Import::default());
+}
+
+fn handle(request: &Array) -> Array {
+    let text = |index: u32| request.get(index).as_string().unwrap_or_default();
+    IMPORT.with_borrow_mut(|import| match text(0).as_str() {
+        "open" => {
+            let files = Array::from(&request.get(1));
+            import.workbooks = files
+                .iter()
+                .map(|file| {
+                    let file = Array::from(&file);
+                    let name = file.get(0).as_string().unwrap_or_default();
+                    read_register(&name, &Uint8Array::new(&file.get(1)).to_vec())
+                })
+                .collect();
+            import.workspace = decode_workspace(&text(2)).ok();
+            import.unit_id = text(3);
+            import.requests = Vec::new();
+            import.recount();
+            import.screen()
+        }
+        "edit" => {
+            let file = request.get(1).as_f64().unwrap_or(-1.0);
+            let edit = Edit::from_control(&text(2), &text(3), &text(4), request.get(5).is_truthy());
+            if let (Some(edit), true) = (edit, file >= 0.0) {
+                apply_edit(&import.view, &mut import.requests, file as usize, edit);
+                import.recount();
+            }
+            import.screen()
+        }
+        _ => {
+            let now = text(1).parse().unwrap_or_else(|_| Utc::now());
+            import.apply(now, decode_workspace(&text(2)).ok())
+        }
     })
 }
 
@@ -48,36 +132,7 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let request = Array::from(&event.data());
-        let view = match request.get(0).as_string().as_deref() {
-            Some("open") => {
-                let files = Array::from(&request.get(1));
-                let campaign: Option<Campaign> = request
-                    .get(2)
-                    .as_string()
-                    .and_then(|json| serde_json::from_str(&json).ok());
-                let workbooks = files
-                    .iter()
-                    .map(|file| {
-                        let file = Array::from(&file);
-                        let name = file.get(0).as_string().unwrap_or_default();
-                        let bytes = Uint8Array::new(&file.get(1)).to_vec();
-                        read_register(&name, &bytes)
-                    })
-                    .collect();
-                OPENED.set((workbooks, campaign));
-                answer(&[])
-            }
-            _ => {
-                let requests: Vec<FileRequest> = request
-                    .get(1)
-                    .as_string()
-                    .and_then(|json| serde_json::from_str(&json).ok())
-                    .unwrap_or_default();
-                answer(&requests)
-            }
-        };
-        let _ = reply.post_message(&Array::of2(&"view".into(), &view.into()));
+        let _ = reply.post_message(&handle(&Array::from(&event.data())));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -86,6 +141,14 @@ pub fn serve() {
 
 const WORKER_FAILED: &str = "Không chạy được bộ đọc sổ văn bản (tệp quá lớn hoặc hỏng?). Nếu đang \
     ngoại tuyến, hãy mở ứng dụng một lần khi có mạng để trình duyệt lưu nó, rồi thử lại.";
+
+/// The screen the worker rendered, and whether anything can be applied.
+pub struct Screen {
+    /// The mapping and preview, as HTML (every text from a file escaped).
+    pub html: String,
+    /// Whether some register decides some day.
+    pub can_apply: bool,
+}
 
 /// The page's side: one worker holding the files being imported.
 pub struct RegisterWorker {
@@ -99,11 +162,13 @@ impl Drop for RegisterWorker {
 }
 
 impl RegisterWorker {
-    /// Starts a worker and has it read `files` (name, bytes) for `campaign`.
+    /// Starts a worker and has it read `files` (name, bytes) for division
+    /// `unit_id` of the workspace whose JSON is `workspace`.
     pub async fn open(
         files: Vec<(String, Uint8Array)>,
-        campaign: &Campaign,
-    ) -> Result<(Self, RegisterView), String> {
+        workspace: String,
+        unit_id: &str,
+    ) -> Result<(Self, Screen), String> {
         let worker = Worker::new(WORKER_URL).map_err(|_| WORKER_FAILED.to_string())?;
         let this = RegisterWorker { worker };
         let list = Array::new();
@@ -112,17 +177,43 @@ impl RegisterWorker {
             transfer.push(&bytes.buffer());
             list.push(&Array::of2(&name.into(), &bytes));
         }
-        let campaign = serde_json::to_string(campaign).unwrap_or_default();
-        let message = Array::of3(&"open".into(), &list, &campaign.into());
-        let view = this.exchange(message, Some(transfer), true).await?;
-        Ok((this, view))
+        let message = Array::of4(&"open".into(), &list, &workspace.into(), &unit_id.into());
+        let answer = this.exchange(message, Some(transfer), true).await?;
+        Ok((this, screen_of(&answer)))
     }
 
-    /// Recounts the files under the person's choices.
-    pub async fn view(&self, requests: &[FileRequest]) -> Result<RegisterView, String> {
-        let json = serde_json::to_string(requests).unwrap_or_default();
-        self.exchange(Array::of2(&"view".into(), &json.into()), None, false)
-            .await
+    /// Forwards a change of one of the screen's controls.
+    pub async fn edit(
+        &self,
+        file: u32,
+        control: &str,
+        mark: &str,
+        value: &str,
+        checked: bool,
+    ) -> Result<Screen, String> {
+        let message = Array::of2(&"edit".into(), &file.into());
+        for part in [control, mark, value] {
+            message.push(&part.into());
+        }
+        message.push(&checked.into());
+        Ok(screen_of(&self.exchange(message, None, false).await?))
+    }
+
+    /// Applies the import to `workspace` (JSON, as the page has it now): the
+    /// new workspace's JSON, how many days changed and the files' names.
+    pub async fn apply(
+        &self,
+        now: DateTime<Utc>,
+        workspace: String,
+    ) -> Result<(String, u32, String), String> {
+        let message = Array::of3(&"apply".into(), &now.to_rfc3339().into(), &workspace.into());
+        let answer = self.exchange(message, None, false).await?;
+        let json = answer
+            .get(1)
+            .as_string()
+            .ok_or_else(|| WORKER_FAILED.to_string())?;
+        let changed = answer.get(2).as_f64().unwrap_or_default() as u32;
+        Ok((json, changed, answer.get(3).as_string().unwrap_or_default()))
     }
 
     /// Sends `message` (after the worker's “ready” when `wait_ready`) and
@@ -132,7 +223,7 @@ impl RegisterWorker {
         message: Array,
         transfer: Option<Array>,
         wait_ready: bool,
-    ) -> Result<RegisterView, String> {
+    ) -> Result<Array, String> {
         let worker = &self.worker;
         let mut handlers = None;
         let promise = Promise::new(&mut |resolve: Function, reject: Function| {
@@ -147,10 +238,10 @@ impl RegisterWorker {
                 let _ = send();
             }
             let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                let answer = Array::from(&event.data());
-                let _ = match answer.get(0).as_string().as_deref() {
+                let answer = event.data();
+                let _ = match Array::from(&answer).get(0).as_string().as_deref() {
                     Some("ready") => send().map(|_| JsValue::UNDEFINED),
-                    _ => resolve.call1(&JsValue::NULL, &answer.get(1)),
+                    _ => resolve.call1(&JsValue::NULL, &answer),
                 };
             });
             let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
@@ -163,10 +254,15 @@ impl RegisterWorker {
         });
         let outcome = JsFuture::from(promise).await;
         drop(handlers);
-        let json = outcome
-            .map_err(|_| WORKER_FAILED.to_string())?
-            .as_string()
-            .unwrap_or_default();
-        serde_json::from_str(&json).map_err(|_| WORKER_FAILED.to_string())
+        outcome
+            .map(|answer| Array::from(&answer))
+            .map_err(|_| WORKER_FAILED.to_string())
+    }
+}
+
+fn screen_of(answer: &Array) -> Screen {
+    Screen {
+        html: answer.get(1).as_string().unwrap_or_default(),
+        can_apply: answer.get(2).is_truthy(),
     }
 }

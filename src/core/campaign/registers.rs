@@ -30,6 +30,20 @@ impl RegisterKind {
         RegisterKind::Dossiers,
     ];
 
+    /// Its name in files and on the screen's controls (as serialised).
+    pub fn key(self) -> &'static str {
+        match self {
+            RegisterKind::Incoming => "incoming",
+            RegisterKind::Outgoing => "outgoing",
+            RegisterKind::Dossiers => "dossiers",
+        }
+    }
+
+    /// The kind named `key`.
+    pub fn from_key(key: &str) -> Option<RegisterKind> {
+        RegisterKind::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
     /// The register's name in the e-office system.
     pub fn label(self) -> &'static str {
         match self {
@@ -126,6 +140,33 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// Every mark.
+    pub const ALL: [Mark; 6] = [
+        Mark::Electronic,
+        Mark::Signed,
+        Mark::Secret,
+        Mark::StateAward,
+        Mark::Interconnect,
+        Mark::External,
+    ];
+
+    /// Its name in files and on the screen's controls (as serialised).
+    pub fn key(self) -> &'static str {
+        match self {
+            Mark::Electronic => "electronic",
+            Mark::Signed => "signed",
+            Mark::Secret => "secret",
+            Mark::StateAward => "state_award",
+            Mark::Interconnect => "interconnect",
+            Mark::External => "external",
+        }
+    }
+
+    /// The mark named `key`.
+    pub fn from_key(key: &str) -> Option<Mark> {
+        Mark::ALL.into_iter().find(|mark| mark.key() == key)
+    }
+
     /// The question the mapping asks about this mark.
     pub fn label(self, kind: RegisterKind) -> &'static str {
         match (self, kind) {
@@ -214,5 +255,28 @@ impl CountSource {
         }
         overwrite_shared(&mut projected, before, &self.kinds);
         projected != *after
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_the_serialised_names() {
+        for kind in RegisterKind::ALL {
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.key())
+            );
+            assert_eq!(RegisterKind::from_key(kind.key()), Some(kind));
+        }
+        for mark in Mark::ALL {
+            assert_eq!(
+                serde_json::to_string(&mark).unwrap(),
+                format!("\"{}\"", mark.key())
+            );
+            assert_eq!(Mark::from_key(mark.key()), Some(mark));
+        }
     }
 }

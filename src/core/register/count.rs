@@ -22,12 +22,12 @@ use serde::{Deserialize, Serialize};
 use crate::core::campaign::calendar::working_days;
 use crate::core::campaign::model::{Campaign, DailyCounts, Workspace};
 use crate::core::campaign::registers::{
-    overwrite_shared, CountSource, Mark, RegisterKind, RegisterMapping,
+    overwrite_shared, CountSource, Mark, RegisterKind, RegisterMapping, SavedMapping,
 };
 use crate::core::entry::edit::{daily_report, update_counts};
 use crate::core::entry::validation::CountField;
 use crate::core::format;
-use crate::core::register::mapping::fold;
+use crate::core::register::mapping::{fold, remember_headers};
 use crate::core::register::read::RegisterError;
 use crate::core::register::table::{Cell, Workbook};
 
@@ -373,6 +373,46 @@ pub fn decided_fields(kinds: &[RegisterKind]) -> Vec<CountField> {
         .collect()
 }
 
+/// One working day whose counts the registers decide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecidedDay {
+    /// The working day.
+    pub date: NaiveDate,
+    /// The counts the registers give (only their own fields matter).
+    pub counts: DailyCounts,
+    /// The registers that decide them.
+    pub kinds: Vec<RegisterKind>,
+}
+
+impl RegisterCount {
+    /// Every working day of `campaign` that a register decides, in order.
+    pub fn decided_days(&self, campaign: &Campaign) -> Vec<DecidedDay> {
+        working_days(campaign)
+            .into_iter()
+            .filter_map(|date| {
+                let kinds = self.kinds_on(date);
+                (!kinds.is_empty()).then(|| DecidedDay {
+                    date,
+                    counts: self.days.get(&date).copied().unwrap_or_default(),
+                    kinds,
+                })
+            })
+            .collect()
+    }
+}
+
+/// What an import hands the page to apply: small, so the page's first load
+/// carries no more of the register import than this and [`apply_import`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct RegisterOutcome {
+    /// The days the registers decide.
+    pub days: Vec<DecidedDay>,
+    /// The files counted, by name.
+    pub files: Vec<String>,
+    /// Their mappings, to remember for registers with the same headers.
+    pub mappings: Vec<SavedMapping>,
+}
+
 /// One working day of the preview.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayPlan {
@@ -386,30 +426,62 @@ pub struct DayPlan {
     pub kinds: Vec<RegisterKind>,
 }
 
-/// What importing `count` for `unit_id` would change, day by day: every
-/// working day of the campaign, stored beside proposed.
-pub fn plan_import(workspace: &Workspace, unit_id: &str, count: &RegisterCount) -> Vec<DayPlan> {
-    working_days(&workspace.campaign)
-        .into_iter()
-        .map(|date| {
-            let stored = daily_report(workspace, unit_id, date)
-                .map(|report| report.counts)
-                .unwrap_or_default();
-            let from_registers = count.days.get(&date).copied().unwrap_or_default();
-            let kinds = count.kinds_on(date);
+/// What importing `decided` would change, day by day: each decided day's
+/// `stored` counts beside the proposed ones, which keep every count the
+/// registers do not decide.
+pub fn plan_import(
+    decided: &[DecidedDay],
+    stored: impl Fn(NaiveDate) -> DailyCounts,
+) -> Vec<DayPlan> {
+    decided
+        .iter()
+        .map(|day| {
+            let stored = stored(day.date);
             let mut proposed = stored;
-            for kind in &kinds {
-                kind.overwrite(&mut proposed, &from_registers);
+            for kind in &day.kinds {
+                kind.overwrite(&mut proposed, &day.counts);
             }
-            overwrite_shared(&mut proposed, &from_registers, &kinds);
+            overwrite_shared(&mut proposed, &day.counts, &day.kinds);
             DayPlan {
-                date,
+                date: day.date,
                 stored,
                 proposed,
-                kinds,
+                kinds: day.kinds.clone(),
             }
         })
         .collect()
+}
+
+/// The counts `unit_id` has stored for a day (zero where nothing is).
+pub fn stored_counts<'a>(
+    workspace: &'a Workspace,
+    unit_id: &'a str,
+) -> impl Fn(NaiveDate) -> DailyCounts + 'a {
+    move |date| {
+        daily_report(workspace, unit_id, date)
+            .map(|report| report.counts)
+            .unwrap_or_default()
+    }
+}
+
+/// Applies `outcome` to `unit_id`: the counts, where they came from, and
+/// the mappings remembered. Returns how many days changed.
+pub fn apply_outcome(
+    workspace: &mut Workspace,
+    unit_id: &str,
+    outcome: &RegisterOutcome,
+    now: DateTime<Utc>,
+) -> usize {
+    let plan = plan_import(&outcome.days, stored_counts(workspace, unit_id));
+    let changed = apply_import(workspace, unit_id, &plan, &outcome.files, now);
+    for saved in &outcome.mappings {
+        remember_headers(
+            &mut workspace.campaign.register_mappings,
+            saved.headers.clone(),
+            &saved.mapping,
+        );
+    }
+    changed
 }
 
 /// Writes the proposed counts and marks each day the registers decided
@@ -633,7 +705,8 @@ mod tests {
             ["16/07/2025", "2", "Giấy", ""],
         ]);
         let count = count_registers(&[(&book, &mapping)], &workspace.campaign).unwrap();
-        let plan = plan_import(&workspace, &unit, &count);
+        let decided = count.decided_days(&workspace.campaign);
+        let plan = plan_import(&decided, stored_counts(&workspace, &unit));
         let first = &plan[0];
         assert_eq!(first.stored.docs_received, 9);
         assert_eq!(first.proposed.docs_received, 1);
@@ -642,8 +715,9 @@ mod tests {
             (4, 2),
             "not the register's"
         );
-        assert!(
-            plan[2].kinds.is_empty(),
+        assert_eq!(
+            plan.len(),
+            2,
             "after the register's last day nothing is decided"
         );
         let files = vec!["so-den.csv".to_string()];
@@ -666,7 +740,7 @@ mod tests {
             crate::core::exchange::merge::register_days(&workspace)[unit.as_str()],
             (2, 2)
         );
-        let again = plan_import(&workspace, &unit, &count);
+        let again = plan_import(&decided, stored_counts(&workspace, &unit));
         assert_eq!(
             apply_import(&mut workspace, &unit, &again, &files, now),
             0,

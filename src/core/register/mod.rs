@@ -10,5 +10,6 @@ pub mod count;
 pub mod mapping;
 pub mod read;
 pub mod sample;
+pub mod screen;
 pub mod session;
 pub mod table;

@@ -5,9 +5,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::campaign::model::Campaign;
-use crate::core::campaign::registers::RegisterMapping;
-use crate::core::register::count::{check_fits, count_registers, RegisterCount};
-use crate::core::register::mapping::{column_names, distinct_values, guess_mapping, mapping_for};
+use crate::core::campaign::registers::{
+    Mark, MarkRule, RegisterKind, RegisterMapping, SavedMapping,
+};
+use crate::core::register::count::{check_fits, count_registers, RegisterCount, RegisterOutcome};
+use crate::core::register::mapping::{
+    column_names, distinct_values, guess_mapping, mapping_for, means_yes,
+};
 use crate::core::register::read::RegisterError;
 use crate::core::register::table::Workbook;
 
@@ -128,4 +132,139 @@ pub fn view_registers(
         .collect();
     let count = count_registers(&inputs, campaign).unwrap_or_default();
     RegisterView { files, count }
+}
+
+/// A change the person makes on the mapping screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Another sheet (the mapping is guessed anew).
+    Sheet(usize),
+    /// Another header row (the mapping is guessed anew).
+    HeaderRow(Option<usize>),
+    /// Another register kind.
+    Kind(RegisterKind),
+    /// Another date column.
+    DateColumn(usize),
+    /// Another document-number column, or none.
+    NumberColumn(Option<usize>),
+    /// A mark read from another column, or from none.
+    MarkColumn(Mark, Option<usize>),
+    /// A value of a mark's column that does or does not mean “yes”.
+    MarkValue(Mark, String, bool),
+}
+
+impl Edit {
+    /// The edit a screen control reports: its `data-control`, its
+    /// `data-mark`, its value and whether it is checked.
+    pub fn from_control(control: &str, mark: &str, value: &str, checked: bool) -> Option<Edit> {
+        let index = || value.trim().parse::<usize>().ok();
+        Some(match control {
+            "sheet" => Edit::Sheet(index()?),
+            "header-row" => Edit::HeaderRow(index()),
+            "kind" => Edit::Kind(RegisterKind::from_key(value)?),
+            "date" => Edit::DateColumn(index()?),
+            "number" => Edit::NumberColumn(index()),
+            "mark" => Edit::MarkColumn(Mark::from_key(mark)?, index()),
+            "value" => Edit::MarkValue(Mark::from_key(mark)?, value.to_string(), checked),
+            _ => return None,
+        })
+    }
+}
+
+/// Applies `edit` to file `index`'s request, from what `view` shows now.
+pub fn apply_edit(view: &RegisterView, requests: &mut Vec<FileRequest>, index: usize, edit: Edit) {
+    let Some(file) = view.files.get(index) else {
+        return;
+    };
+    if requests.len() <= index {
+        requests.resize(index + 1, FileRequest::default());
+    }
+    let sheet = file
+        .mapping
+        .as_ref()
+        .map_or(requests[index].sheet, |m| Some(m.sheet));
+    let request = match edit {
+        Edit::Sheet(sheet) => FileRequest {
+            sheet: Some(sheet),
+            ..FileRequest::default()
+        },
+        Edit::HeaderRow(header_row) => FileRequest {
+            sheet,
+            header_row,
+            mapping: None,
+        },
+        edit => {
+            let Some(mut mapping) = file.mapping.clone() else {
+                return;
+            };
+            match edit {
+                Edit::Kind(kind) => {
+                    mapping.kind = kind;
+                    mapping
+                        .marks
+                        .retain(|rule| kind.marks().contains(&rule.mark));
+                }
+                Edit::DateColumn(column) => mapping.date_column = column,
+                Edit::NumberColumn(column) => mapping.number_column = column,
+                Edit::MarkColumn(mark, column) => {
+                    mapping.marks.retain(|rule| rule.mark != mark);
+                    if let Some(column) = column {
+                        // The column's values that read as “yes”, as a first guess.
+                        let values = file
+                            .columns
+                            .get(column)
+                            .and_then(|c| c.values.clone())
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|(value, _)| value)
+                            .filter(|value| means_yes(mark, value))
+                            .collect();
+                        mapping.marks.push(MarkRule {
+                            mark,
+                            column,
+                            values,
+                        });
+                    }
+                }
+                Edit::MarkValue(mark, value, yes) => {
+                    if let Some(rule) = mapping.marks.iter_mut().find(|rule| rule.mark == mark) {
+                        rule.values.retain(|v| *v != value);
+                        if yes {
+                            rule.values.push(value);
+                        }
+                    }
+                }
+                Edit::Sheet(_) | Edit::HeaderRow(_) => unreachable!("handled above"),
+            }
+            FileRequest {
+                mapping: Some(mapping),
+                ..FileRequest::default()
+            }
+        }
+    };
+    requests[index] = request;
+}
+
+/// What the page applies for this view: the decided days, the files
+/// counted and their mappings to remember.
+pub fn outcome(view: &RegisterView, campaign: &Campaign) -> RegisterOutcome {
+    RegisterOutcome {
+        days: view.count.decided_days(campaign),
+        files: view
+            .files
+            .iter()
+            .filter(|f| f.mapping.is_some())
+            .map(|f| f.file_name.clone())
+            .collect(),
+        mappings: view
+            .files
+            .iter()
+            .filter_map(|file| {
+                Some(SavedMapping {
+                    headers: file.columns.iter().map(|c| c.name.clone()).collect(),
+                    mapping: file.mapping.clone()?,
+                })
+            })
+            .collect(),
+    }
 }
