@@ -36,9 +36,10 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// The sample as `thidua-cli sample` writes it (seed 2025).
-fn sample_dir() -> PathBuf {
-    let dir = scratch("sample");
+/// The sample as `thidua-cli sample` writes it (seed 2025), in a folder of
+/// the calling test's own (tests run in parallel).
+fn sample_dir(test: &str) -> PathBuf {
+    let dir = scratch(test);
     let (code, stdout, stderr) = cli(&[
         "sample",
         "--scale",
@@ -69,7 +70,7 @@ fn registers_of(dir: &Path, unit_name: &str) -> Vec<PathBuf> {
 
 #[test]
 fn the_sample_registers_read_back_to_exactly_the_sample_data() {
-    let dir = sample_dir();
+    let dir = sample_dir("read-back");
     let workspace = generate(SampleScale::Department, 2025);
     for unit in &workspace.campaign.units {
         let paths = registers_of(&dir, &unit.name);
@@ -107,7 +108,7 @@ fn the_sample_registers_read_back_to_exactly_the_sample_data() {
 
 #[test]
 fn the_cli_counts_registers_and_writes_a_division_export_that_says_where_counts_came_from() {
-    let dir = sample_dir();
+    let dir = sample_dir("cli");
     let workspace = generate(SampleScale::Department, 2025);
     let unit = &workspace.campaign.units[2];
     let campaign_path = std::fs::read_dir(&dir)

@@ -110,6 +110,26 @@ try {
   await freshPage.screenshot({ path: `${OUT}bat-dau.png` });
   console.log(`${OUT}bat-dau.png`);
 
+  // A division imports its registers: the guessed mapping and the preview.
+  const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+  const registers = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const registerPage = await registers.newPage();
+  await registerPage.goto(`${site.url}#/thiet-lap`);
+  await appReady(registerPage);
+  await registerPage.locator('#import-campaign').setInputFiles(`${FIXTURES}exchange/thiet-lap-phong-trao.json`);
+  await registerPage.getByRole('button', { name: 'Dùng thiết lập này' }).click();
+  await registerPage.goto(`${site.url}#/nhap-lieu`);
+  await appReady(registerPage);
+  await registerPage.locator('#unit-picker').selectOption({ label: 'Phòng Pháp chế' });
+  await registerPage.locator('#register-files').setInputFiles(
+    ['so-van-ban-den-phong-phap-che.xlsx', 'so-van-ban-di-phong-phap-che.xlsx', 'ho-so-cong-viec-phong-phap-che.csv'].map(
+      (name) => `${FIXTURES}registers/${name}`,
+    ),
+  );
+  await registerPage.locator('#register-preview').waitFor();
+  await registerPage.locator('#register-import').screenshot({ path: `${OUT}nhap-so-van-ban.png` });
+  console.log(`${OUT}nhap-so-van-ban.png`);
+
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const phonePage = await phone.newPage();
   await phonePage.clock.setFixedTime(new Date('2025-08-14T09:00:00+07:00'));

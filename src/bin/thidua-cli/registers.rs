@@ -12,10 +12,10 @@ use thidua::core::campaign::registers::RegisterKind;
 use thidua::core::entry::validation::CountField;
 use thidua::core::exchange::envelope::{encode_export, export_unit};
 use thidua::core::format;
-use thidua::core::register::count::{apply_import, decided_fields, plan_import};
+use thidua::core::register::count::{apply_outcome, decided_fields};
 use thidua::core::register::read::read_register;
 use thidua::core::register::sample::{sample_file_stem, sample_registers, SampleRegister};
-use thidua::core::register::session::view_registers;
+use thidua::core::register::session::{outcome, view_registers};
 use thidua::core::register::table::Cell;
 
 use crate::{write, Options, USAGE};
@@ -66,7 +66,7 @@ fn write_xlsx(register: &SampleRegister, path: &Path) -> Result<(), String> {
                 Cell::Number(value) => {
                     sheet.write_number(r, c, *value).map_err(fail)?;
                 }
-                Cell::Empty | Cell::Formula => {}
+                Cell::Empty => {}
                 Cell::Text(text) => {
                     sheet.write_string(r, c, text).map_err(fail)?;
                 }
@@ -235,16 +235,10 @@ pub fn register(args: &[String]) -> Result<std::process::ExitCode, String> {
         }
     }
     if let Some(out_path) = options.value("--out") {
+        let result = outcome(&view, &campaign);
         let mut workspace = Workspace::new(campaign);
         let now = Utc::now();
-        let names: Vec<String> = view
-            .files
-            .iter()
-            .filter(|f| f.mapping.is_some())
-            .map(|f| f.file_name.clone())
-            .collect();
-        let plan = plan_import(&workspace, unit_id, &view.count);
-        apply_import(&mut workspace, unit_id, &plan, &names, now);
+        apply_outcome(&mut workspace, unit_id, &result, now);
         let file = export_unit(&workspace, unit_id, now).expect("the unit exists");
         write(Path::new(out_path), &encode_export(&file))?;
         eprintln!("Đã ghi tệp dữ liệu của phòng vào {out_path}.");

@@ -130,22 +130,46 @@ struct RowMarks {
     external: bool,
 }
 
-fn row_marks(row: &[Cell], mapping: &RegisterMapping) -> RowMarks {
-    let has = |mark: Mark| -> Option<bool> {
-        let rule = mapping.rule(mark)?;
-        let value = fold(&row.get(rule.column).map(Cell::display).unwrap_or_default());
-        Some(rule.values.iter().any(|yes| fold(yes) == value))
-    };
-    let interconnect = has(Mark::Interconnect).unwrap_or(false);
-    RowMarks {
-        electronic: has(Mark::Electronic).unwrap_or(false),
-        signed: has(Mark::Signed).unwrap_or(false),
-        excluded_secret: has(Mark::Secret).unwrap_or(false),
-        excluded_award: has(Mark::StateAward).unwrap_or(false),
-        interconnect,
-        // Registers list what passes between the department and other
-        // bodies: without a column saying otherwise, every row does.
-        external: interconnect || has(Mark::External).unwrap_or(true),
+/// Reads the marks of rows under one mapping. A mark column has at most a
+/// few distinct values, so each value is folded and judged once and then
+/// looked up (folding every cell was most of a 50,000-row import).
+struct MarkReader<'a> {
+    mapping: &'a RegisterMapping,
+    seen: HashMap<(Mark, String), bool>,
+}
+
+impl<'a> MarkReader<'a> {
+    fn new(mapping: &'a RegisterMapping) -> Self {
+        MarkReader {
+            mapping,
+            seen: HashMap::new(),
+        }
+    }
+
+    fn has(&mut self, row: &[Cell], mark: Mark) -> Option<bool> {
+        let rule = self.mapping.rule(mark)?;
+        let text = row.get(rule.column).map(Cell::text).unwrap_or_default();
+        if let Some(yes) = self.seen.get(&(mark, text.to_string())) {
+            return Some(*yes);
+        }
+        let folded = fold(&text);
+        let yes = rule.values.iter().any(|value| fold(value) == folded);
+        self.seen.insert((mark, text.into_owned()), yes);
+        Some(yes)
+    }
+
+    fn marks(&mut self, row: &[Cell]) -> RowMarks {
+        let interconnect = self.has(row, Mark::Interconnect).unwrap_or(false);
+        RowMarks {
+            electronic: self.has(row, Mark::Electronic).unwrap_or(false),
+            signed: self.has(row, Mark::Signed).unwrap_or(false),
+            excluded_secret: self.has(row, Mark::Secret).unwrap_or(false),
+            excluded_award: self.has(row, Mark::StateAward).unwrap_or(false),
+            interconnect,
+            // Registers list what passes between the department and other
+            // bodies: without a column saying otherwise, every row does.
+            external: interconnect || self.has(row, Mark::External).unwrap_or(true),
+        }
     }
 }
 
@@ -204,10 +228,11 @@ fn row_date(cell: &Cell) -> Result<NaiveDate, String> {
         Cell::Text(text) => {
             parse_register_date(text).ok_or_else(|| format!("«{}» không phải ngày.", shown(text)))
         }
-        Cell::Formula => {
-            Err("ô ngày là công thức chưa có giá trị (hãy mở bằng Excel và lưu lại).".into())
-        }
-        Cell::Empty => Err("không có ngày.".into()),
+        // A formula no spreadsheet ever computed reads as empty too.
+        Cell::Empty => Err(
+            "ô ngày trống (hoặc là công thức chưa có giá trị: hãy mở tệp bằng Excel và lưu lại)."
+                .into(),
+        ),
     }
 }
 
@@ -275,6 +300,7 @@ pub fn count_registers(
             moved: Vec::new(),
         };
         let mut moved: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        let mut marks = MarkReader::new(mapping);
         for (index, row) in sheet.rows.iter().enumerate().skip(mapping.header_row) {
             let row_number = index + 1;
             if row.iter().all(Cell::is_empty) {
@@ -303,7 +329,7 @@ pub fn count_registers(
                 continue;
             }
             if let Some(column) = mapping.number_column {
-                let number = fold(&row.get(column).map(Cell::display).unwrap_or_default());
+                let number = fold(&row.get(column).map(Cell::text).unwrap_or_default());
                 if !number.is_empty() {
                     let key = (mapping.kind, number);
                     if let Some((first_file, first_row)) = numbers.get(&key) {
@@ -332,7 +358,7 @@ pub fn count_registers(
             add_row(
                 result.days.entry(day).or_default(),
                 mapping.kind,
-                &row_marks(row, mapping),
+                &marks.marks(row),
             );
             let until = result.covered_until.entry(mapping.kind).or_insert(day);
             *until = (*until).max(day);

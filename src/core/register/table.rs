@@ -16,9 +16,6 @@ pub enum Cell {
     Number(f64),
     /// A real spreadsheet date (the time of day is dropped).
     Date(NaiveDate),
-    /// A formula whose value was never computed (the file was written by a
-    /// program, not saved by a spreadsheet).
-    Formula,
 }
 
 impl Cell {
@@ -28,6 +25,14 @@ impl Cell {
             Cell::Empty => true,
             Cell::Text(text) => text.is_empty(),
             _ => false,
+        }
+    }
+
+    /// The cell as a person reads it, borrowed where it is text.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(text) => std::borrow::Cow::Borrowed(text),
+            other => std::borrow::Cow::Owned(other.display()),
         }
     }
 
@@ -41,7 +46,6 @@ impl Cell {
             }
             Cell::Number(value) => value.to_string(),
             Cell::Date(day) => crate::core::format::date(*day),
-            Cell::Formula => "(công thức)".to_string(),
         }
     }
 }
