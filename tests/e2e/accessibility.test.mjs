@@ -61,6 +61,27 @@ describe('axe-core on every screen', () => {
     await loadSample(page, site);
     assert.deepEqual(await auditEveryScreen(page), []);
   });
+
+  test('the register import screen (drawn by its worker): none either, and a changed control keeps the focus', async () => {
+    await loadSample(page, site);
+    await page.goto(`${site.url}#/nhap-lieu`);
+    await appReady(page);
+    const registers = new URL('../fixtures/registers/', import.meta.url).pathname;
+    await page
+      .locator('#register-files')
+      .setInputFiles(['so-van-ban-den-phong-phap-che.xlsx', 'ho-so-cong-viec-phong-phap-che.csv'].map((n) => registers + n));
+    await page.locator('#register-preview').waitFor();
+    assert.deepEqual(await violations(page), []);
+    // The screen is redrawn after each change: the focus comes back to the control.
+    const control = page.locator('select[data-control="mark"][data-mark="interconnect"]').first();
+    const id = await control.getAttribute('id');
+    await control.focus();
+    const before = await page.locator('#register-work').innerHTML();
+    await control.selectOption('');
+    await page.waitForFunction((html) => document.querySelector('#register-work').innerHTML !== html, before);
+    await page.waitForFunction((wanted) => document.activeElement?.id === wanted && !document.querySelector('#register-busy'), id);
+    assert.ok(await focusShows(page), 'the focus shows on the redrawn control');
+  });
 });
 
 describe('keyboard alone', () => {

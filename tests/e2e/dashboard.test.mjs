@@ -42,8 +42,11 @@ describe('ranking', () => {
 
     const first = rows.first();
     await first.locator('td').nth(1).locator('summary').click();
-    const formula = await first.locator('td').nth(1).locator('details p').textContent();
+    const formula = await first.locator('td').nth(1).locator('details p:not(.provenance)').textContent();
     assert.match(formula, /^TC1: [\d.]+ văn bản đến và hồ sơ công việc xử lý trên mạng \/ [\d.]+ .* = [\d,]+%; chỉ tiêu 100%: (đạt|chưa đạt)\.$/);
+    // …and where its counts came from: the sample's are typed.
+    const origin = await first.locator('td').nth(1).locator('details p.provenance').textContent();
+    assert.match(origin, /^Nguồn số liệu: \d+ ngày, đều nhập tay\.$/);
     await first.locator('td.score summary').click();
     assert.match(await first.locator('td.score details p').textContent(), /^Điểm = \(TC1 /);
     // Paper-free days explain themselves, naming the exempted pages when there are any.

@@ -278,7 +278,8 @@ fn preview_html(html: &mut String, view: &RegisterView, plan: &[DayPlan]) {
         html,
         "<h3>Xem trước</h3><p class=\"hint\" id=\"register-preview-summary\">{} ngày làm việc do sổ quyết \
          định, {changed} ngày sẽ thay đổi (đánh dấu). Số trang in và các sổ không chọn giữ nguyên.</p>\
-         <div class=\"table-scroll\"><table class=\"data register-preview\" id=\"register-preview\"><thead><tr>\
+         <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Xem trước từng ngày\">\
+         <table class=\"data register-preview\" id=\"register-preview\"><thead><tr>\
          <th scope=\"col\">Ngày</th>",
         plan.len()
     );

@@ -28,7 +28,10 @@ pub fn RegisterImport(unit_id: String) -> impl IntoView {
     let workspace = use_workspace();
     let unit = StoredValue::new(unit_id);
     let worker = StoredValue::new_local(None::<Rc<RegisterWorker>>);
-    let screen = RwSignal::new(None::<String>);
+    // The worker's HTML is written straight into this element, not through
+    // a reactive `inner_html`, so the focus can be given back right after.
+    let work = NodeRef::<leptos::html::Div>::new();
+    let open = RwSignal::new(false);
     let can_apply = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let message = RwSignal::new(Status::None);
@@ -36,11 +39,17 @@ pub fn RegisterImport(unit_id: String) -> impl IntoView {
 
     let show = move |shown: Screen| {
         can_apply.set(shown.can_apply);
-        screen.set(Some(shown.html));
+        if let Some(element) = work.get_untracked() {
+            element.set_inner_html(&shown.html);
+        }
+        open.set(true);
     };
     let close = move || {
         worker.set_value(None);
-        screen.set(None);
+        if let Some(element) = work.get_untracked() {
+            element.set_inner_html("");
+        }
+        open.set(false);
         can_apply.set(false);
     };
 
@@ -229,8 +238,8 @@ pub fn RegisterImport(unit_id: String) -> impl IntoView {
             <Show when=move || snapshot.with(Option::is_some)>
                 <button id="undo-register" on:click=undo>"Hoàn tác lần nhập sổ vừa rồi"</button>
             </Show>
-            <Show when=move || screen.with(Option::is_some)>
-                <div id="register-work" on:change=changed inner_html=move || screen.get().unwrap_or_default()></div>
+            <div id="register-work" node_ref=work on:change=changed></div>
+            <Show when=move || open.get()>
                 <div class="actions">
                     <button
                         class="primary"
