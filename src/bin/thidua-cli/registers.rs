@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{Datelike, Utc};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook as XlsxWorkbook};
 use thidua::core::campaign::calendar::working_days;
-use thidua::core::campaign::model::{Campaign, SavedMapping, Workspace};
+use thidua::core::campaign::model::{Campaign, RememberedMappings, SavedMapping, Workspace};
 use thidua::core::campaign::registers::RegisterKind;
 use thidua::core::entry::validation::CountField;
 use thidua::core::exchange::envelope::{encode_export, export_unit};
@@ -170,8 +170,9 @@ pub fn register(args: &[String]) -> Result<std::process::ExitCode, String> {
     }
     if let Some(path) = options.value("--mapping") {
         let text = crate::read(Path::new(path))?;
-        campaign.register_mappings = serde_json::from_str::<Vec<SavedMapping>>(&text)
+        let list = serde_json::from_str::<Vec<SavedMapping>>(&text)
             .map_err(|e| format!("{path}: không phải danh sách cách đọc sổ ({e})."))?;
+        campaign.register_mappings = RememberedMappings::from_list(&list);
     }
     if options.files.is_empty() {
         return Err(format!("Chưa có tệp sổ văn bản nào.\n\n{USAGE}"));

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
-pub use crate::core::campaign::registers::{CountSource, SavedMapping};
+pub use crate::core::campaign::registers::{CountSource, RememberedMappings, SavedMapping};
 
 /// Version of the stored and exchanged data layout. Raise it with every
 /// incompatible change and add a migration for the previous one.
@@ -47,8 +47,8 @@ pub struct Campaign {
     pub award_rules: AwardRules,
     /// Register mappings remembered per set of headers (optional settings:
     /// the Legal Division can hand every division a ready mapping).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub register_mappings: Vec<SavedMapping>,
+    #[serde(default, skip_serializing_if = "RememberedMappings::is_empty")]
+    pub register_mappings: RememberedMappings,
 }
 
 impl Campaign {

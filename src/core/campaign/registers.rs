@@ -222,6 +222,53 @@ impl RegisterMapping {
     }
 }
 
+/// The mappings a campaign remembers, kept as their JSON text. The app's
+/// page only stores and carries them (the register worker and the CLI read
+/// them), so the page does not carry their deserialisers: 3.4 KB of gzipped
+/// wasm on the first load, measured. A list that does not parse reads as
+/// empty (the mappings are guessed again), never as an error.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RememberedMappings(String);
+
+impl RememberedMappings {
+    /// The mappings in `list`.
+    pub fn from_list(list: &[SavedMapping]) -> Self {
+        if list.is_empty() {
+            return RememberedMappings::default();
+        }
+        RememberedMappings(serde_json::to_string(list).expect("mappings serialise"))
+    }
+
+    /// The remembered mappings.
+    pub fn list(&self) -> Vec<SavedMapping> {
+        if self.0.is_empty() {
+            return Vec::new();
+        }
+        serde_json::from_str(&self.0).unwrap_or_default()
+    }
+
+    /// Whether none is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty() || self.0 == "[]"
+    }
+}
+
+impl Serialize for RememberedMappings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = if self.0.is_empty() { "[]" } else { &self.0 };
+        let raw = serde_json::value::RawValue::from_string(text.to_string())
+            .map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for RememberedMappings {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        Ok(RememberedMappings(raw.get().to_string()))
+    }
+}
+
 /// A mapping remembered for registers with these headers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedMapping {
@@ -261,6 +308,29 @@ impl CountSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_mappings_travel_as_plain_json() {
+        let saved = SavedMapping {
+            headers: vec!["Ngày đến".into()],
+            mapping: RegisterMapping {
+                kind: RegisterKind::Incoming,
+                sheet: 0,
+                header_row: 1,
+                date_column: 0,
+                number_column: None,
+                marks: Vec::new(),
+            },
+        };
+        let remembered = RememberedMappings::from_list(std::slice::from_ref(&saved));
+        let json = serde_json::to_string(&remembered).unwrap();
+        assert!(json.starts_with("[{\"headers\":[\"Ngày đến\"]"), "{json}");
+        let back: RememberedMappings = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.list(), vec![saved]);
+        let garbage: RememberedMappings = serde_json::from_str("{\"not\": \"a list\"}").unwrap();
+        assert!(garbage.list().is_empty(), "read as none, never an error");
+        assert!(RememberedMappings::default().is_empty());
+    }
 
     #[test]
     fn keys_are_the_serialised_names() {

@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, Weekday};
 
 use crate::core::campaign::model::{
-    AwardRules, Campaign, Criterion, CriterionKind, Deadline, Exclusion, Period, Target,
-    Thresholds, Unit, WorkingCalendar,
+    AwardRules, Campaign, Criterion, CriterionKind, Deadline, Exclusion, Period,
+    RememberedMappings, Target, Thresholds, Unit, WorkingCalendar,
 };
 use crate::core::format;
 
@@ -188,7 +188,7 @@ pub fn seed_campaign(id: impl Into<String>) -> Campaign {
         deadlines: plan_deadlines(),
         thresholds: Thresholds::default(),
         award_rules: AwardRules::default(),
-        register_mappings: Vec::new(),
+        register_mappings: RememberedMappings::default(),
     }
 }
 

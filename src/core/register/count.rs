@@ -22,7 +22,8 @@ use serde::{Deserialize, Serialize};
 use crate::core::campaign::calendar::working_days;
 use crate::core::campaign::model::{Campaign, DailyCounts, Workspace};
 use crate::core::campaign::registers::{
-    overwrite_shared, CountSource, Mark, RegisterKind, RegisterMapping, SavedMapping,
+    overwrite_shared, CountSource, Mark, RegisterKind, RegisterMapping, RememberedMappings,
+    SavedMapping,
 };
 use crate::core::entry::edit::{daily_report, update_counts};
 use crate::core::entry::validation::CountField;
@@ -500,13 +501,11 @@ pub fn apply_outcome(
 ) -> usize {
     let plan = plan_import(&outcome.days, stored_counts(workspace, unit_id));
     let changed = apply_import(workspace, unit_id, &plan, &outcome.files, now);
+    let mut remembered = workspace.campaign.register_mappings.list();
     for saved in &outcome.mappings {
-        remember_headers(
-            &mut workspace.campaign.register_mappings,
-            saved.headers.clone(),
-            &saved.mapping,
-        );
+        remember_headers(&mut remembered, saved.headers.clone(), &saved.mapping);
     }
+    workspace.campaign.register_mappings = RememberedMappings::from_list(&remembered);
     changed
 }
 

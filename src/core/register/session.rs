@@ -96,7 +96,7 @@ pub fn view_registers(
             None if request.sheet.is_some() || request.header_row.is_some() => {
                 guess_mapping(workbook, chosen_sheet, request.header_row)
             }
-            None => mapping_for(workbook, &campaign.register_mappings),
+            None => mapping_for(workbook, &campaign.register_mappings.list()),
         };
         let (sheet, header_row) = match &mapping {
             Ok(mapping) => (mapping.sheet, Some(mapping.header_row)),
