@@ -8,11 +8,10 @@
 //! only matters for a division's report), and the worker answers
 //! `["ok", Uint8Array]` or `["error", sentence]`.
 
-use js_sys::{Array, Function, Promise, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
 use leptos::prelude::*;
 
@@ -21,6 +20,7 @@ use crate::core::report::office::{office_document_from_json, OfficeFormat};
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::Status;
 use crate::web::download::download_bytes;
+use crate::web::worker_call::call;
 
 /// The loader Trunk writes for the worker (`data-loader-shim`), next to
 /// index.html.
@@ -64,38 +64,16 @@ pub async fn make_office_document(
         &workspace_json.into(),
         &unit_id.into(),
     );
-    // The handlers must outlive the wait; they are dropped after it.
-    let mut handlers = None;
-    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
-        let sender = worker.clone();
-        let request = request.clone();
-        let refuse = reject.clone();
-        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let message = Array::from(&event.data());
-            let _ = match message.get(0).as_string().as_deref() {
-                Some("ready") => sender.post_message(&request).map(|_| JsValue::UNDEFINED),
-                Some("ok") => resolve.call1(&JsValue::NULL, &message.get(1)),
-                _ => refuse.call1(&JsValue::NULL, &message.get(1)),
-            };
-        });
-        let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
-            event.prevent_default();
-            let _ = reject.call1(
-                &JsValue::NULL,
-                &"Không chạy được bộ xuất tệp. Nếu đang ngoại tuyến, hãy mở ứng dụng một lần khi có mạng để trình duyệt lưu nó, rồi thử lại."
-                    .into(),
-            );
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        handlers = Some((on_message, on_error));
-    });
-    let outcome = JsFuture::from(promise).await;
+    let answer = call(&worker, request, None, true).await;
     worker.terminate();
-    drop(handlers);
-    match outcome {
-        Ok(bytes) => Ok(Uint8Array::new(&bytes).to_vec()),
-        Err(message) => Err(message
+    let failed =
+        "Không chạy được bộ xuất tệp. Nếu đang ngoại tuyến, hãy mở ứng dụng một lần khi có \
+                  mạng để trình duyệt lưu nó, rồi thử lại.";
+    let answer = answer.map_err(|()| failed.to_string())?;
+    match answer.get(0).as_string().as_deref() {
+        Some("ok") => Ok(Uint8Array::new(&answer.get(1)).to_vec()),
+        _ => Err(answer
+            .get(1)
             .as_string()
             .unwrap_or_else(|| "Bộ xuất tệp gặp lỗi không rõ.".into())),
     }

@@ -9,6 +9,7 @@ mod offline;
 mod pages;
 pub mod register_worker;
 pub mod storage;
+mod worker_call;
 
 /// Mounts the app on `<body>`; called once from `main` in the browser.
 pub fn start() {

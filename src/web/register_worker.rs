@@ -19,11 +19,10 @@
 use std::cell::RefCell;
 
 use chrono::{DateTime, Utc};
-use js_sys::{Array, Function, Promise, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
 use crate::core::campaign::model::Workspace;
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
@@ -34,6 +33,7 @@ use crate::core::register::session::{
     apply_edit, outcome, view_registers, Edit, FileRequest, RegisterView,
 };
 use crate::core::register::table::Workbook;
+use crate::web::worker_call::call;
 
 /// The loader Trunk writes for the worker (`data-loader-shim`).
 const WORKER_URL: &str = "./thidua-register_loader.js";
@@ -216,47 +216,15 @@ impl RegisterWorker {
         Ok((json, changed, answer.get(3).as_string().unwrap_or_default()))
     }
 
-    /// Sends `message` (after the worker's “ready” when `wait_ready`) and
-    /// waits for its answer.
     async fn exchange(
         &self,
         message: Array,
         transfer: Option<Array>,
         wait_ready: bool,
     ) -> Result<Array, String> {
-        let worker = &self.worker;
-        let mut handlers = None;
-        let promise = Promise::new(&mut |resolve: Function, reject: Function| {
-            let sender = worker.clone();
-            let message = message.clone();
-            let transfer = transfer.clone();
-            let send = move || match &transfer {
-                Some(transfer) => sender.post_message_with_transfer(&message, transfer),
-                None => sender.post_message(&message),
-            };
-            if !wait_ready {
-                let _ = send();
-            }
-            let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                let answer = event.data();
-                let _ = match Array::from(&answer).get(0).as_string().as_deref() {
-                    Some("ready") => send().map(|_| JsValue::UNDEFINED),
-                    _ => resolve.call1(&JsValue::NULL, &answer),
-                };
-            });
-            let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
-                event.prevent_default();
-                let _ = reject.call1(&JsValue::NULL, &WORKER_FAILED.into());
-            });
-            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            handlers = Some((on_message, on_error));
-        });
-        let outcome = JsFuture::from(promise).await;
-        drop(handlers);
-        outcome
-            .map(|answer| Array::from(&answer))
-            .map_err(|_| WORKER_FAILED.to_string())
+        call(&self.worker, message, transfer, wait_ready)
+            .await
+            .map_err(|()| WORKER_FAILED.to_string())
     }
 }
 

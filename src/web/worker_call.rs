@@ -1,0 +1,54 @@
+//! One request to a web worker and its answer, shared by the export worker
+//! and the register worker (one copy of this machinery on the first load).
+//!
+//! Both workers say `["ready"]` once their wasm runs (a message sent before
+//! would be lost) and answer each request with one array.
+
+use js_sys::{Array, Function, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Event, MessageEvent, Worker};
+
+/// Sends `message` to `worker` — after its `["ready"]` when `wait_ready`
+/// (a worker just started), at once otherwise — moving the buffers in
+/// `transfer`, and waits for the answer. `Err` when the worker cannot load
+/// (offline before it was ever cached) or dies.
+pub async fn call(
+    worker: &Worker,
+    message: Array,
+    transfer: Option<Array>,
+    wait_ready: bool,
+) -> Result<Array, ()> {
+    // The handlers must outlive the wait; they are dropped after it.
+    let mut handlers = None;
+    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
+        let sender = worker.clone();
+        let message = message.clone();
+        let transfer = transfer.clone();
+        let send = move || match &transfer {
+            Some(transfer) => sender.post_message_with_transfer(&message, transfer),
+            None => sender.post_message(&message),
+        };
+        if !wait_ready {
+            let _ = send();
+        }
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let answer = event.data();
+            let _ = match Array::from(&answer).get(0).as_string().as_deref() {
+                Some("ready") => send().map(|_| JsValue::UNDEFINED),
+                _ => resolve.call1(&JsValue::NULL, &answer),
+            };
+        });
+        let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
+            event.prevent_default();
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        handlers = Some((on_message, on_error));
+    });
+    let outcome = JsFuture::from(promise).await;
+    drop(handlers);
+    outcome.map(|answer| Array::from(&answer)).map_err(|_| ())
+}
