@@ -78,6 +78,12 @@ describe('offline', () => {
     await page.locator('#docx-report').click();
     const docx = readFileSync(await (await writing).path());
     assert.equal(docx.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+    // So was the register reader: a register is read and counted offline.
+    await page.goto(`${site.url}#/nhap-lieu`);
+    await page
+      .locator('#register-files')
+      .setInputFiles(new URL('../fixtures/registers/so-van-ban-den-phong-phap-che.xlsx', import.meta.url).pathname);
+    await page.locator('#register-preview').waitFor();
     // A fresh page of the site, offline, opens too.
     const second = await context.newPage();
     await second.goto(`${site.url}#/hop-nhat`);
