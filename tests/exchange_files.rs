@@ -2,6 +2,9 @@
 //! sample, a corpus of hostile files (tests/fixtures/exchange/hostile/, made
 //! by generate-hostile.mjs), and `thidua-cli` run as a process.
 
+mod common;
+
+use common::cli;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -107,18 +110,6 @@ fn a_file_from_before_the_exemption_fields_still_imports() {
     let (_, warnings) = decode_export(&text, &campaign()).unwrap();
     assert_eq!(warnings.len(), 2);
     assert!(warnings[1].contains("Tiêu chí"));
-}
-
-fn cli(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_thidua-cli"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
 }
 
 #[test]

@@ -4,9 +4,11 @@
 //! app's reader and must count to exactly the sample's data; hostile files
 //! are refused with a Vietnamese reason naming the file.
 
+mod common;
+
+use common::cli;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use thidua::core::campaign::calendar::working_days;
 use thidua::core::entry::edit::daily_report;
@@ -16,18 +18,6 @@ use thidua::core::format::slug;
 use thidua::core::register::read::{read_register, MAX_ROWS};
 use thidua::core::register::session::view_registers;
 use thidua::core::sample::{generate, SampleScale};
-
-fn cli(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_thidua-cli"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("thidua-registers-{name}-{}", std::process::id()));

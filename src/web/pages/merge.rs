@@ -4,8 +4,7 @@
 //! (`exchange`, `merge`); this page reads files and shows results.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, FileList, HtmlInputElement};
+use web_sys::FileList;
 
 use crate::core::campaign::model::Workspace;
 use crate::core::exchange::envelope::{
@@ -13,6 +12,7 @@ use crate::core::exchange::envelope::{
 };
 use crate::core::exchange::merge::{merge_files, Choices};
 use crate::web::app::{now, use_workspace};
+use crate::web::components::file_drop::FileDrop;
 use crate::web::components::import_preview::{Checked, ImportPreview};
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::components::submission_table::SubmissionTable;
@@ -82,26 +82,6 @@ pub fn Merge() -> impl IntoView {
             checked.set(results);
         });
     };
-    let pick = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(files) = input.files() {
-            read_files(files);
-        }
-        input.set_value("");
-    };
-    let dragging = RwSignal::new(false);
-    let drop = move |event: DragEvent| {
-        event.prevent_default();
-        dragging.set(false);
-        if let Some(files) = event.data_transfer().and_then(|d| d.files()) {
-            read_files(files);
-        }
-    };
 
     let good_files = move || checked.with(|c| c.iter().filter(|c| c.result.is_ok()).count());
     let apply = move |_| {
@@ -155,19 +135,13 @@ pub fn Merge() -> impl IntoView {
                 "nhiều tệp một lúc, kể cả tệp tổng hợp của đơn vị khác). Mỗi tệp được kiểm tra và "
                 "xem trước; dữ liệu chỉ thay đổi khi bấm “Hợp nhất”."
             </p>
-            <label
-                class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
-                on:dragover=move |event: DragEvent| {
-                    event.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=drop
-            >
-                <input id="import-files" type="file" accept=".json,application/json" multiple on:change=pick />
-                <strong>"Chọn tệp…"</strong>
-                <span>"hoặc kéo thả các tệp .json vào đây"</span>
-            </label>
+            <FileDrop
+                input_id="import-files"
+                accept=".json,application/json"
+                pick_label="Chọn tệp…"
+                hint="hoặc kéo thả các tệp .json vào đây"
+                on_files=read_files
+            />
             {move || {
                 progress
                     .get()

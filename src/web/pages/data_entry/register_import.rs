@@ -14,12 +14,13 @@ use std::rc::Rc;
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DragEvent, Element, FileList, HtmlElement, HtmlInputElement};
+use web_sys::{Element, FileList, HtmlElement};
 
 use crate::core::campaign::model::Workspace;
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
 use crate::core::register::read::MAX_FILE_BYTES;
 use crate::web::app::{now, use_workspace};
+use crate::web::components::file_drop::FileDrop;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::register_worker::{RegisterWorker, Screen};
 
@@ -88,26 +89,6 @@ pub fn RegisterImport(unit_id: String) -> impl IntoView {
                 }
             }
         });
-    };
-    let pick = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(files) = input.files() {
-            read_files(files);
-        }
-        input.set_value("");
-    };
-    let dragging = RwSignal::new(false);
-    let drop = move |event: DragEvent| {
-        event.prevent_default();
-        dragging.set(false);
-        if let Some(files) = event.data_transfer().and_then(|d| d.files()) {
-            read_files(files);
-        }
     };
 
     // One delegated handler for every control of the worker's screen: it
@@ -212,25 +193,13 @@ pub fn RegisterImport(unit_id: String) -> impl IntoView {
                 "số, ký hiệu, trích yếu của văn bản không được lưu, không xuất và không ghi lại. "
                 "Văn bản mật chỉ được đếm là văn bản không tính."
             </p>
-            <label
-                class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
-                on:dragover=move |event: DragEvent| {
-                    event.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=drop
-            >
-                <input
-                    id="register-files"
-                    type="file"
-                    accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-                    multiple
-                    on:change=pick
-                />
-                <strong>"Chọn sổ văn bản…"</strong>
-                <span>"hoặc kéo thả các tệp .xlsx, .csv vào đây"</span>
-            </label>
+            <FileDrop
+                input_id="register-files"
+                accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+                pick_label="Chọn sổ văn bản…"
+                hint="hoặc kéo thả các tệp .xlsx, .csv vào đây"
+                on_files=read_files
+            />
             <Show when=move || busy.get()>
                 <p class="hint" role="status" id="register-busy">"Đang đọc và đếm…"</p>
             </Show>
