@@ -101,8 +101,10 @@ describe('offline', () => {
     // Nothing happened behind the user's back: the entry is still on screen.
     await page.goto(`${site.url}#/nhap-lieu`);
     assert.equal(await cell.inputValue(), '17');
+    // Listen before clicking: the reload can be over before a later wait starts.
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Cập nhật ngay' }).click();
-    await page.waitForEvent('load');
+    await reloaded;
     await appReady(page);
     assert.equal(await page.locator('#update-banner').count(), 0);
     assert.equal(await page.locator('#daily-grid input[data-row="0"][data-col="0"]').inputValue(), '17');

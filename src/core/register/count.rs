@@ -652,6 +652,33 @@ mod tests {
     }
 
     #[test]
+    fn a_date_column_of_mixed_types_and_three_text_forms_is_read_cell_by_cell() {
+        let campaign = seed_campaign("c");
+        let (mut book, mapping) = incoming(&[
+            ["", "1", "", ""],
+            ["", "2", "", ""],
+            ["", "3", "", ""],
+            ["", "4", "", ""],
+            ["", "5", "", ""],
+        ]);
+        let rows = &mut book.sheets[0].rows;
+        rows[1][0] = Cell::Date(day(15, 7));
+        rows[2][0] = Cell::Number(45_853.0);
+        rows[3][0] = Cell::Text("15/7/25".into());
+        rows[4][0] = Cell::Text("2025-07-15 08:30".into());
+        rows[5][0] = Cell::Empty;
+        let count = count_registers(&[(&book, &mapping)], &campaign).unwrap();
+        assert_eq!(count.days[&day(15, 7)].docs_received, 4);
+        let skipped = &count.files[0].skipped;
+        assert_eq!(skipped.len(), 1);
+        assert_eq!(skipped[0].row, 6);
+        assert!(
+            skipped[0].reason.contains("công thức chưa có giá trị"),
+            "a formula without a value is named"
+        );
+    }
+
+    #[test]
     fn rows_become_counts_by_the_rules() {
         let campaign = seed_campaign("c");
         let (book, mapping) = incoming(&[
