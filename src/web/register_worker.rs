@@ -7,8 +7,8 @@
 //! mapping is recounted without reading them again.
 //!
 //! Messages are arrays tagged by their first element. The worker says
-//! `["ready"]`; the page sends `["open", [[name, bytes]…], workspace JSON,
-//! division id]`, then `["edit", file, control, mark, value, checked]` for
+//! `["ready"]`; the page sends `["open", [[name, bytes, size]…], workspace
+//! JSON, division id]` (no bytes for a file too large to be a register), then `["edit", file, control, mark, value, checked]` for
 //! each change, each answered with `["screen", html, whether anything can
 //! be applied]`; `["apply", now (RFC 3339), workspace JSON]` is answered
 //! with `["applied", workspace JSON, days changed, files]`: the import
@@ -27,7 +27,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 use crate::core::campaign::model::Workspace;
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
 use crate::core::register::count::{apply_outcome, plan_import, stored_counts};
-use crate::core::register::read::{read_register, RegisterError};
+use crate::core::register::read::{read_register, too_large, RegisterError, MAX_FILE_BYTES};
 use crate::core::register::screen::render;
 use crate::core::register::session::{
     apply_edit, outcome, view_registers, Edit, FileRequest, RegisterView,
@@ -101,6 +101,11 @@ fn handle(request: &Array) -> Array {
                 .map(|file| {
                     let file = Array::from(&file);
                     let name = file.get(0).as_string().unwrap_or_default();
+                    let size = file.get(2).as_f64().unwrap_or_default() as u64;
+                    if size > MAX_FILE_BYTES as u64 {
+                        // The page did not even read it.
+                        return Err(too_large(&name, size));
+                    }
                     read_register(&name, &Uint8Array::new(&file.get(1)).to_vec())
                 })
                 .collect();
@@ -162,10 +167,10 @@ impl Drop for RegisterWorker {
 }
 
 impl RegisterWorker {
-    /// Starts a worker and has it read `files` (name, bytes) for division
-    /// `unit_id` of the workspace whose JSON is `workspace`.
+    /// Starts a worker and has it read `files` (name, bytes, size) for
+    /// division `unit_id` of the workspace whose JSON is `workspace`.
     pub async fn open(
-        files: Vec<(String, Uint8Array)>,
+        files: Vec<(String, Uint8Array, f64)>,
         workspace: String,
         unit_id: &str,
     ) -> Result<(Self, Screen), String> {
@@ -173,9 +178,9 @@ impl RegisterWorker {
         let this = RegisterWorker { worker };
         let list = Array::new();
         let transfer = Array::new();
-        for (name, bytes) in files {
+        for (name, bytes, size) in files {
             transfer.push(&bytes.buffer());
-            list.push(&Array::of2(&name.into(), &bytes));
+            list.push(&Array::of3(&name.into(), &bytes, &size.into()));
         }
         let message = Array::of4(&"open".into(), &list, &workspace.into(), &unit_id.into());
         let answer = this.exchange(message, Some(transfer), true).await?;

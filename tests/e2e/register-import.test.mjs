@@ -194,6 +194,8 @@ describe('hostile registers', () => {
       'trieu-dong.csv': [Buffer.from(`Ngày đến,Số đến\n${'15/07/2025,1\n'.repeat(1_000_000)}`), 'quá giới hạn'],
       'khong-tieu-de.csv': [Buffer.from('a,b\n1,2\n'), 'không tìm thấy dòng tiêu đề'],
       'trong.csv': [Buffer.from(''), 'trống'],
+      // Never even read by the page: the worker refuses it from its size.
+      'qua-lon.csv': [Buffer.alloc(101 * 1024 * 1024, 0x41), 'quá giới hạn 100 MB'],
     };
     const paths = Object.entries(hostile).map(([name, [bytes]]) => {
       const path = join(scratch, name);

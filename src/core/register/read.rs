@@ -62,17 +62,22 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 /// Excel 97–2003 `.xls`.
 const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+/// Why a file of `size` bytes is not read at all (over [`MAX_FILE_BYTES`]).
+pub fn too_large(file_name: &str, size: u64) -> RegisterError {
+    RegisterError::new(
+        file_name,
+        format!(
+            "tệp lớn {} MB, quá giới hạn {} MB của một sổ văn bản.",
+            format::integer((size / (1024 * 1024)) as i64),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
 /// Reads a register, XLSX or CSV, told apart by their bytes (not the name).
 pub fn read_register(file_name: &str, bytes: &[u8]) -> Result<Workbook, RegisterError> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(RegisterError::new(
-            file_name,
-            format!(
-                "tệp lớn {} MB, quá giới hạn {} MB của một sổ văn bản.",
-                format::integer((bytes.len() / (1024 * 1024)) as i64),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
+        return Err(too_large(file_name, bytes.len() as u64));
     }
     let workbook = if bytes.starts_with(ZIP_MAGIC) {
         read_xlsx(file_name, bytes)?
