@@ -130,6 +130,8 @@ pub fn view_registers(
         .iter()
         .map(|(book, mapping)| (*book, mapping))
         .collect();
+    // Every mapping counted here fits its sheet (checked above, or guessed
+    // from it), so counting cannot fail; the default is never reached.
     let count = count_registers(&inputs, campaign).unwrap_or_default();
     RegisterView { files, count }
 }
