@@ -97,13 +97,6 @@ impl RegisterKind {
             }
         }
     }
-
-    /// Whether `a` and `b` differ in a count this register decides.
-    pub fn differs(self, a: &DailyCounts, b: &DailyCounts) -> bool {
-        let mut projected = *b;
-        self.overwrite(&mut projected, a);
-        projected != *b
-    }
 }
 
 /// The counts two registers share: documents received or issued that are

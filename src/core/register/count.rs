@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::core::campaign::calendar::working_days;
 use crate::core::campaign::model::{Campaign, DailyCounts, Workspace};
@@ -64,7 +64,7 @@ fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
 }
 
 /// A row that was not counted, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SkippedRow {
     /// The row, numbered as the spreadsheet numbers it.
     pub row: usize,
@@ -73,7 +73,7 @@ pub struct SkippedRow {
 }
 
 /// Documents dated on a day off, counted on a working day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MovedDay {
     /// The day off the register gives.
     pub from: NaiveDate,
@@ -84,7 +84,7 @@ pub struct MovedDay {
 }
 
 /// What one register file gave.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FileCount {
     /// The file's name.
     pub file_name: String,
@@ -99,7 +99,8 @@ pub struct FileCount {
 }
 
 /// What a set of register files gave, together.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// (Serialised for `thidua-cli register --json`.)
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct RegisterCount {
     /// Each file's summary, in the order given.
     pub files: Vec<FileCount>,
@@ -136,26 +137,29 @@ struct RowMarks {
 /// looked up (folding every cell was most of a 50,000-row import).
 struct MarkReader<'a> {
     mapping: &'a RegisterMapping,
-    seen: HashMap<(Mark, String), bool>,
+    /// Per mark (indexed by its discriminant), each value seen and its verdict;
+    /// looked up by `&str`, so a value seen before costs no allocation.
+    seen: [HashMap<String, bool>; Mark::ALL.len()],
 }
 
 impl<'a> MarkReader<'a> {
     fn new(mapping: &'a RegisterMapping) -> Self {
         MarkReader {
             mapping,
-            seen: HashMap::new(),
+            seen: Default::default(),
         }
     }
 
     fn has(&mut self, row: &[Cell], mark: Mark) -> Option<bool> {
         let rule = self.mapping.rule(mark)?;
         let text = row.get(rule.column).map(Cell::text).unwrap_or_default();
-        if let Some(yes) = self.seen.get(&(mark, text.to_string())) {
+        let seen = &mut self.seen[mark as usize];
+        if let Some(yes) = seen.get(text.as_ref()) {
             return Some(*yes);
         }
         let folded = fold(&text);
         let yes = rule.values.iter().any(|value| fold(value) == folded);
-        self.seen.insert((mark, text.into_owned()), yes);
+        seen.insert(text.into_owned(), yes);
         Some(yes)
     }
 
@@ -401,7 +405,7 @@ pub fn decided_fields(kinds: &[RegisterKind]) -> Vec<CountField> {
 }
 
 /// One working day whose counts the registers decide.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecidedDay {
     /// The working day.
     pub date: NaiveDate,
@@ -428,9 +432,9 @@ impl RegisterCount {
     }
 }
 
-/// What an import hands the page to apply: small, so the page's first load
-/// carries no more of the register import than this and [`apply_import`].
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// What an import applies ([`apply_outcome`]): the register worker and the
+/// CLI make it from what the person confirmed on the mapping screen.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RegisterOutcome {
     /// The days the registers decide.
     pub days: Vec<DecidedDay>,

@@ -415,15 +415,6 @@ pub fn mapping_for(
     guess_mapping(workbook, first, None)
 }
 
-/// Remembers `mapping` for registers with the headers it was made for,
-/// replacing what was remembered for the same headers.
-pub fn remember(saved: &mut Vec<SavedMapping>, workbook: &Workbook, mapping: &RegisterMapping) {
-    let Some(sheet) = workbook.sheets.get(mapping.sheet) else {
-        return;
-    };
-    remember_headers(saved, column_names(sheet, mapping.header_row), mapping);
-}
-
 /// Remembers `mapping` for registers whose header row reads `headers`.
 pub fn remember_headers(
     saved: &mut Vec<SavedMapping>,
@@ -583,8 +574,9 @@ mod tests {
             values: vec!["Điện tử".into()],
         });
         let mut saved = Vec::new();
-        remember(&mut saved, &book, &mapping);
-        remember(&mut saved, &book, &mapping);
+        let headers = column_names(&book.sheets[0], mapping.header_row);
+        remember_headers(&mut saved, headers.clone(), &mapping);
+        remember_headers(&mut saved, headers, &mapping);
         assert_eq!(saved.len(), 1, "one mapping per set of headers");
         assert_eq!(mapping_for(&book, &saved).unwrap(), mapping);
     }

@@ -2,8 +2,6 @@
 //! register worker computes each time the person changes a mapping, and
 //! what `thidua-cli register` computes once. Pure, so it is tested natively.
 
-use serde::{Deserialize, Serialize};
-
 use crate::core::campaign::model::Campaign;
 use crate::core::campaign::registers::{
     Mark, MarkRule, RegisterKind, RegisterMapping, SavedMapping,
@@ -16,21 +14,18 @@ use crate::core::register::read::RegisterError;
 use crate::core::register::table::Workbook;
 
 /// What the person chose for one file; every part optional (then guessed).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FileRequest {
     /// A mapping as edited on the screen: used as it is.
-    #[serde(default)]
     pub mapping: Option<RegisterMapping>,
     /// Otherwise: guess for this sheet…
-    #[serde(default)]
     pub sheet: Option<usize>,
     /// …with the header on this row (1-based).
-    #[serde(default)]
     pub header_row: Option<usize>,
 }
 
 /// A column as the mapping screen offers it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ColumnView {
     /// Its name from the header row (“Cột C” where the header is empty).
     pub name: String,
@@ -40,7 +35,7 @@ pub struct ColumnView {
 }
 
 /// One file on the mapping screen.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FileView {
     /// The file's name.
     pub file_name: String,
@@ -55,7 +50,7 @@ pub struct FileView {
 }
 
 /// Everything the mapping and preview screen shows.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RegisterView {
     /// Each file, in the order picked.
     pub files: Vec<FileView>,
@@ -186,6 +181,7 @@ pub fn apply_edit(view: &RegisterView, requests: &mut Vec<FileRequest>, index: u
         .as_ref()
         .map_or(requests[index].sheet, |m| Some(m.sheet));
     let request = match edit {
+        // A new sheet or header row: the mapping is guessed anew.
         Edit::Sheet(sheet) => FileRequest {
             sheet: Some(sheet),
             ..FileRequest::default()
@@ -199,45 +195,7 @@ pub fn apply_edit(view: &RegisterView, requests: &mut Vec<FileRequest>, index: u
             let Some(mut mapping) = file.mapping.clone() else {
                 return;
             };
-            match edit {
-                Edit::Kind(kind) => {
-                    mapping.kind = kind;
-                    mapping
-                        .marks
-                        .retain(|rule| kind.marks().contains(&rule.mark));
-                }
-                Edit::DateColumn(column) => mapping.date_column = column,
-                Edit::NumberColumn(column) => mapping.number_column = column,
-                Edit::MarkColumn(mark, column) => {
-                    mapping.marks.retain(|rule| rule.mark != mark);
-                    if let Some(column) = column {
-                        // The column's values that read as “yes”, as a first guess.
-                        let values = file
-                            .columns
-                            .get(column)
-                            .and_then(|c| c.values.clone())
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|(value, _)| value)
-                            .filter(|value| means_yes(mark, value))
-                            .collect();
-                        mapping.marks.push(MarkRule {
-                            mark,
-                            column,
-                            values,
-                        });
-                    }
-                }
-                Edit::MarkValue(mark, value, yes) => {
-                    if let Some(rule) = mapping.marks.iter_mut().find(|rule| rule.mark == mark) {
-                        rule.values.retain(|v| *v != value);
-                        if yes {
-                            rule.values.push(value);
-                        }
-                    }
-                }
-                Edit::Sheet(_) | Edit::HeaderRow(_) => unreachable!("handled above"),
-            }
+            edit_mapping(&mut mapping, file, edit);
             FileRequest {
                 mapping: Some(mapping),
                 ..FileRequest::default()
@@ -247,8 +205,51 @@ pub fn apply_edit(view: &RegisterView, requests: &mut Vec<FileRequest>, index: u
     requests[index] = request;
 }
 
-/// What the page applies for this view: the decided days, the files
-/// counted and their mappings to remember.
+/// Applies an edit of the mapping itself (a sheet or header row is not).
+fn edit_mapping(mapping: &mut RegisterMapping, file: &FileView, edit: Edit) {
+    match edit {
+        Edit::Kind(kind) => {
+            mapping.kind = kind;
+            mapping
+                .marks
+                .retain(|rule| kind.marks().contains(&rule.mark));
+        }
+        Edit::DateColumn(column) => mapping.date_column = column,
+        Edit::NumberColumn(column) => mapping.number_column = column,
+        Edit::MarkColumn(mark, column) => {
+            mapping.marks.retain(|rule| rule.mark != mark);
+            if let Some(column) = column {
+                // The column's values that read as “yes”, as a first guess.
+                let values = file
+                    .columns
+                    .get(column)
+                    .and_then(|c| c.values.clone())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(value, _)| value)
+                    .filter(|value| means_yes(mark, value))
+                    .collect();
+                mapping.marks.push(MarkRule {
+                    mark,
+                    column,
+                    values,
+                });
+            }
+        }
+        Edit::MarkValue(mark, value, yes) => {
+            if let Some(rule) = mapping.marks.iter_mut().find(|rule| rule.mark == mark) {
+                rule.values.retain(|v| *v != value);
+                if yes {
+                    rule.values.push(value);
+                }
+            }
+        }
+        Edit::Sheet(_) | Edit::HeaderRow(_) => {}
+    }
+}
+
+/// What applying this view writes: the decided days, the files counted
+/// and their mappings to remember.
 pub fn outcome(view: &RegisterView, campaign: &Campaign) -> RegisterOutcome {
     RegisterOutcome {
         days: view.count.decided_days(campaign),
