@@ -6,8 +6,8 @@
 //!
 //! The rules and defaults are written out in `docs/evaluation.md`.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -260,7 +260,9 @@ pub fn ranking_order(a: &Evaluation, b: &Evaluation) -> Ordering {
 }
 
 fn rank(mut evaluations: Vec<Evaluation>) -> Vec<Evaluation> {
-    evaluations.sort_by(ranking_order);
+    // Ids are unique, so the order is total and an unstable sort gives the
+    // same result as a stable one, without its buffer.
+    evaluations.sort_unstable_by(ranking_order);
     for (index, evaluation) in evaluations.iter_mut().enumerate() {
         evaluation.rank = index + 1;
     }
@@ -421,7 +423,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
         .filter(|r| !r.meta.deleted)
         .map(|r| (r.officer_id.as_str(), r))
         .collect();
-    let mut initiatives: HashMap<&str, u64> = HashMap::new();
+    let mut initiatives: HashMap<&str, u64> = HashMap::default();
     let officer_unit: HashMap<&str, &str> = campaign
         .officers
         .iter()
@@ -441,7 +443,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
     }
 
     // Officers and KPI evaluations per unit, in one pass over the officers.
-    let mut kpi_by_unit: HashMap<&str, (u64, u64)> = HashMap::new();
+    let mut kpi_by_unit: HashMap<&str, (u64, u64)> = HashMap::default();
     for officer in campaign.active_officers() {
         let entry = kpi_by_unit.entry(officer.unit_id.as_str()).or_default();
         entry.0 += 1;
@@ -529,57 +531,57 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
         })
         .collect();
 
-    let officers = campaign
-        .active_officers()
-        .map(|officer| {
-            let record = records.get(officer.id.as_str());
-            let results: Vec<CriterionResult> = campaign
-                .criteria
-                .iter()
-                .map(|criterion| {
-                    let target = percent_target(criterion);
-                    let (n, d) = match (criterion.kind, record) {
-                        (CriterionKind::OnlineProcessing, Some(r)) => {
-                            (u64::from(r.docs_handled_online), u64::from(r.docs_handled))
-                        }
-                        // Only officers who sign are measured on signing.
-                        (CriterionKind::DigitalSigning, Some(r))
-                            if r.signing_authority || r.docs_signed > 0 =>
-                        {
-                            (u64::from(r.docs_signed), u64::from(r.docs_handled_online))
-                        }
-                        (CriterionKind::KpiEvaluation, r) => {
-                            (u64::from(r.is_some_and(|r| r.kpi_evaluated)), 1)
-                        }
-                        (CriterionKind::Creativity, _) => {
-                            return CriterionResult::count(
-                                criterion.kind,
-                                initiatives.get(officer.id.as_str()).copied().unwrap_or(0),
-                                initiative_target(criterion),
-                            )
-                        }
-                        // Interconnection is a division's platform, not a person's.
-                        _ => (0, 0),
-                    };
-                    CriterionResult::ratio(criterion.kind, n, d, 0, target)
-                })
-                .collect();
-            let composite = weighted_composite(&campaign.criteria, &results);
-            Evaluation {
-                id: officer.id.clone(),
-                name: officer.name.clone(),
-                classification: classify(composite, &campaign.criteria, &results, thresholds),
-                composite,
-                criteria: results,
-                paper_free_days: 0,
-                paper_days: Vec::new(),
-                paperless_weeks: 0,
-                provenance: CountProvenance::default(),
-                pages_excluded: 0,
-                rank: 0,
-            }
-        })
-        .collect();
+    // Sized up front: a filtered iterator does not know its length, and a
+    // province's 20,000 evaluations would otherwise be copied as the vector grows.
+    let mut officers = Vec::with_capacity(campaign.officers.len());
+    officers.extend(campaign.active_officers().map(|officer| {
+        let record = records.get(officer.id.as_str());
+        let results: Vec<CriterionResult> = campaign
+            .criteria
+            .iter()
+            .map(|criterion| {
+                let target = percent_target(criterion);
+                let (n, d) = match (criterion.kind, record) {
+                    (CriterionKind::OnlineProcessing, Some(r)) => {
+                        (u64::from(r.docs_handled_online), u64::from(r.docs_handled))
+                    }
+                    // Only officers who sign are measured on signing.
+                    (CriterionKind::DigitalSigning, Some(r))
+                        if r.signing_authority || r.docs_signed > 0 =>
+                    {
+                        (u64::from(r.docs_signed), u64::from(r.docs_handled_online))
+                    }
+                    (CriterionKind::KpiEvaluation, r) => {
+                        (u64::from(r.is_some_and(|r| r.kpi_evaluated)), 1)
+                    }
+                    (CriterionKind::Creativity, _) => {
+                        return CriterionResult::count(
+                            criterion.kind,
+                            initiatives.get(officer.id.as_str()).copied().unwrap_or(0),
+                            initiative_target(criterion),
+                        )
+                    }
+                    // Interconnection is a division's platform, not a person's.
+                    _ => (0, 0),
+                };
+                CriterionResult::ratio(criterion.kind, n, d, 0, target)
+            })
+            .collect();
+        let composite = weighted_composite(&campaign.criteria, &results);
+        Evaluation {
+            id: officer.id.clone(),
+            name: officer.name.clone(),
+            classification: classify(composite, &campaign.criteria, &results, thresholds),
+            composite,
+            criteria: results,
+            paper_free_days: 0,
+            paper_days: Vec::new(),
+            paperless_weeks: 0,
+            provenance: CountProvenance::default(),
+            pages_excluded: 0,
+            rank: 0,
+        }
+    }));
 
     let daily = days
         .iter()

@@ -13,7 +13,7 @@
 //! must repeat what is sealed. Schema 1 covered only the records: such files
 //! still import, with a warning that their export time is not protected.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -707,7 +707,7 @@ fn summarise(mut problems: Vec<String>) -> Vec<String> {
 
 /// Keys that occur more than once in one list of a file.
 fn duplicates<'a>(what: &str, keys: impl Iterator<Item = &'a str>, problems: &mut Vec<String>) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for key in keys {
         if !seen.insert(key) {
             problems.push(format!("{what} “{key}” xuất hiện hai lần."));

@@ -8,7 +8,9 @@
 //! records too (tombstones), so they travel and win like any edit.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -200,7 +202,7 @@ pub enum Choice {
 struct KeyedList<'a, T: Record> {
     kind: RecordKind,
     records: &'a mut Vec<T>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
 }
 
 impl<'a, T: Record> KeyedList<'a, T> {
@@ -310,7 +312,7 @@ pub fn merge_files(
     now: DateTime<Utc>,
     apply: bool,
 ) -> Vec<MergeSummary> {
-    let mut unit_ids: HashSet<String> = workspace
+    let mut unit_ids: FxHashSet<String> = workspace
         .campaign
         .units
         .iter()
