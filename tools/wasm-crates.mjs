@@ -29,15 +29,26 @@ function owner(name) {
     const target = forType ? forType[1] : name;
     return `serde derive: ${target.split('::').slice(0, 3).join('::')}`;
   }
+  // `<T as tachys::…>`, `<f64 as core::…>`: the trait's crate.
+  const viaTrait = /^<[^<>]*? as ([A-Za-z_]\w*)/.exec(path);
   const asTrait = /^<&?(?:mut )?([A-Za-z_][\w]*(?:\[[0-9a-f]+\])?)::/.exec(path);
-  if (asTrait) path = asTrait[1];
+  if (viaTrait) path = viaTrait[1];
+  else if (asTrait) path = asTrait[1];
   const first = path.replace(/^[<&]+/, '').split('::')[0].replace(/\[[0-9a-f]+\]$/, '');
-  if (first === 'thidua') return name.split('::').slice(0, 3).join('::');
+  if (first === 'thidua') {
+    // The app by module; the screens and components one level further.
+    const parts = name.split('::').filter((part) => !/^h[0-9a-f]{16}$|^\{\{closure\}\}$|^_$/.test(part));
+    const depth = parts[2] === 'pages' || parts[2] === 'components' ? 4 : 3;
+    return parts.slice(0, depth).join('::').replace(/^thidua::(\w+)$/, 'thidua::$1 (binary)');
+  }
   if (/^(core|alloc|std|compiler_builtins|dlmalloc)$/.test(first)) return `std (${first})`;
-  if (/^(func|global|elem|table|memory|type|import|export)\b/.test(first) || /^[a-z_]+\[\d+\]$/.test(first)) return 'unnamed (glue, imports)';
+  if (/^(func|global|elem|table|memory|type|import|export|code)\b/.test(first) || /^[a-z_]+\[\d+\]$/.test(first)) {
+    return 'unnamed (merged by wasm-opt, glue, imports)';
+  }
   return first;
 }
 
+const LISTED = 30;
 const totals = new Map();
 let all = 0;
 for (const line of csv) {
@@ -50,9 +61,9 @@ for (const line of csv) {
 }
 const rows = [...totals].sort((a, b) => b[1] - a[1]);
 const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
-for (const [crate, bytes] of rows.slice(0, 25)) {
+for (const [crate, bytes] of rows.slice(0, LISTED)) {
   console.log(`${kb(bytes)} ${((100 * bytes) / all).toFixed(1).padStart(5)}%  ${crate}`);
 }
-const rest = rows.slice(25).reduce((sum, [, b]) => sum + b, 0);
-console.log(`${kb(rest)} ${((100 * rest) / all).toFixed(1).padStart(5)}%  (${rows.length - 25} more)`);
-console.log(`${kb(all)} 100.0%  code and data after wasm-opt -Oz, uncompressed`);
+const rest = rows.slice(LISTED).reduce((sum, [, b]) => sum + b, 0);
+console.log(`${kb(rest)} ${((100 * rest) / all).toFixed(1).padStart(5)}%  (${rows.length - LISTED} more)`);
+console.log(`${kb(all)} 100.0%  code and data after wasm-opt, uncompressed`);

@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod download;
 pub mod export_worker;
+pub mod import_worker;
 mod offline;
 mod pages;
 pub mod register_worker;

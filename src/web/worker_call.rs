@@ -4,6 +4,8 @@
 //! Both workers say `["ready"]` once their wasm runs (a message sent before
 //! would be lost) and answer each request with one array.
 
+use std::rc::Rc;
+
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,12 +15,31 @@ use web_sys::{Event, MessageEvent, Worker};
 /// Sends `message` to `worker` — after its `["ready"]` when `wait_ready`
 /// (a worker just started), at once otherwise — moving the buffers in
 /// `transfer`, and waits for the answer. `Err` when the worker cannot load
-/// (offline before it was ever cached) or dies.
+/// (offline before it was ever cached), dies, or is stopped with [`stop`].
 pub async fn call(
     worker: &Worker,
     message: Array,
     transfer: Option<Array>,
     wait_ready: bool,
+) -> Result<Array, ()> {
+    call_with_progress(
+        worker,
+        message,
+        transfer,
+        wait_ready,
+        Rc::new(|_: &Array| {}),
+    )
+    .await
+}
+
+/// [`call`], handing every `["progress", …]` message the worker sends
+/// before its answer to `progress`.
+pub async fn call_with_progress(
+    worker: &Worker,
+    message: Array,
+    transfer: Option<Array>,
+    wait_ready: bool,
+    progress: Rc<dyn Fn(&Array)>,
 ) -> Result<Array, ()> {
     // The handlers must outlive the wait; they are dropped after it.
     let mut handlers = None;
@@ -26,6 +47,7 @@ pub async fn call(
         let sender = worker.clone();
         let message = message.clone();
         let transfer = transfer.clone();
+        let progress = progress.clone();
         let send = move || match &transfer {
             Some(transfer) => sender.post_message_with_transfer(&message, transfer),
             None => sender.post_message(&message),
@@ -35,8 +57,13 @@ pub async fn call(
         }
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let answer = event.data();
-            let _ = match Array::from(&answer).get(0).as_string().as_deref() {
+            let answer = Array::from(&answer);
+            let _ = match answer.get(0).as_string().as_deref() {
                 Some("ready") => send().map(|_| JsValue::UNDEFINED),
+                Some("progress") => {
+                    progress(&answer);
+                    Ok(JsValue::UNDEFINED)
+                }
                 _ => resolve.call1(&JsValue::NULL, &answer),
             };
         });
@@ -51,4 +78,14 @@ pub async fn call(
     let outcome = JsFuture::from(promise).await;
     drop(handlers);
     outcome.map(|answer| Array::from(&answer)).map_err(|_| ())
+}
+
+/// Ends `worker` at once; a [`call`] waiting on it returns `Err`.
+pub fn stop(worker: &Worker) {
+    worker.terminate();
+    // A terminated worker sends nothing more: the waiting call hears of it
+    // through its own error handler.
+    if let Ok(event) = Event::new("error") {
+        let _ = worker.dispatch_event(&event);
+    }
 }

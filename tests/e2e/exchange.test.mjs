@@ -4,6 +4,7 @@
 // never change what is stored.
 import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,6 +171,63 @@ describe('exchange', () => {
     await page.locator('#import-preview tbody tr').nth(1).waitFor();
     assert.equal(await page.locator('#import-preview tr.accepted').count(), 1);
     assert.match(await page.locator('#import-preview tr.rejected td.reason').textContent(), /bị cắt dở/);
+  });
+
+  test('the files are read in a worker with a progress bar, and Hủy leaves storage byte-identical', async () => {
+    await loadSample(page, site);
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    const before = await stored(page);
+    // Ten files of 40 MB each: valid JSON the pipeline must scan to the end
+    // before it can refuse them, so the reading takes seconds.
+    const big = `{"ghi_chu":[${'0,'.repeat(20 * 1024 * 1024 - 1)}0]}`;
+    const paths = Array.from({ length: 10 }, (_, i) => {
+      const path = join(downloads, `lon-${i}.json`);
+      writeFileSync(path, big);
+      return path;
+    });
+    const workers = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.locator('#import-files').setInputFiles(paths);
+    const progress = page.locator('#import-progress');
+    await progress.waitFor();
+    assert.match(await progress.textContent(), /Đã đọc và kiểm tra \d+\/10 tệp \([\d,]+\/400,0 MB\)/);
+    assert.ok(workers.some((url) => url.endsWith('/thidua-import_loader.js')), `import worker started: ${workers}`);
+    await page.locator('#cancel-import').click();
+    await page.getByText('Đã hủy lần nhập; dữ liệu không thay đổi.').waitFor();
+    assert.equal(await page.locator('#import-progress').count(), 0);
+    assert.equal(await page.locator('#import-preview').count(), 0, 'no preview after cancelling');
+    assert.equal(await stored(page), before, 'cancelling changes nothing');
+  });
+
+  test('a conflict is shown with a choice, and the choice made is what gets stored', async () => {
+    await loadSample(page, site);
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    // The Office's file with an officer renamed at the same revision: the
+    // same record in two versions. Sealed again as the app seals (SHA-256
+    // over the envelope's exact bytes), so only the conflict is left.
+    const file = JSON.parse(readFileSync(`${FIXTURES}thidua-van-phong.json`, 'utf8'));
+    const officer = file.envelope.payload.officers[0];
+    const storedName = (await workspaceOf(page)).campaign.officers.find((o) => o.id === officer.id).name;
+    officer.name = 'Tên <i>đã đổi</i>';
+    const envelope = JSON.stringify(file.envelope);
+    const sha = createHash('sha256').update(envelope).digest('hex');
+    const path = join(downloads, 'xung-dot.json');
+    writeFileSync(path, `{"format":"thidua-export","schema_version":2,"envelope_sha256":"${sha}","envelope":${envelope}}`);
+    await page.locator('#import-files').setInputFiles(path);
+    await page.locator('#conflicts li').waitFor();
+    assert.match(await page.locator('#conflicts li').textContent(), /Cán bộ .*Tên <i>đã đổi<\/i>/);
+    // Whichever version is the provisional winner, choose the other one.
+    const local = page.getByRole('radio', { name: /Giữ bản đang có/ });
+    const incoming = page.getByRole('radio', { name: /Lấy bản trong tệp/ });
+    const keepLocal = await incoming.isChecked();
+    await (keepLocal ? local : incoming).check();
+    await page.locator('#apply-import').click();
+    await page.getByText('Đã hợp nhất 1 tệp.', { exact: false }).waitFor();
+    const merged = (await workspaceOf(page)).campaign.officers.find((o) => o.id === officer.id);
+    assert.equal(merged.name, keepLocal ? storedName : 'Tên <i>đã đổi</i>');
+    assert.equal(merged.meta.rev, 2, 'a choice against the provisional winner raises the revision');
   });
 
   test('an officer removed in a division is removed at the Legal Division too', async () => {

@@ -147,6 +147,21 @@ struct EnvelopeIn<'a> {
     envelope: Option<&'a RawValue>,
 }
 
+/// The sealed envelope with its records decoded in the same pass: the
+/// fast path for a good file. Anything wrong in it and the envelope is read
+/// again field by field, for the message that names the problem.
+#[derive(Deserialize)]
+struct SealedIn {
+    format: Option<String>,
+    schema_version: Option<u32>,
+    app_version: Option<String>,
+    campaign_id: Option<String>,
+    criteria_fingerprint: Option<String>,
+    source: Option<Source>,
+    exported_at: Option<DateTime<Utc>>,
+    payload: Option<Payload>,
+}
+
 /// Why a file was refused. Shown to users: every message is Vietnamese and
 /// says what to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -284,7 +299,10 @@ pub const LEGACY_FORMAT_WARNING: &str = "Tệp theo định dạng cũ (phiên b
 /// The fields a file's digest vouches for, from either schema: the sealed
 /// envelope of schema 2, or the open fields of schema 1 once its payload's
 /// digest holds (with [`LEGACY_FORMAT_WARNING`]).
-fn unseal(text: &str) -> Result<(EnvelopeIn<'_>, Option<&'static str>), ExportError> {
+///
+/// The records come decoded when the fast path read them (schema 2), and
+/// are otherwise left in `payload` for [`Importer::decode`] to read.
+fn unseal(text: &str) -> Result<Unsealed<'_>, ExportError> {
     let top: EnvelopeIn = serde_json::from_str(text).map_err(parse_error)?;
     if top.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ExportError::WrongFormat(top.format));
@@ -304,7 +322,11 @@ fn unseal(text: &str) -> Result<(EnvelopeIn<'_>, Option<&'static str>), ExportEr
         if !sha256_hex(payload.get().as_bytes()).eq_ignore_ascii_case(digest) {
             return Err(ExportError::DigestMismatch);
         }
-        return Ok((top, Some(LEGACY_FORMAT_WARNING)));
+        return Ok(Unsealed {
+            envelope: top,
+            records: None,
+            legacy: Some(LEGACY_FORMAT_WARNING),
+        });
     }
     let sealed = top.envelope.ok_or(ExportError::MissingField("envelope"))?;
     let digest = top
@@ -313,14 +335,52 @@ fn unseal(text: &str) -> Result<(EnvelopeIn<'_>, Option<&'static str>), ExportEr
     if !sha256_hex(sealed.get().as_bytes()).eq_ignore_ascii_case(&digest) {
         return Err(ExportError::DigestMismatch);
     }
+    let open_fields_hold = |format: &Option<String>, schema_version: Option<u32>| {
+        if *format != top.format {
+            Err(ExportError::OpenFieldChanged("format"))
+        } else if schema_version != Some(version) {
+            Err(ExportError::OpenFieldChanged("schema_version"))
+        } else {
+            Ok(())
+        }
+    };
+    if let Ok(fast) = serde_json::from_str::<SealedIn>(sealed.get()) {
+        open_fields_hold(&fast.format, fast.schema_version)?;
+        let envelope = EnvelopeIn {
+            format: fast.format,
+            schema_version: fast.schema_version,
+            app_version: fast.app_version,
+            campaign_id: fast.campaign_id,
+            criteria_fingerprint: fast.criteria_fingerprint,
+            source: fast.source,
+            exported_at: fast.exported_at,
+            payload_sha256: None,
+            payload: None,
+            envelope_sha256: None,
+            envelope: None,
+        };
+        return Ok(Unsealed {
+            envelope,
+            records: Some(fast.payload.ok_or(ExportError::MissingField("payload"))?),
+            legacy: None,
+        });
+    }
     let inner: EnvelopeIn = serde_json::from_str(sealed.get()).map_err(parse_error)?;
-    if inner.format != top.format {
-        return Err(ExportError::OpenFieldChanged("format"));
-    }
-    if inner.schema_version != Some(version) {
-        return Err(ExportError::OpenFieldChanged("schema_version"));
-    }
-    Ok((inner, None))
+    open_fields_hold(&inner.format, inner.schema_version)?;
+    Ok(Unsealed {
+        envelope: inner,
+        records: None,
+        legacy: None,
+    })
+}
+
+/// What [`unseal`] vouches for.
+struct Unsealed<'a> {
+    envelope: EnvelopeIn<'a>,
+    /// The records, when already decoded.
+    records: Option<Payload>,
+    /// The warning of a schema-1 file.
+    legacy: Option<&'static str>,
 }
 
 fn officer_ids_of<'a>(
@@ -414,10 +474,17 @@ pub fn carried_campaign(text: &str) -> Option<Campaign> {
         campaign: Option<Campaign>,
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (envelope, _) = unseal(text).ok()?;
-    let campaign = serde_json::from_str::<CampaignOnly>(envelope.payload?.get())
-        .ok()?
-        .campaign?;
+    let Unsealed {
+        envelope, records, ..
+    } = unseal(text).ok()?;
+    let campaign = match records {
+        Some(records) => records.campaign?,
+        None => {
+            serde_json::from_str::<CampaignOnly>(envelope.payload?.get())
+                .ok()?
+                .campaign?
+        }
+    };
     (Some(campaign.id.as_str()) == envelope.campaign_id.as_deref()).then_some(campaign)
 }
 
@@ -542,21 +609,30 @@ impl<'a> Importer<'a> {
         if text.trim().is_empty() {
             return Err(ExportError::NotJson("tệp rỗng".into()));
         }
-        let (envelope, legacy) = unseal(text)?;
+        let Unsealed {
+            envelope,
+            records,
+            legacy,
+        } = unseal(text)?;
         let campaign_id = envelope
             .campaign_id
             .ok_or(ExportError::MissingField("campaign_id"))?;
         if campaign_id != campaign.id {
             return Err(ExportError::OtherCampaign(campaign_id));
         }
-        let payload = envelope
-            .payload
-            .ok_or(ExportError::MissingField("payload"))?;
-        // Nesting cannot hurt here: serde_json skips values it does not keep
-        // without recursing, and typed fields refuse anything deeper than a record.
-        let payload: Payload = serde_json::from_str(payload.get()).map_err(|e| {
-            ExportError::InvalidRecords(vec![format!("Bản ghi {}", json_problem(&e))])
-        })?;
+        let payload = match records {
+            Some(records) => records,
+            None => {
+                let payload = envelope
+                    .payload
+                    .ok_or(ExportError::MissingField("payload"))?;
+                // Nesting cannot hurt here: serde_json skips values it does not keep
+                // without recursing, and typed fields refuse anything deeper than a record.
+                serde_json::from_str(payload.get()).map_err(|e| {
+                    ExportError::InvalidRecords(vec![format!("Bản ghi {}", json_problem(&e))])
+                })?
+            }
+        };
         let file = ExportFile {
             app_version: envelope.app_version.unwrap_or_default(),
             campaign_id,

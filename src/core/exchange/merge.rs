@@ -131,6 +131,28 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
+    const ALL: [RecordKind; 4] = [
+        RecordKind::DailyReport,
+        RecordKind::Officer,
+        RecordKind::OfficerRecord,
+        RecordKind::Initiative,
+    ];
+
+    /// Its name in the import preview's markup (`data-kind`).
+    pub fn key(self) -> &'static str {
+        match self {
+            RecordKind::DailyReport => "daily_report",
+            RecordKind::Officer => "officer",
+            RecordKind::OfficerRecord => "officer_record",
+            RecordKind::Initiative => "initiative",
+        }
+    }
+
+    /// The kind [`RecordKind::key`] names.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
     /// The Vietnamese name.
     pub fn label(self) -> &'static str {
         match self {
@@ -194,6 +216,23 @@ pub enum Choice {
     Local,
     /// The file's.
     Incoming,
+}
+
+impl Choice {
+    /// Its name in the import preview's markup (a radio button's value).
+    pub fn key(self) -> &'static str {
+        match self {
+            Choice::Local => "local",
+            Choice::Incoming => "incoming",
+        }
+    }
+
+    /// The choice [`Choice::key`] names.
+    pub fn from_key(key: &str) -> Option<Self> {
+        [Choice::Local, Choice::Incoming]
+            .into_iter()
+            .find(|choice| choice.key() == key)
+    }
 }
 
 /// One list of a workspace with its records indexed by key, built once per

@@ -3,5 +3,6 @@
 
 pub mod campaign_file;
 pub mod envelope;
+pub mod import;
 pub mod merge;
 pub mod persist;

@@ -4,7 +4,6 @@ pub mod daily_grid;
 pub mod deadline_list;
 pub mod evaluation_charts;
 pub mod file_drop;
-pub mod import_preview;
 pub mod initiative_list;
 pub mod labelled_field;
 pub mod nav;

@@ -1,117 +1,170 @@
 //! Hợp nhất: the Legal Division imports the divisions' files, sees what each
 //! would change (the dry run), applies them all at once, and can undo the
-//! last import. Every check and the merge itself live in the core
-//! (`exchange`, `merge`); this page reads files and shows results.
+//! last import. The import worker (`web::import_worker`) reads and checks
+//! the files, runs the dry run, renders the preview and merges; this page
+//! shows its progress and preview, forwards the conflicts' choices and
+//! stores the workspace it gets back.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
-use web_sys::FileList;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, FileList};
 
 use crate::core::campaign::model::Workspace;
-use crate::core::exchange::envelope::{
-    encode_export, export_consolidated, export_file_name, ExportFile, Importer,
-};
-use crate::core::exchange::merge::{merge_files, Choices};
+use crate::core::exchange::envelope::{encode_export, export_consolidated, export_file_name};
+use crate::core::exchange::persist::{decode_workspace, workspace_json};
+use crate::core::format;
 use crate::web::app::{now, use_workspace};
 use crate::web::components::file_drop::FileDrop;
-use crate::web::components::import_preview::{Checked, ImportPreview};
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::components::submission_table::SubmissionTable;
-use crate::web::download::{download_json, read_bytes};
+use crate::web::download::download_json;
+use crate::web::import_worker::{ImportWorker, Progress};
 
-/// Runs every file through the pipeline, then a dry-run merge of the good
-/// ones against the stored data (each file as it would apply on its own).
-fn check_all(workspace: &Workspace, files: Vec<(String, Result<Vec<u8>, String>)>) -> Vec<Checked> {
-    let importer = Importer::new(&workspace.campaign);
-    let decoded: Vec<(String, Result<(ExportFile, Vec<String>), String>)> = files
-        .into_iter()
-        .map(|(name, bytes)| {
-            let result =
-                bytes.and_then(|bytes| importer.decode_bytes(&bytes).map_err(|e| e.to_string()));
-            (name, result)
-        })
-        .collect();
-    let good: Vec<(&str, &ExportFile)> = decoded
-        .iter()
-        .filter_map(|(name, r)| r.as_ref().ok().map(|(file, _)| (name.as_str(), file)))
-        .collect();
-    // A dry run changes nothing, but the merge works on a workspace it may change.
-    let mut summaries =
-        merge_files(&mut workspace.clone(), &good, &Choices::new(), now(), false).into_iter();
-    decoded
-        .into_iter()
-        .map(|(name, result)| Checked {
-            name,
-            result: result.map(|(file, warnings)| {
-                let summary = summaries.next().expect("one summary per good file");
-                (file, warnings, summary)
-            }),
+/// The conflicts' choices as the preview's checked radio buttons say them:
+/// (kind, key, choice).
+fn checked_choices() -> Vec<[String; 3]> {
+    let Ok(checked) = document().query_selector_all("#conflicts input:checked") else {
+        return Vec::new();
+    };
+    (0..checked.length())
+        .filter_map(|i| checked.item(i)?.dyn_into::<Element>().ok())
+        .map(|input| {
+            let attribute = |name: &str| input.get_attribute(name).unwrap_or_default();
+            [
+                attribute("data-kind"),
+                attribute("data-key"),
+                attribute("value"),
+            ]
         })
         .collect()
+}
+
+/// “Đã đọc 120/2.000 tệp (3,1/30,5 MB)…”
+fn progress_text(progress: Progress) -> String {
+    let megabytes = |bytes: f64| format::decimal(bytes / 1_048_576.0, 1);
+    format!(
+        "Đã đọc và kiểm tra {}/{} tệp ({}/{} MB)…",
+        format::integer(i64::from(progress.files_done)),
+        format::integer(i64::from(progress.files)),
+        megabytes(progress.bytes_done),
+        megabytes(progress.bytes),
+    )
 }
 
 #[component]
 pub fn Merge() -> impl IntoView {
     let workspace = use_workspace();
-    let checked = RwSignal::new(Vec::<Checked>::new());
-    let progress = RwSignal::new(None::<(usize, usize)>);
-    let choices = RwSignal::new(Choices::new());
+    let worker = StoredValue::new_local(None::<Rc<ImportWorker>>);
+    let preview = RwSignal::new(None::<(String, usize)>);
+    let progress = RwSignal::new(None::<Progress>);
+    let busy = RwSignal::new(false);
     let snapshot = RwSignal::new(None::<Workspace>);
     let message = RwSignal::new(Status::None);
 
+    let close = move || {
+        worker.set_value(None);
+        preview.set(None);
+        progress.set(None);
+    };
     let read_files = move |files: FileList| {
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         if files.is_empty() {
             return;
         }
+        close();
         message.set(None);
-        checked.set(Vec::new());
-        choices.set(Choices::new());
-        leptos::task::spawn_local(async move {
-            let total = files.len();
-            let mut contents = Vec::with_capacity(total);
-            for (index, file) in files.iter().enumerate() {
-                progress.set(Some((index, total)));
-                let bytes = read_bytes(file)
-                    .await
-                    .map_err(|_| "Không đọc được tệp.".to_string());
-                contents.push((file.name(), bytes));
+        let started = match ImportWorker::start() {
+            Ok(started) => Rc::new(started),
+            Err(reason) => {
+                message.set(Some((false, reason)));
+                return;
             }
-            progress.set(Some((total, total)));
-            let results = workspace.with_untracked(|w| check_all(w, contents));
-            progress.set(None);
-            checked.set(results);
+        };
+        worker.set_value(Some(started.clone()));
+        let bytes = files.iter().map(|f| f.size()).sum();
+        progress.set(Some(Progress {
+            files_done: 0,
+            files: files.len() as u32,
+            bytes_done: 0.0,
+            bytes,
+        }));
+        let json = workspace.with_untracked(workspace_json);
+        leptos::task::spawn_local(async move {
+            let checked = started
+                .check(json, files, move |done| {
+                    progress.try_set(Some(done));
+                })
+                .await;
+            // Cancelled, or another import started meanwhile: not ours to show.
+            let current = worker
+                .try_get_value()
+                .flatten()
+                .is_some_and(|w| Rc::ptr_eq(&w, &started));
+            if !current {
+                return;
+            }
+            progress.try_set(None);
+            match checked {
+                Ok(checked) => {
+                    preview.try_set(Some(checked));
+                }
+                Err(reason) => {
+                    worker.try_set_value(None);
+                    message.try_set(Some((false, reason)));
+                }
+            }
         });
     };
-
-    let good_files = move || checked.with(|c| c.iter().filter(|c| c.result.is_ok()).count());
-    let apply = move |_| {
-        let files: Vec<(String, ExportFile)> = checked.with_untracked(|c| {
-            c.iter()
-                .filter_map(|c| {
-                    c.result
-                        .as_ref()
-                        .ok()
-                        .map(|(f, _, _)| (c.name.clone(), f.clone()))
-                })
-                .collect()
-        });
-        if files.is_empty() {
-            return;
+    let cancel_reading = move |_| {
+        if let Some(running) = worker.get_value() {
+            running.cancel();
         }
-        let chosen = choices.get_untracked();
-        snapshot.set(Some(workspace.get_untracked()));
-        let batch: Vec<(&str, &ExportFile)> = files.iter().map(|(n, f)| (n.as_str(), f)).collect();
-        workspace.update(|w| {
-            merge_files(w, &batch, &chosen, now(), true);
-        });
-        checked.set(Vec::new());
+        close();
         message.set(Some((
             true,
-            format!(
-                "Đã hợp nhất {} tệp. Có thể hoàn tác lần nhập này cho đến khi tải lại trang.",
-                files.len()
-            ),
+            "Đã hủy lần nhập; dữ liệu không thay đổi.".into(),
         )));
+    };
+
+    let good_files = move || preview.with(|p| p.as_ref().map_or(0, |(_, good)| *good));
+    let apply = move |_| {
+        let Some(running) = worker.get_value() else {
+            return;
+        };
+        if good_files() == 0 {
+            return;
+        }
+        busy.set(true);
+        let choices = checked_choices();
+        let current = workspace.with_untracked(workspace_json);
+        leptos::task::spawn_local(async move {
+            let applied = running
+                .apply(current, choices, now())
+                .await
+                .and_then(|(json, files)| {
+                    let merged = decode_workspace(&json).map_err(|e| e.to_string())?;
+                    Ok((merged, files))
+                });
+            busy.try_set(false);
+            match applied {
+                Ok((merged, files)) => {
+                    snapshot.try_set(Some(workspace.get_untracked()));
+                    workspace.try_set(merged);
+                    close();
+                    message.try_set(Some((
+                        true,
+                        format!(
+                            "Đã hợp nhất {files} tệp. Có thể hoàn tác lần nhập này cho đến khi tải                              lại trang."
+                        ),
+                    )));
+                }
+                Err(reason) => {
+                    message.try_set(Some((false, reason)));
+                }
+            }
+        });
     };
     let undo = move |_| {
         if let Some(before) = snapshot.get_untracked() {
@@ -145,12 +198,16 @@ pub fn Merge() -> impl IntoView {
             {move || {
                 progress
                     .get()
-                    .map(|(done, total)| {
+                    .map(|done| {
                         view! {
-                            <p class="hint" id="import-progress" role="status">
-                                <progress max=total value=done></progress>
-                                {format!(" Đã đọc {done}/{total} tệp…")}
-                            </p>
+                            <div class="actions" id="import-progress" role="status">
+                                <progress
+                                    max=done.bytes.max(1.0)
+                                    value=done.bytes_done
+                                ></progress>
+                                <span class="hint">{progress_text(done)}</span>
+                                <button id="cancel-import" on:click=cancel_reading>"Hủy"</button>
+                            </div>
                         }
                     })
             }}
@@ -158,18 +215,21 @@ pub fn Merge() -> impl IntoView {
             <Show when=move || snapshot.with(Option::is_some)>
                 <button id="undo-import" on:click=undo>"Hoàn tác lần nhập vừa rồi"</button>
             </Show>
-            <Show when=move || checked.with(|c| !c.is_empty())>
-                <ImportPreview checked=checked choices=choices />
+            <Show when=move || preview.with(Option::is_some)>
+                <div
+                    id="import-work"
+                    inner_html=move || preview.with(|p| p.as_ref().map(|(html, _)| html.clone()))
+                ></div>
                 <div class="actions">
                     <button
                         class="primary"
                         id="apply-import"
-                        disabled=move || good_files() == 0
+                        disabled=move || busy.get() || good_files() == 0
                         on:click=apply
                     >
                         {move || format!("Hợp nhất {} tệp hợp lệ", good_files())}
                     </button>
-                    <button on:click=move |_| checked.set(Vec::new())>"Hủy"</button>
+                    <button on:click=move |_| close()>"Hủy"</button>
                 </div>
             </Show>
         </section>

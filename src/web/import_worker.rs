@@ -1,0 +1,226 @@
+//! Both ends of the import worker: a wasm module
+//! (`src/bin/thidua-import.rs`) that reads the divisions' files on Hợp
+//! nhất, checks them, runs the dry run and renders the preview
+//! (`core::exchange::import`), then applies the merge — so 2,000 province
+//! files never hold up the page's thread, and the page does not carry the
+//! pipeline.
+//!
+//! Messages are arrays tagged by their first element. The worker says
+//! `["ready"]`; the page sends `["check", workspace JSON, [File…]]`. The
+//! worker reads the files itself, one by one, sending `["progress", files
+//! done, files, bytes done, bytes]` after each, and answers `["checked",
+//! preview HTML, good files]`. `["apply", workspace JSON, [[kind, key,
+//! choice]…], now (RFC 3339)]` merges the checked files into the page's
+//! workspace as it is now and answers `["applied", workspace JSON, files]`.
+//! Cancelling ends the worker: nothing was stored, so nothing changes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::Utc;
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, Worker};
+
+use crate::core::exchange::envelope::{ExportError, Importer, MAX_EXPORT_BYTES};
+use crate::core::exchange::import::{choices_from, Decoded, ImportBatch};
+use crate::core::exchange::persist::{decode_workspace, workspace_json};
+use crate::web::download::read_bytes;
+use crate::web::worker_call::{call, call_with_progress, stop};
+
+/// The loader Trunk writes for the worker (`data-loader-shim`).
+const WORKER_URL: &str = "./thidua-import_loader.js";
+
+thread_local! {
+    /// The files checked, kept until the page applies them or ends the worker.
+    static BATCH: RefCell<ImportBatch> = RefCell::new(ImportBatch::default());
+}
+
+/// Reads and checks every file, reporting progress after each, then runs
+/// the dry run; the preview.
+async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Array) -> Array {
+    let Ok(workspace) = decode_workspace(workspace) else {
+        return Array::of3(&"checked".into(), &"".into(), &0.into());
+    };
+    let files: Vec<File> = files.iter().map(|file| file.unchecked_into()).collect();
+    let total = files.len() as u32;
+    let bytes: f64 = files.iter().map(|file| file.size()).sum();
+    let mut done_bytes = 0.0;
+    let importer = Importer::new(&workspace.campaign);
+    let mut decoded: Vec<(String, Decoded)> = Vec::with_capacity(files.len());
+    for (index, file) in files.iter().enumerate() {
+        let size = file.size();
+        // A file over the limit is refused before it is read.
+        let result = if size > MAX_EXPORT_BYTES as f64 {
+            Err(ExportError::TooLarge(size as usize).to_string())
+        } else {
+            read_bytes(file)
+                .await
+                .map_err(|_| "Không đọc được tệp.".to_string())
+                .and_then(|bytes| importer.decode_bytes(&bytes).map_err(|e| e.to_string()))
+        };
+        decoded.push((file.name(), result));
+        done_bytes += size;
+        let progress = Array::of3(
+            &"progress".into(),
+            &(index as u32 + 1).into(),
+            &total.into(),
+        );
+        progress.push(&done_bytes.into());
+        progress.push(&bytes.into());
+        let _ = scope.post_message(&progress);
+    }
+    drop(importer);
+    let batch = ImportBatch::plan(&workspace, decoded);
+    let answer = Array::of3(
+        &"checked".into(),
+        &batch.preview_html().into(),
+        &(batch.good_files() as u32).into(),
+    );
+    BATCH.set(batch);
+    answer
+}
+
+fn apply(request: &Array) -> Array {
+    let text = |index: u32| request.get(index).as_string().unwrap_or_default();
+    let Ok(mut workspace) = decode_workspace(&text(1)) else {
+        return Array::of1(&"applied".into());
+    };
+    let choices = choices_from(Array::from(&request.get(2)).iter().map(|choice| {
+        let choice = Array::from(&choice);
+        let part = |index: u32| choice.get(index).as_string().unwrap_or_default();
+        (part(0), part(1), part(2))
+    }));
+    let now = text(3).parse().unwrap_or_else(|_| Utc::now());
+    let files = BATCH.with_borrow(|batch| batch.apply(&mut workspace, &choices, now));
+    Array::of3(
+        &"applied".into(),
+        &workspace_json(&workspace).into(),
+        &(files as u32).into(),
+    )
+}
+
+/// The worker's side.
+pub fn serve() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let request = Array::from(&event.data());
+        match request.get(0).as_string().as_deref() {
+            Some("check") => {
+                let scope = reply.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let workspace = request.get(1).as_string().unwrap_or_default();
+                    let answer = check(&scope, &workspace, Array::from(&request.get(2))).await;
+                    let _ = scope.post_message(&answer);
+                });
+            }
+            _ => {
+                let _ = reply.post_message(&apply(&request));
+            }
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&Array::of1(&"ready".into()));
+}
+
+const WORKER_FAILED: &str = "Không chạy được bộ nhập tệp. Nếu đang ngoại tuyến, hãy mở ứng dụng \
+    một lần khi có mạng để trình duyệt lưu nó, rồi thử lại.";
+
+/// How far the reading has come.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// Files read and checked.
+    pub files_done: u32,
+    /// Files picked.
+    pub files: u32,
+    /// Bytes of the files read and checked.
+    pub bytes_done: f64,
+    /// Bytes of all the files picked.
+    pub bytes: f64,
+}
+
+/// The page's side: one worker per import, holding the checked files until
+/// they are applied or the import is cancelled (dropping it ends the worker).
+pub struct ImportWorker {
+    worker: Worker,
+}
+
+impl Drop for ImportWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+impl ImportWorker {
+    /// Starts a worker.
+    pub fn start() -> Result<Self, String> {
+        Worker::new(WORKER_URL)
+            .map(|worker| ImportWorker { worker })
+            .map_err(|_| WORKER_FAILED.to_string())
+    }
+
+    /// Has the worker read and check `files` against `workspace` (JSON),
+    /// calling `progress` after each file: the preview's HTML and how many
+    /// files can be merged. `Err` also when [`ImportWorker::cancel`] ended it.
+    pub async fn check(
+        &self,
+        workspace: String,
+        files: Vec<File>,
+        progress: impl Fn(Progress) + 'static,
+    ) -> Result<(String, usize), String> {
+        let list: Array = files.into_iter().collect();
+        let message = Array::of3(&"check".into(), &workspace.into(), &list);
+        let on_progress = Rc::new(move |message: &Array| {
+            let number = |index: u32| message.get(index).as_f64().unwrap_or_default();
+            progress(Progress {
+                files_done: number(1) as u32,
+                files: number(2) as u32,
+                bytes_done: number(3),
+                bytes: number(4),
+            });
+        });
+        let answer = call_with_progress(&self.worker, message, None, true, on_progress)
+            .await
+            .map_err(|()| WORKER_FAILED.to_string())?;
+        let html = answer.get(1).as_string().unwrap_or_default();
+        Ok((html, answer.get(2).as_f64().unwrap_or_default() as usize))
+    }
+
+    /// Merges the checked files into `workspace` (JSON, as the page has it
+    /// now) with the conflicts' `choices` (kind, key, choice): the new
+    /// workspace's JSON and how many files were merged.
+    pub async fn apply(
+        &self,
+        workspace: String,
+        choices: Vec<[String; 3]>,
+        now: chrono::DateTime<Utc>,
+    ) -> Result<(String, usize), String> {
+        let choices: Array = choices
+            .into_iter()
+            .map(|[kind, key, value]| Array::of3(&kind.into(), &key.into(), &value.into()))
+            .collect();
+        let message = Array::of4(
+            &"apply".into(),
+            &workspace.into(),
+            &choices,
+            &now.to_rfc3339().into(),
+        );
+        let answer = call(&self.worker, message, None, false)
+            .await
+            .map_err(|()| WORKER_FAILED.to_string())?;
+        let json = answer
+            .get(1)
+            .as_string()
+            .ok_or_else(|| WORKER_FAILED.to_string())?;
+        Ok((json, answer.get(2).as_f64().unwrap_or_default() as usize))
+    }
+
+    /// Ends the worker now; a [`ImportWorker::check`] under way returns `Err`.
+    pub fn cancel(&self) {
+        stop(&self.worker);
+    }
+}

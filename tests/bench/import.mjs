@@ -1,0 +1,88 @@
+// The province import through the real screen (not a test: prints figures).
+// `./dev bench` runs it on the release build in dist/, after writing the
+// province sample with `thidua-cli sample --scale province` (its path is the
+// first argument):
+// - the campaign file (2,000 divisions, 20,000 officers) taken in Thiết lập;
+// - Hợp nhất: the 2,000 division files picked through the real file input,
+//   read and checked by the import worker, to the preview showing them all;
+// - the page's longest task meanwhile (PerformanceObserver, `longtask`:
+//   goal ≤ 50 ms), then the same for “Hợp nhất” until the merged workspace
+//   is stored;
+// - JSON.parse of the same files' text in the same page, as the yardstick.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { appReady, launchChromium, serveDist } from '../e2e/browser.mjs';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: node tests/bench/import.mjs DIR (from thidua-cli sample --scale province)');
+const names = readdirSync(dir);
+const campaign = join(dir, names.find((n) => n.startsWith('thiet-lap-phong-trao')));
+const divisions = names.filter((n) => n.startsWith('thidua-')).map((n) => join(dir, n));
+
+const browser = await launchChromium();
+const site = await serveDist();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/thiet-lap`);
+  await appReady(page);
+  await page.locator('#import-campaign').setInputFiles(campaign);
+  await page.getByRole('button', { name: 'Dùng thiết lập này' }).click();
+  await page.waitForFunction(() => (localStorage.getItem('thidua/v2/workspace') ?? '').includes('don-vi-2000'));
+
+  await page.goto(`${site.url}#/hop-nhat`);
+  await appReady(page);
+  const watch = () =>
+    page.evaluate(() => {
+      window.__longest = 0;
+      window.__tasks = 0;
+      window.__observer?.disconnect();
+      window.__observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          window.__tasks += 1;
+          window.__longest = Math.max(window.__longest, entry.duration);
+        }
+      });
+      window.__observer.observe({ type: 'longtask' });
+      window.__started = performance.now();
+    });
+  const longest = () => page.evaluate(() => ({ longest: window.__longest, tasks: window.__tasks }));
+
+  await watch();
+  await page.locator('#import-files').setInputFiles(divisions);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('#import-preview tr.accepted').length === n,
+    divisions.length,
+    { timeout: 300_000, polling: 100 },
+  );
+  const toPreview = await page.evaluate(() => performance.now() - window.__started);
+  const picking = await longest();
+  console.log(
+    `IMPORT ${divisions.length} province files, pick to preview (read, checked, dry run in the import worker): ` +
+      `${toPreview.toFixed(0)} ms; the page's longest task ${picking.longest.toFixed(0)} ms ` +
+      `(${picking.tasks} tasks over 50 ms; goal ≤ 50 ms)`,
+  );
+
+  // The yardstick, in the same page: the browser's own parser over the same text.
+  const parse = await page.evaluate(async () => {
+    const files = [...document.querySelector('#import-files').files];
+    const texts = await Promise.all(files.map((f) => f.text()));
+    const started = performance.now();
+    for (const text of texts) JSON.parse(text);
+    return { ms: performance.now() - started, bytes: texts.reduce((n, t) => n + t.length, 0) };
+  });
+  console.log(`IMPORT JSON.parse of the same ${(parse.bytes / 1e6).toFixed(1)} M characters in this page: ${parse.ms.toFixed(0)} ms`);
+
+  await watch();
+  await page.locator('#apply-import').click();
+  await page.getByText(`Đã hợp nhất ${divisions.length} tệp.`, { exact: false }).waitFor({ timeout: 300_000 });
+  const toApplied = await page.evaluate(() => performance.now() - window.__started);
+  const applying = await longest();
+  console.log(
+    `IMPORT “Hợp nhất” to stored: ${toApplied.toFixed(0)} ms; the page's longest task ${applying.longest.toFixed(0)} ms ` +
+      '(the merged workspace decoded, evaluated and saved on the page)',
+  );
+} finally {
+  await browser.close();
+  await site.close();
+}
