@@ -489,3 +489,38 @@ fn an_old_format_file_imports_with_its_warning() {
         Utc.with_ymd_and_hms(2025, 8, 1, 10, 0, 0).unwrap()
     );
 }
+
+// A file as the app writes it is read on a fast path (its envelope found
+// without a parse, hashed by the caller if it likes, read once); any other
+// layout of the same file goes the general way. Both must agree.
+#[test]
+fn the_fast_path_and_the_general_path_agree() {
+    use thidua::core::exchange::envelope::{sealed_part, sha256_hex, Importer};
+    let workspace: Workspace = generate(SampleScale::Department, 2025);
+    let at = Utc.with_ymd_and_hms(2025, 8, 15, 10, 0, 0).unwrap();
+    let file = export_unit(&workspace, "don-vi-0002", at).unwrap();
+    let text = encode_export(&file);
+    let importer = Importer::new(&workspace.campaign);
+
+    let sealed = sealed_part(text.as_bytes()).expect("the app's own layout");
+    let digest = sha256_hex(sealed);
+    let fast = importer.decode_bytes_with_digest(text.as_bytes(), Some(&digest));
+    assert_eq!(fast.as_ref().map(|(f, _)| f), Ok(&file));
+    assert_eq!(
+        importer.decode_bytes_with_digest(text.as_bytes(), Some(&"0".repeat(64))),
+        Err(ExportError::DigestMismatch),
+        "a digest taken over other bytes is refused"
+    );
+
+    // The same file with a space and a newline where the app writes none.
+    let spaced = text.replacen("{\"format\"", "{ \"format\"", 1) + "\n";
+    assert_eq!(sealed_part(spaced.as_bytes()), None);
+    assert_eq!(decode_export(&spaced, &workspace.campaign), fast);
+    // A hand-edited envelope on the fast path still gets its precise message.
+    let negative = resealed(&tamper(&text, "\"docs_received\":", "\"docs_received\":-"));
+    assert!(sealed_part(negative.as_bytes()).is_some());
+    let message = decode_export(&negative, &workspace.campaign)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("có số âm"), "{message}");
+}

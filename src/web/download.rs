@@ -47,9 +47,3 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
     text.as_string()
         .ok_or_else(|| JsValue::from_str("file is not text"))
 }
-
-/// Reads a picked file's bytes.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}

@@ -18,15 +18,15 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::Utc;
-use js_sys::Array;
+use js_sys::{Array, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, Worker};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, SubtleCrypto, Worker};
 
-use crate::core::exchange::envelope::{ExportError, Importer, MAX_EXPORT_BYTES};
+use crate::core::exchange::envelope::{hex, sealed_part, ExportError, Importer, MAX_EXPORT_BYTES};
 use crate::core::exchange::import::{choices_from, Decoded, ImportBatch};
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
-use crate::web::download::read_bytes;
 use crate::web::worker_call::{call, call_with_progress, stop};
 
 /// The loader Trunk writes for the worker (`data-loader-shim`).
@@ -35,6 +35,83 @@ const WORKER_URL: &str = "./thidua-import_loader.js";
 thread_local! {
     /// The files checked, kept until the page applies them or ends the worker.
     static BATCH: RefCell<ImportBatch> = RefCell::new(ImportBatch::default());
+}
+
+/// SHA-256 with the browser's own WebCrypto (native code, on its own
+/// threads); `None` where there is none — a plain-HTTP intranet host is not
+/// a secure context — and the wasm SHA-256 does it instead.
+fn subtle_crypto() -> Option<SubtleCrypto> {
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let subtle = Reflect::get(&crypto, &"subtle".into()).ok()?;
+    (!subtle.is_undefined()).then(|| subtle.unchecked_into())
+}
+
+/// One picked file: its name, and the promise of its bytes (`arrayBuffer()`,
+/// already running) or why it is not read at all.
+pub type PickedFile = (String, Result<Promise, String>);
+
+/// Checks every file against `importer`, calling `done(files done, bytes
+/// done)` after each. The reads run concurrently; each file's sealed
+/// envelope is handed to WebCrypto as soon as it is in, and the files are
+/// decoded in order while the later digests are still being taken. Measured
+/// at province scale (tests/worker_bench.rs), this takes the SHA-256 off the
+/// wasm thread, which spent a third of the import on it.
+pub async fn decode_files(
+    importer: &Importer<'_>,
+    files: Vec<PickedFile>,
+    mut done: impl FnMut(usize, f64),
+) -> Vec<(String, Decoded)> {
+    let subtle = subtle_crypto();
+    let mut read = Vec::with_capacity(files.len());
+    for (name, buffer) in files {
+        let entry = match buffer {
+            Err(reason) => Err(reason),
+            Ok(promise) => match JsFuture::from(promise).await {
+                Err(_) => Err("Không đọc được tệp.".to_string()),
+                Ok(buffer) => {
+                    let bytes = Uint8Array::new(&buffer).to_vec();
+                    let digest = sealed_part(&bytes).and_then(|sealed| {
+                        // A view of the same bytes in the file's own buffer: nothing copied.
+                        let offset = sealed.as_ptr() as usize - bytes.as_ptr() as usize;
+                        let view = Uint8Array::new_with_byte_offset_and_length(
+                            &buffer,
+                            offset as u32,
+                            sealed.len() as u32,
+                        );
+                        subtle
+                            .as_ref()?
+                            .digest_with_str_and_buffer_source("SHA-256", &view)
+                            .ok()
+                    });
+                    Ok((bytes, digest))
+                }
+            },
+        };
+        read.push((name, entry));
+    }
+    let mut decoded = Vec::with_capacity(read.len());
+    let mut bytes_done = 0.0;
+    for (index, (name, entry)) in read.into_iter().enumerate() {
+        let result = match entry {
+            Err(reason) => Err(reason),
+            Ok((bytes, digest)) => {
+                bytes_done += bytes.len() as f64;
+                let digest = match digest {
+                    Some(promise) => JsFuture::from(promise)
+                        .await
+                        .ok()
+                        .map(|d| hex(&Uint8Array::new(&d).to_vec())),
+                    None => None,
+                };
+                importer
+                    .decode_bytes_with_digest(&bytes, digest.as_deref())
+                    .map_err(|e| e.to_string())
+            }
+        };
+        decoded.push((name, result));
+        done(index + 1, bytes_done);
+    }
+    decoded
 }
 
 /// Reads and checks every file, reporting progress after each, then runs
@@ -46,31 +123,31 @@ async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Array
     let files: Vec<File> = files.iter().map(|file| file.unchecked_into()).collect();
     let total = files.len() as u32;
     let bytes: f64 = files.iter().map(|file| file.size()).sum();
-    let mut done_bytes = 0.0;
+    let picked = files
+        .iter()
+        .map(|file| {
+            let size = file.size();
+            // A file over the limit is refused before it is read.
+            let buffer = if size > MAX_EXPORT_BYTES as f64 {
+                Err(ExportError::TooLarge(size as usize).to_string())
+            } else {
+                Ok(file.array_buffer())
+            };
+            (file.name(), buffer)
+        })
+        .collect();
     let importer = Importer::new(&workspace.campaign);
-    let mut decoded: Vec<(String, Decoded)> = Vec::with_capacity(files.len());
-    for (index, file) in files.iter().enumerate() {
-        let size = file.size();
-        // A file over the limit is refused before it is read.
-        let result = if size > MAX_EXPORT_BYTES as f64 {
-            Err(ExportError::TooLarge(size as usize).to_string())
-        } else {
-            read_bytes(file)
-                .await
-                .map_err(|_| "Không đọc được tệp.".to_string())
-                .and_then(|bytes| importer.decode_bytes(&bytes).map_err(|e| e.to_string()))
-        };
-        decoded.push((file.name(), result));
-        done_bytes += size;
+    let decoded = decode_files(&importer, picked, |files_done, bytes_done| {
         let progress = Array::of3(
             &"progress".into(),
-            &(index as u32 + 1).into(),
+            &(files_done as u32).into(),
             &total.into(),
         );
-        progress.push(&done_bytes.into());
+        progress.push(&bytes_done.into());
         progress.push(&bytes.into());
         let _ = scope.post_message(&progress);
-    }
+    })
+    .await;
     drop(importer);
     let batch = ImportBatch::plan(&workspace, decoded);
     let answer = Array::of3(

@@ -296,7 +296,8 @@ pub struct RecordMeta {
     pub id: String,
     /// Edit counter: every change raises it by one.
     pub rev: u32,
-    /// When the record last changed.
+    /// When the record last changed (read by hand: every record has one).
+    #[serde(deserialize_with = "crate::core::format::deserialize_utc")]
     pub updated_at: DateTime<Utc>,
     /// A deleted record stays as a tombstone so deletions travel in exports.
     #[serde(default)]

@@ -257,7 +257,8 @@ pub fn criteria_fingerprint(campaign: &Campaign) -> String {
     hex(&Sha256::digest(&criteria))[..16].to_string()
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lowercase hex of `bytes`, as digests are written.
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -302,7 +303,29 @@ pub const LEGACY_FORMAT_WARNING: &str = "Tệp theo định dạng cũ (phiên b
 ///
 /// The records come decoded when the fast path read them (schema 2), and
 /// are otherwise left in `payload` for [`Importer::decode`] to read.
-fn unseal(text: &str) -> Result<Unsealed<'_>, ExportError> {
+/// `digest` is the SHA-256 of [`sealed_part`] when the caller already has it.
+fn unseal<'a>(text: &'a str, digest: Option<&str>) -> Result<Unsealed<'a>, ExportError> {
+    // A file as the app writes it: the envelope's bytes are found without a
+    // parse, hashed, and read once, records and all.
+    if let Some((claimed, sealed)) = canonical_parts(text) {
+        let matches = match digest {
+            Some(digest) => digest.eq_ignore_ascii_case(claimed),
+            None => sha256_hex(sealed.as_bytes()).eq_ignore_ascii_case(claimed),
+        };
+        if !matches {
+            return Err(ExportError::DigestMismatch);
+        }
+        if let Ok(fast) = serde_json::from_str::<SealedIn>(sealed) {
+            if fast.format.as_deref() != Some(EXPORT_FORMAT) {
+                return Err(ExportError::OpenFieldChanged("format"));
+            }
+            if fast.schema_version != Some(EXPORT_SCHEMA_VERSION) {
+                return Err(ExportError::OpenFieldChanged("schema_version"));
+            }
+            return fast.into_unsealed();
+        }
+        // Something in it is wrong: the slow path below names it.
+    }
     let top: EnvelopeIn = serde_json::from_str(text).map_err(parse_error)?;
     if top.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ExportError::WrongFormat(top.format));
@@ -346,24 +369,7 @@ fn unseal(text: &str) -> Result<Unsealed<'_>, ExportError> {
     };
     if let Ok(fast) = serde_json::from_str::<SealedIn>(sealed.get()) {
         open_fields_hold(&fast.format, fast.schema_version)?;
-        let envelope = EnvelopeIn {
-            format: fast.format,
-            schema_version: fast.schema_version,
-            app_version: fast.app_version,
-            campaign_id: fast.campaign_id,
-            criteria_fingerprint: fast.criteria_fingerprint,
-            source: fast.source,
-            exported_at: fast.exported_at,
-            payload_sha256: None,
-            payload: None,
-            envelope_sha256: None,
-            envelope: None,
-        };
-        return Ok(Unsealed {
-            envelope,
-            records: Some(fast.payload.ok_or(ExportError::MissingField("payload"))?),
-            legacy: None,
-        });
+        return fast.into_unsealed();
     }
     let inner: EnvelopeIn = serde_json::from_str(sealed.get()).map_err(parse_error)?;
     open_fields_hold(&inner.format, inner.schema_version)?;
@@ -372,6 +378,58 @@ fn unseal(text: &str) -> Result<Unsealed<'_>, ExportError> {
         records: None,
         legacy: None,
     })
+}
+
+impl SealedIn {
+    fn into_unsealed<'a>(self) -> Result<Unsealed<'a>, ExportError> {
+        let envelope = EnvelopeIn {
+            format: self.format,
+            schema_version: self.schema_version,
+            app_version: self.app_version,
+            campaign_id: self.campaign_id,
+            criteria_fingerprint: self.criteria_fingerprint,
+            source: self.source,
+            exported_at: self.exported_at,
+            payload_sha256: None,
+            payload: None,
+            envelope_sha256: None,
+            envelope: None,
+        };
+        Ok(Unsealed {
+            envelope,
+            records: Some(self.payload.ok_or(ExportError::MissingField("payload"))?),
+            legacy: None,
+        })
+    }
+}
+
+/// The layout [`encode_export`] writes, up to the digest.
+const CANONICAL_START: &str =
+    "{\"format\":\"thidua-export\",\"schema_version\":2,\"envelope_sha256\":\"";
+
+/// The claimed digest and the sealed envelope of a file laid out exactly as
+/// [`encode_export`] writes it; `None` for any other layout (a file edited
+/// by hand still imports, through the general path).
+fn canonical_parts(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix(CANONICAL_START)?;
+    let (digest, rest) = rest.split_at_checked(64)?;
+    if !digest.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let sealed = rest
+        .strip_prefix("\",\"envelope\":")?
+        .trim_end()
+        .strip_suffix('}')?;
+    Some((digest, sealed))
+}
+
+/// The bytes of a file whose SHA-256 [`Importer::decode_bytes_with_digest`]
+/// can take ready-made — so a browser can hash them with WebCrypto, off the
+/// wasm thread — or `None` when the file must be hashed as it is read.
+pub fn sealed_part(bytes: &[u8]) -> Option<&[u8]> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    canonical_parts(text.strip_prefix('\u{feff}').unwrap_or(text))
+        .map(|(_, sealed)| sealed.as_bytes())
 }
 
 /// What [`unseal`] vouches for.
@@ -476,7 +534,7 @@ pub fn carried_campaign(text: &str) -> Option<Campaign> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Unsealed {
         envelope, records, ..
-    } = unseal(text).ok()?;
+    } = unseal(text, None).ok()?;
     let campaign = match records {
         Some(records) => records.campaign?,
         None => {
@@ -591,16 +649,34 @@ impl<'a> Importer<'a> {
     /// [`Importer::decode`] of a file's bytes as read from disk (the browser
     /// hands them over without decoding them into a string first).
     pub fn decode_bytes(&self, bytes: &[u8]) -> Result<(ExportFile, Vec<String>), ExportError> {
+        self.decode_bytes_with_digest(bytes, None)
+    }
+
+    /// [`Importer::decode_bytes`] with the SHA-256 (hex) of the file's
+    /// [`sealed_part`] already taken.
+    pub fn decode_bytes_with_digest(
+        &self,
+        bytes: &[u8],
+        digest: Option<&str>,
+    ) -> Result<(ExportFile, Vec<String>), ExportError> {
         if bytes.len() > MAX_EXPORT_BYTES {
             return Err(ExportError::TooLarge(bytes.len()));
         }
         let text = std::str::from_utf8(bytes)
             .map_err(|_| ExportError::NotJson("không phải văn bản UTF-8".into()))?;
-        self.decode(text)
+        self.decode_with_digest(text, digest)
     }
 
     /// [`decode_export`] of one file.
     pub fn decode(&self, text: &str) -> Result<(ExportFile, Vec<String>), ExportError> {
+        self.decode_with_digest(text, None)
+    }
+
+    fn decode_with_digest(
+        &self,
+        text: &str,
+        digest: Option<&str>,
+    ) -> Result<(ExportFile, Vec<String>), ExportError> {
         let campaign = self.campaign;
         if text.len() > MAX_EXPORT_BYTES {
             return Err(ExportError::TooLarge(text.len()));
@@ -613,7 +689,7 @@ impl<'a> Importer<'a> {
             envelope,
             records,
             legacy,
-        } = unseal(text)?;
+        } = unseal(text, digest)?;
         let campaign_id = envelope
             .campaign_id
             .ok_or(ExportError::MissingField("campaign_id"))?;
