@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::campaign::calendar::working_days;
 use crate::core::campaign::model::{
-    Campaign, CountSource, Criterion, CriterionKind, DailyCounts, InitiativeOwner, Target,
-    Thresholds, Workspace,
+    Campaign, CountSource, Criterion, CriterionKind, DailyCounts, InitiativeOwner, OfficerRecord,
+    Target, Thresholds, Workspace,
 };
 
 /// How a composite score reads.
@@ -417,41 +417,53 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
             };
         }
     }
-    let records: HashMap<&str, _> = workspace
-        .officer_records
-        .iter()
-        .filter(|r| !r.meta.deleted)
-        .map(|r| (r.officer_id.as_str(), r))
-        .collect();
-    let mut initiatives: HashMap<&str, u64> = HashMap::default();
-    let officer_unit: HashMap<&str, &str> = campaign
+    // Every officer by id, once: their records, their initiatives and their
+    // divisions are then found by position, not by hashing ids again.
+    let officer_index: HashMap<&str, usize> = campaign
         .officers
         .iter()
-        .map(|o| (o.id.as_str(), o.unit_id.as_str()))
+        .enumerate()
+        .map(|(index, officer)| (officer.id.as_str(), index))
         .collect();
+    let mut officer_records: Vec<Option<&OfficerRecord>> = vec![None; campaign.officers.len()];
+    for record in workspace.officer_records.iter().filter(|r| !r.meta.deleted) {
+        if let Some(&index) = officer_index.get(record.officer_id.as_str()) {
+            officer_records[index] = Some(record);
+        }
+    }
+    let mut unit_initiatives = vec![0u64; campaign.units.len()];
+    let mut officer_initiatives = vec![0u64; campaign.officers.len()];
     for initiative in workspace.initiatives.iter().filter(|i| !i.meta.deleted) {
         match &initiative.owner {
-            InitiativeOwner::Unit(id) => *initiatives.entry(id.as_str()).or_default() += 1,
+            InitiativeOwner::Unit(id) => {
+                if let Some(&unit) = unit_index.get(id.as_str()) {
+                    unit_initiatives[unit] += 1;
+                }
+            }
             InitiativeOwner::Officer(id) => {
-                *initiatives.entry(id.as_str()).or_default() += 1;
-                // An officer's initiative is also the division's creativity.
-                if let Some(unit) = officer_unit.get(id.as_str()) {
-                    *initiatives.entry(unit).or_default() += 1;
+                if let Some(&index) = officer_index.get(id.as_str()) {
+                    officer_initiatives[index] += 1;
+                    // An officer's initiative is also the division's creativity.
+                    let unit_id = campaign.officers[index].unit_id.as_str();
+                    if let Some(&unit) = unit_index.get(unit_id) {
+                        unit_initiatives[unit] += 1;
+                    }
                 }
             }
         }
     }
 
     // Officers and KPI evaluations per unit, in one pass over the officers.
-    let mut kpi_by_unit: HashMap<&str, (u64, u64)> = HashMap::default();
-    for officer in campaign.active_officers() {
-        let entry = kpi_by_unit.entry(officer.unit_id.as_str()).or_default();
-        entry.0 += 1;
-        entry.1 += u64::from(
-            records
-                .get(officer.id.as_str())
-                .is_some_and(|r| r.kpi_evaluated),
-        );
+    let mut kpi_by_unit = vec![(0u64, 0u64); campaign.units.len()];
+    for (index, officer) in campaign.officers.iter().enumerate() {
+        if officer.meta.deleted {
+            continue;
+        }
+        if let Some(&unit) = unit_index.get(officer.unit_id.as_str()) {
+            kpi_by_unit[unit].0 += 1;
+            kpi_by_unit[unit].1 +=
+                u64::from(officer_records[index].is_some_and(|r| r.kpi_evaluated));
+        }
     }
 
     let units = campaign
@@ -460,82 +472,89 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
         .zip(unit_sums)
         .zip(paper_days)
         .zip(provenance.into_iter().zip(last_import))
-        .map(|(((unit, s), paper_days), (mut provenance, last_import))| {
-            provenance.last_import = last_import.map(|l| (l.imported_at, l.files.clone()));
-            let (officer_count, evaluated) = kpi_by_unit
-                .get(unit.id.as_str())
-                .copied()
-                .unwrap_or_default();
-            let results: Vec<CriterionResult> = campaign
-                .criteria
-                .iter()
-                .map(|criterion| {
-                    let target = percent_target(criterion);
-                    match criterion.kind {
-                        CriterionKind::OnlineProcessing => CriterionResult::ratio(
-                            criterion.kind,
-                            s.processed_online,
-                            s.processing_denominator(),
-                            s.processing_excluded,
-                            target,
-                        ),
-                        CriterionKind::DigitalSigning => CriterionResult::ratio(
-                            criterion.kind,
-                            s.signed_online,
-                            s.signing_denominator(),
-                            s.excluded,
-                            target,
-                        ),
-                        CriterionKind::Interconnection => CriterionResult::ratio(
-                            criterion.kind,
-                            s.interconnected,
-                            s.external,
-                            0,
-                            target,
-                        ),
-                        CriterionKind::KpiEvaluation => CriterionResult::ratio(
-                            criterion.kind,
-                            evaluated,
-                            officer_count,
-                            0,
-                            target,
-                        ),
-                        CriterionKind::Creativity => CriterionResult::count(
-                            criterion.kind,
-                            initiatives.get(unit.id.as_str()).copied().unwrap_or(0),
-                            initiative_target(criterion),
-                        ),
-                    }
-                })
-                .collect();
-            let paper_free = |day: usize| paper_days[day] == PaperDay::PaperFree;
-            let paperless_weeks = weeks
-                .iter()
-                .filter(|week| (week.start..week.end).all(paper_free))
-                .count() as u32;
-            let paper_free_days = (0..days.len()).filter(|&day| paper_free(day)).count() as u32;
-            let composite = weighted_composite(&campaign.criteria, &results);
-            Evaluation {
-                id: unit.id.clone(),
-                name: unit.name.clone(),
-                classification: classify(composite, &campaign.criteria, &results, thresholds),
-                composite,
-                criteria: results,
-                paper_free_days,
-                paper_days,
-                paperless_weeks,
-                pages_excluded: s.pages_excluded,
-                rank: 0,
-                provenance,
-            }
-        })
+        .zip(kpi_by_unit.into_iter().zip(unit_initiatives))
+        .map(
+            |(
+                (((unit, s), paper_days), (mut provenance, last_import)),
+                ((officer_count, evaluated), initiatives),
+            )| {
+                provenance.last_import = last_import.map(|l| (l.imported_at, l.files.clone()));
+                let results: Vec<CriterionResult> = campaign
+                    .criteria
+                    .iter()
+                    .map(|criterion| {
+                        let target = percent_target(criterion);
+                        match criterion.kind {
+                            CriterionKind::OnlineProcessing => CriterionResult::ratio(
+                                criterion.kind,
+                                s.processed_online,
+                                s.processing_denominator(),
+                                s.processing_excluded,
+                                target,
+                            ),
+                            CriterionKind::DigitalSigning => CriterionResult::ratio(
+                                criterion.kind,
+                                s.signed_online,
+                                s.signing_denominator(),
+                                s.excluded,
+                                target,
+                            ),
+                            CriterionKind::Interconnection => CriterionResult::ratio(
+                                criterion.kind,
+                                s.interconnected,
+                                s.external,
+                                0,
+                                target,
+                            ),
+                            CriterionKind::KpiEvaluation => CriterionResult::ratio(
+                                criterion.kind,
+                                evaluated,
+                                officer_count,
+                                0,
+                                target,
+                            ),
+                            CriterionKind::Creativity => CriterionResult::count(
+                                criterion.kind,
+                                initiatives,
+                                initiative_target(criterion),
+                            ),
+                        }
+                    })
+                    .collect();
+                let paper_free = |day: usize| paper_days[day] == PaperDay::PaperFree;
+                let paperless_weeks = weeks
+                    .iter()
+                    .filter(|week| (week.start..week.end).all(paper_free))
+                    .count() as u32;
+                let paper_free_days = (0..days.len()).filter(|&day| paper_free(day)).count() as u32;
+                let composite = weighted_composite(&campaign.criteria, &results);
+                Evaluation {
+                    id: unit.id.clone(),
+                    name: unit.name.clone(),
+                    classification: classify(composite, &campaign.criteria, &results, thresholds),
+                    composite,
+                    criteria: results,
+                    paper_free_days,
+                    paper_days,
+                    paperless_weeks,
+                    pages_excluded: s.pages_excluded,
+                    rank: 0,
+                    provenance,
+                }
+            },
+        )
         .collect();
 
     // Sized up front: a filtered iterator does not know its length, and a
     // province's 20,000 evaluations would otherwise be copied as the vector grows.
     let mut officers = Vec::with_capacity(campaign.officers.len());
-    officers.extend(campaign.active_officers().map(|officer| {
-        let record = records.get(officer.id.as_str());
+    let active = campaign
+        .officers
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| !o.meta.deleted);
+    officers.extend(active.map(|(index, officer)| {
+        let record = officer_records[index];
         let results: Vec<CriterionResult> = campaign
             .criteria
             .iter()
@@ -557,7 +576,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                     (CriterionKind::Creativity, _) => {
                         return CriterionResult::count(
                             criterion.kind,
-                            initiatives.get(officer.id.as_str()).copied().unwrap_or(0),
+                            officer_initiatives[index],
                             initiative_target(criterion),
                         )
                     }

@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use crate::core::format::xml_text;
+use crate::core::format::{push_xml_text, xml_text};
 use crate::core::report::document::{Cell, Table};
 use crate::core::report::zip::{
     content_types, relationships, Zip, RELATIONSHIP_TYPES, XML_DECLARATION,
@@ -41,9 +41,10 @@ fn sheet_name(title: &str) -> String {
 fn text_cell(out: &mut String, reference: &str, text: &str, style: u8) {
     let _ = write!(
         out,
-        "<c r=\"{reference}\" t=\"inlineStr\" s=\"{style}\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-        xml_text(text)
+        "<c r=\"{reference}\" t=\"inlineStr\" s=\"{style}\"><is><t xml:space=\"preserve\">"
     );
+    push_xml_text(out, text);
+    out.push_str("</t></is></c>");
 }
 
 /// The sheet's XML, written into one buffer: a province's daily sheet has
