@@ -136,8 +136,7 @@ async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Array
             (file.name(), buffer)
         })
         .collect();
-    let importer = Importer::new(&workspace.campaign);
-    let decoded = decode_files(&importer, picked, |files_done, bytes_done| {
+    let report = |files_done: usize, bytes_done: f64| {
         let progress = Array::of3(
             &"progress".into(),
             &(files_done as u32).into(),
@@ -146,8 +145,11 @@ async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Array
         progress.push(&bytes_done.into());
         progress.push(&bytes.into());
         let _ = scope.post_message(&progress);
-    })
-    .await;
+    };
+    // The sizes first: the page does not read them (see `pages::merge`).
+    report(0, 0.0);
+    let importer = Importer::new(&workspace.campaign);
+    let decoded = decode_files(&importer, picked, report).await;
     drop(importer);
     let batch = ImportBatch::plan(&workspace, decoded);
     let answer = Array::of3(

@@ -191,7 +191,7 @@ describe('exchange', () => {
     await page.locator('#import-files').setInputFiles(paths);
     const progress = page.locator('#import-progress');
     await progress.waitFor();
-    assert.match(await progress.textContent(), /Đã đọc và kiểm tra \d+\/10 tệp \([\d,]+\/400,0 MB\)/);
+    await page.getByText(/Đã đọc và kiểm tra \d+\/10 tệp \([\d,]+\/400,0 MB\)/).waitFor();
     assert.ok(workers.some((url) => url.endsWith('/thidua-import_loader.js')), `import worker started: ${workers}`);
     await page.locator('#cancel-import').click();
     await page.getByText('Đã hủy lần nhập; dữ liệu không thay đổi.').waitFor();

@@ -2,7 +2,8 @@
 // department-scale sample loaded:  node tests/e2e/screenshots.mjs
 // The DOCX report's first two pages are rendered by LibreOffice headless.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appReady, launchChromium, serveDist } from './browser.mjs';
@@ -129,6 +130,30 @@ try {
   await registerPage.locator('#register-preview').waitFor();
   await registerPage.locator('#register-import').screenshot({ path: `${OUT}nhap-so-van-ban.png` });
   console.log(`${OUT}nhap-so-van-ban.png`);
+
+  // The Legal Division's import: two divisions' files, one with a conflict
+  // (an officer renamed at the same revision, sealed again), one cut short.
+  const exchange = `${FIXTURES}exchange/`;
+  const conflicting = JSON.parse(readFileSync(`${exchange}thidua-van-phong.json`, 'utf8'));
+  conflicting.envelope.payload.officers[0].name = 'Phạm Minh Khánh (đổi tên)';
+  const envelope = JSON.stringify(conflicting.envelope);
+  const sha = createHash('sha256').update(envelope).digest('hex');
+  const mergeDir = mkdtempSync(join(tmpdir(), 'thidua-shot-'));
+  writeFileSync(
+    join(mergeDir, 'thidua-van-phong-2025-08-15.json'),
+    `{"format":"thidua-export","schema_version":2,"envelope_sha256":"${sha}","envelope":${envelope}}`,
+  );
+  writeFileSync(join(mergeDir, 'thidua-phong-ke-toan.json'), readFileSync(`${exchange}hostile/truncated.json`));
+  await page.goto(`${site.url}#/hop-nhat`);
+  await appReady(page);
+  await page.locator('#import-files').setInputFiles([
+    `${exchange}thidua-phong-phap-che.json`,
+    join(mergeDir, 'thidua-van-phong-2025-08-15.json'),
+    join(mergeDir, 'thidua-phong-ke-toan.json'),
+  ]);
+  await page.locator('#conflicts li').waitFor();
+  await page.locator('main').screenshot({ path: `${OUT}hop-nhat.png` });
+  console.log(`${OUT}hop-nhat.png`);
 
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const phonePage = await phone.newPage();
