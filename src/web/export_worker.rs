@@ -9,9 +9,7 @@
 //! `["ok", Uint8Array]` or `["error", sentence]`.
 
 use js_sys::{Array, Uint8Array};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
+use web_sys::Worker;
 
 use leptos::prelude::*;
 
@@ -20,7 +18,7 @@ use crate::core::report::office::{office_document_from_json, OfficeFormat};
 use crate::web::app::use_workspace;
 use crate::web::components::status_message::Status;
 use crate::web::download::download_bytes;
-use crate::web::worker_call::call;
+use crate::web::worker_call::{self, call};
 
 /// The loader Trunk writes for the worker (`data-loader-shim`), next to
 /// index.html.
@@ -28,11 +26,7 @@ const WORKER_URL: &str = "./thidua-exporter_loader.js";
 
 /// The worker's side: answer every request, then say it is ready.
 pub fn serve() {
-    console_error_panic_hook::set_once();
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply = scope.clone();
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let request = Array::from(&event.data());
+    worker_call::serve(|scope, request| {
         let format = request.get(0).as_string().unwrap_or_default();
         let workspace = request.get(1).as_string().unwrap_or_default();
         let unit_id = request.get(2).as_string().unwrap_or_default();
@@ -40,12 +34,8 @@ pub fn serve() {
             Ok(bytes) => Array::of2(&"ok".into(), &Uint8Array::from(bytes.as_slice())),
             Err(message) => Array::of2(&"error".into(), &message.into()),
         };
-        let _ = reply.post_message(&answer);
+        let _ = scope.post_message(&answer);
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler lives as long as the worker.
-    on_message.forget();
-    let _ = scope.post_message(&Array::of1(&"ready".into()));
 }
 
 /// The page's side: start a worker, have it make the document from the

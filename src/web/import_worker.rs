@@ -19,15 +19,14 @@ use std::rc::Rc;
 
 use chrono::Utc;
 use js_sys::{Array, Promise, Reflect, Uint8Array};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, SubtleCrypto, Worker};
+use web_sys::{DedicatedWorkerGlobalScope, File, SubtleCrypto, Worker};
 
 use crate::core::exchange::envelope::{hex, sealed_part, ExportError, Importer, MAX_EXPORT_BYTES};
 use crate::core::exchange::import::{choices_from, Decoded, ImportBatch};
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
-use crate::web::worker_call::{call, call_with_progress, stop};
+use crate::web::worker_call::{self, call, call_with_progress, stop};
 
 /// The loader Trunk writes for the worker (`data-loader-shim`).
 const WORKER_URL: &str = "./thidua-import_loader.js";
@@ -182,14 +181,10 @@ fn apply(request: &Array) -> Array {
 
 /// The worker's side.
 pub fn serve() {
-    console_error_panic_hook::set_once();
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply = scope.clone();
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let request = Array::from(&event.data());
-        match request.get(0).as_string().as_deref() {
+    worker_call::serve(
+        |scope, request| match request.get(0).as_string().as_deref() {
             Some("check") => {
-                let scope = reply.clone();
+                let scope = scope.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let workspace = request.get(1).as_string().unwrap_or_default();
                     let answer = check(&scope, &workspace, Array::from(&request.get(2))).await;
@@ -197,13 +192,10 @@ pub fn serve() {
                 });
             }
             _ => {
-                let _ = reply.post_message(&apply(&request));
+                let _ = scope.post_message(&apply(&request));
             }
-        }
-    });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let _ = scope.post_message(&Array::of1(&"ready".into()));
+        },
+    );
 }
 
 const WORKER_FAILED: &str = "Không chạy được bộ nhập tệp. Nếu đang ngoại tuyến, hãy mở ứng dụng \

@@ -20,9 +20,7 @@ use std::cell::RefCell;
 
 use chrono::{DateTime, Utc};
 use js_sys::{Array, Uint8Array};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
+use web_sys::Worker;
 
 use crate::core::campaign::model::Workspace;
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
@@ -33,7 +31,7 @@ use crate::core::register::session::{
     apply_edit, outcome, view_registers, Edit, FileRequest, RegisterView,
 };
 use crate::core::register::table::Workbook;
-use crate::web::worker_call::call;
+use crate::web::worker_call::{self, call};
 
 /// The loader Trunk writes for the worker (`data-loader-shim`).
 const WORKER_URL: &str = "./thidua-register_loader.js";
@@ -133,15 +131,9 @@ fn handle(request: &Array) -> Array {
 
 /// The worker's side.
 pub fn serve() {
-    console_error_panic_hook::set_once();
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply = scope.clone();
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let _ = reply.post_message(&handle(&Array::from(&event.data())));
+    worker_call::serve(|scope, request| {
+        let _ = scope.post_message(&handle(&request));
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let _ = scope.post_message(&Array::of1(&"ready".into()));
 }
 
 const WORKER_FAILED: &str = "Không chạy được bộ đọc sổ văn bản (tệp quá lớn hoặc hỏng?). Nếu đang \

@@ -1,5 +1,6 @@
-//! One request to a web worker and its answer, shared by the export worker
-//! and the register worker (one copy of this machinery on the first load).
+//! One request to a web worker and its answer, shared by the export, import
+//! and register workers (one copy of this machinery on the first load), and
+//! the workers' end of it.
 //!
 //! Both workers say `["ready"]` once their wasm runs (a message sent before
 //! would be lost) and answer each request with one array.
@@ -10,7 +11,7 @@ use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Event, MessageEvent, Worker};
+use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker};
 
 /// Sends `message` to `worker` — after its `["ready"]` when `wait_ready`
 /// (a worker just started), at once otherwise — moving the buffers in
@@ -88,4 +89,18 @@ pub fn stop(worker: &Worker) {
     if let Ok(event) = Event::new("error") {
         let _ = worker.dispatch_event(&event);
     }
+}
+
+/// The worker's end: hands every request to `handle`, with the scope to
+/// answer on, then says `["ready"]`. The handler lives as long as the worker.
+pub fn serve(handle: impl Fn(&DedicatedWorkerGlobalScope, Array) + 'static) {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        handle(&reply, Array::from(&event.data()));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&Array::of1(&"ready".into()));
 }

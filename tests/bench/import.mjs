@@ -11,7 +11,7 @@
 // - JSON.parse of the same files' text in the same page, as the yardstick.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { appReady, launchChromium, serveDist } from '../e2e/browser.mjs';
+import { appReady, launchChromium, serveDist, useCampaignFile } from '../e2e/browser.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node tests/bench/import.mjs DIR (from thidua-cli sample --scale province)');
@@ -24,11 +24,7 @@ const site = await serveDist();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${site.url}#/thiet-lap`);
-  await appReady(page);
-  await page.locator('#import-campaign').setInputFiles(campaign);
-  await page.getByRole('button', { name: 'Dùng thiết lập này' }).click();
-  await page.getByText('Đã dùng thiết lập phong trào từ tệp.').waitFor();
+  await useCampaignFile(page, site, campaign);
   // A province's workspace is stored compressed (docs/data-model.md).
   await page.waitForFunction(() => /don-vi-2000|workspace_deflate/.test(localStorage.getItem('thidua/v2/workspace') ?? ''));
 

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, launchChromium, serveDist } from '../e2e/browser.mjs';
+import { appReady, launchChromium, serveDist, useCampaignFile } from '../e2e/browser.mjs';
 
 const ROWS = 50_000;
 const root = new URL('../../', import.meta.url).pathname;
@@ -30,10 +30,7 @@ const site = await serveDist();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${site.url}#/thiet-lap`);
-  await appReady(page);
-  await page.locator('#import-campaign').setInputFiles(campaign);
-  await page.getByRole('button', { name: 'Dùng thiết lập này' }).click();
+  await useCampaignFile(page, site, campaign);
   await page.goto(`${site.url}#/nhap-lieu`);
   await appReady(page);
   await page.evaluate(() => {

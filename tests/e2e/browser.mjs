@@ -42,6 +42,15 @@ export async function appReady(page) {
   await page.locator('nav.menu a').first().waitFor();
 }
 
+/** Takes the campaign file at `path` in Thiết lập, as a division does, and waits for the confirmation. */
+export async function useCampaignFile(page, site, path) {
+  await page.goto(`${site.url}#/thiet-lap`);
+  await appReady(page);
+  await page.locator('#import-campaign').setInputFiles(path);
+  await page.getByRole('button', { name: 'Dùng thiết lập này' }).click();
+  await page.getByText('Đã dùng thiết lập phong trào từ tệp.').waitFor();
+}
+
 /** Loads the department-scale sample through Thiết lập, as a user would, and waits until it is stored. */
 export async function loadSample(page, site) {
   await page.goto(`${site.url}#/thiet-lap`);

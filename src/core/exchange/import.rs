@@ -86,21 +86,22 @@ impl ImportBatch {
 
     /// How many files would be merged.
     pub fn good_files(&self) -> usize {
-        self.files.iter().filter(|f| f.result.is_ok()).count()
+        self.accepted().count()
+    }
+
+    /// The files that passed, with their names.
+    fn accepted(&self) -> impl Iterator<Item = (&str, &(ExportFile, Vec<String>, MergeSummary))> {
+        self.files
+            .iter()
+            .filter_map(|f| f.result.as_ref().ok().map(|r| (f.name.as_str(), r)))
     }
 
     /// Merges the good files into `workspace` (as it is now: it may have
     /// changed since the dry run) with the user's `choices`; how many files.
     pub fn apply(&self, workspace: &mut Workspace, choices: &Choices, now: DateTime<Utc>) -> usize {
         let good: Vec<(&str, &ExportFile)> = self
-            .files
-            .iter()
-            .filter_map(|f| {
-                f.result
-                    .as_ref()
-                    .ok()
-                    .map(|(file, _, _)| (f.name.as_str(), file))
-            })
+            .accepted()
+            .map(|(name, (file, _, _))| (name, file))
             .collect();
         merge_files(workspace, &good, choices, now, true);
         good.len()
@@ -124,15 +125,8 @@ impl ImportBatch {
         }
         html.push_str("</tbody></table></div>");
         let conflicts: Vec<(&str, &Conflict)> = self
-            .files
-            .iter()
-            .filter_map(|f| {
-                f.result
-                    .as_ref()
-                    .ok()
-                    .map(|r| (f.name.as_str(), &r.2.conflicts))
-            })
-            .flat_map(|(name, conflicts)| conflicts.iter().map(move |c| (name, c)))
+            .accepted()
+            .flat_map(|(name, (_, _, summary))| summary.conflicts.iter().map(move |c| (name, c)))
             .collect();
         if !conflicts.is_empty() {
             html.push_str(
