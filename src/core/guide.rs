@@ -31,6 +31,14 @@ const WORKFLOW: &str = r##"<h1>Hướng dẫn sử dụng</h1>
 <li><strong>Bấm “Áp dụng”. </strong>Số liệu được ghi trong một bước và có thể hoàn tác ngay sau đó. Số trang in và các sổ không chọn giữ nguyên. Cách đọc sổ được ghi nhớ: lần sau chọn sổ cùng mẫu là xong. Phòng Pháp chế có thể thiết lập sẵn cách đọc sổ và gửi kèm tệp thiết lập phong trào.</li>
 </ol>
 <p>Chỉ các con số được lưu: số, ký hiệu, trích yếu của văn bản không được lưu, không xuất và không gửi đi đâu; tệp được đọc ngay trong trình duyệt. Mỗi ngày ghi nhớ số liệu lấy từ sổ nào, lúc nào; Tổng quan và tệp dữ liệu của phòng cho biết điều đó.</p>
+<h2 id="sao-luu">Sao lưu và khôi phục</h2>
+<p>Dữ liệu chỉ nằm trong trình duyệt đang dùng. Xóa dữ liệu duyệt web, cài lại máy, hay trình duyệt tự dọn bộ nhớ khi máy đầy đều làm mất những gì chưa ra tệp. Tại <a href="#/thiet-lap">Thiết lập</a> → “Sao lưu và khôi phục”:</p>
+<ol class="steps">
+<li><strong>Tải bản sao lưu </strong>(tệp thidua-sao-luu-….json): toàn bộ dữ liệu của trình duyệt này, kể cả báo cáo và hồ sơ khen thưởng, có mã kiểm tra SHA-256. Lưu tệp vào thư mục được sao lưu của cơ quan hoặc gửi qua hệ thống quản lý văn bản cho chính mình.</li>
+<li><strong>Tự động sao lưu vào tệp </strong>(Chrome, Edge): chọn một tệp một lần; sau mỗi lần lưu, dữ liệu được ghi vào đó. Sau khi mở lại trình duyệt, trình duyệt hỏi lại quyền ghi: bấm “Cho phép ghi tiếp” trên dải thông báo.</li>
+<li><strong>Nhắc sao lưu. </strong>Khi dữ liệu thay đổi mà sau số ngày đã đặt (mặc định 2 ngày) vẫn chưa được xuất hay sao lưu ra tệp, ứng dụng hiện dải nhắc “Nên sao lưu” với nút “Sao lưu ngay”. Xuất dữ liệu của phòng hay tệp tổng hợp cũng tính là đã ra tệp.</li>
+<li><strong>Khôi phục từ bản sao lưu </strong>trên máy mới hoặc sau khi mất dữ liệu: ứng dụng kiểm tra tệp (tệp bị sửa, bị cắt dở, của phiên bản mới hơn, hay không phải bản sao lưu đều bị từ chối kèm lý do), cho xem trước tệp chứa gì và bao nhiêu bản ghi hiện có sẽ mất, rồi mới thay dữ liệu khi bấm “Khôi phục”. Lần khôi phục, cũng như lần nhập tệp ở Hợp nhất, hoàn tác được kể cả sau khi tải lại trang.</li>
+</ol>
 <h2 id="cach-danh-gia">Cách đánh giá</h2>
 <p>Các con số dưới đây là thiết lập hiện tại của phong trào (sửa tại <a href="#/thiet-lap">Thiết lập</a>). Trên Tổng quan, bấm vào một con số để xem cách tính với số liệu thật.</p>
 "##;
@@ -38,7 +46,7 @@ const WORKFLOW: &str = r##"<h1>Hướng dẫn sử dụng</h1>
 /// The fixed part after the rules.
 const NOTES: &str = r##"<h2>Lưu ý</h2>
 <ul>
-<li>Dữ liệu nằm trong trình duyệt đang dùng: đổi máy hoặc xóa dữ liệu trình duyệt sẽ mất dữ liệu nếu chưa xuất tệp. Hãy xuất tệp thường xuyên.</li>
+<li>Dữ liệu nằm trong trình duyệt đang dùng: đổi máy hoặc xóa dữ liệu trình duyệt sẽ mất dữ liệu nếu chưa xuất tệp hay sao lưu (xem mục “Sao lưu và khôi phục” ở trên).</li>
 <li>Sau lần mở đầu tiên, ứng dụng mở được cả khi mất mạng. Khi có phiên bản mới, ứng dụng hỏi trước khi cập nhật; dữ liệu đã lưu được giữ nguyên.</li>
 <li>Văn bản mật, tối mật, tuyệt mật và hồ sơ đề nghị khen thưởng cấp nhà nước được Kế hoạch loại trừ: không tính vào tiêu chí xử lý trên mạng (TC1) và tiêu chí ký số (TC2), và số trang in cho chúng không làm mất “ngày không in giấy”. Nhập chúng ở các cột “không tính” của bảng số liệu hằng ngày.</li>
 <li>Ngày thứ Bảy, Chủ nhật có làm việc (ngày làm bù) được thêm tại Thiết lập → “Ngày làm việc thêm”; ngày đó có dòng riêng trong bảng nhập liệu.</li>

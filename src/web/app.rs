@@ -11,12 +11,14 @@ use crate::core::campaign::template::seed_campaign;
 use crate::core::exchange::persist::GENERATION_KEY;
 use crate::core::route::Route;
 use crate::web::components::nav::Nav;
+use crate::web::components::safekeeping_banner::SafekeepingBanner;
 use crate::web::components::save_banner::{SaveBanner, SaveState};
 use crate::web::offline::{self, UpdateBanner};
 use crate::web::pages::{
     awards::Awards, dashboard::Dashboard, data_entry::DataEntry, guide::Guide, merge::Merge,
     report::Report, setup::Setup, unit_report::UnitReport,
 };
+use crate::web::safekeeping::SafekeepingContext;
 use crate::web::storage::{self, TabStorage};
 
 /// The workspace every screen reads and edits; provided once by [`App`].
@@ -57,13 +59,19 @@ pub fn App() -> impl IntoView {
     );
     let save_state = RwSignal::new(load_error.map_or(SaveState::Saved, SaveState::Failed));
     provide_context(WorkspaceContext(workspace));
+    let safekeeping = SafekeepingContext::provide(workspace);
     storage::request_persistence();
     let update_waiting = offline::register();
 
-    // Autosave: every change is written at once; unchanged data is not rewritten.
+    // Autosave: every change is written at once; unchanged data is not
+    // rewritten. A change after the first run (which only stores what was
+    // loaded, or a first visit's template) is one no file holds yet.
     let saving_tab = Rc::clone(&tab);
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<()>| {
         let result = workspace.with(|workspace| saving_tab.save(workspace));
+        if previous.is_some() && result == Ok(true) {
+            safekeeping.changed();
+        }
         save_state.update(|state| state.record(result));
     });
 
@@ -99,6 +107,7 @@ pub fn App() -> impl IntoView {
         <Nav route=route />
         <SaveBanner state=save_state />
         <UpdateBanner waiting=update_waiting />
+        <SafekeepingBanner />
         <main class="page">
             {move || match route.get() {
                 Route::Dashboard => view! { <Dashboard /> }.into_any(),

@@ -9,6 +9,7 @@ pub mod import_worker;
 mod offline;
 mod pages;
 pub mod register_worker;
+pub mod safekeeping;
 pub mod storage;
 mod worker_call;
 

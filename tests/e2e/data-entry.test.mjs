@@ -383,7 +383,8 @@ describe('full storage', () => {
     assert.match(download.suggestedFilename(), /^thidua-sao-luu-\d{4}-\d{2}-\d{2}\.json$/);
     const { readFile } = await import('node:fs/promises');
     const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-    const received = exported.daily_reports.map((r) => r.counts.docs_received).sort((a, b) => a - b);
+    assert.equal(exported.format, 'thidua-backup', 'a backup Thiết lập restores');
+    const received = exported.backup.workspace.daily_reports.map((r) => r.counts.docs_received).sort((a, b) => a - b);
     assert.deepEqual(received, [3, 123456], 'the export holds the unsaved edit too');
 
     // Space freed: the next edit saves everything again.

@@ -99,9 +99,12 @@ describe('exchange', () => {
     await page.getByText('Đã hợp nhất 2 tệp.', { exact: false }).waitFor();
     assert.equal(JSON.stringify(await workspaceOf(page)), afterFirst);
 
-    // And the last import can be undone.
+    // And the last import can be undone, after a reload too.
+    await page.reload();
+    await appReady(page);
     await page.locator('#undo-import').click();
-    await page.getByText('Đã hoàn tác lần nhập vừa rồi.').waitFor();
+    await page.getByText(/Đã hoàn tác lần nhập 2 tệp lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\./).waitFor();
+    assert.equal(JSON.stringify(await workspaceOf(page)), afterFirst);
   });
 
   test('every hostile file is refused with its message and storage stays byte-identical', async () => {

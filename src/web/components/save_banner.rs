@@ -5,8 +5,7 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use crate::core::format;
-use crate::web::app::{today, use_workspace};
-use crate::web::download::download_json;
+use crate::web::safekeeping::use_safekeeping;
 use crate::web::storage::StorageError;
 
 /// The save indicator's state.
@@ -34,20 +33,14 @@ impl SaveState {
     }
 }
 
-/// Downloads the whole workspace as a backup file.
-fn export_backup(json: String) {
-    let name = format!("thidua-sao-luu-{}.json", today());
-    if download_json(&name, &json).is_err() {
-        let _ = window().alert_with_message("Trình duyệt không cho tải tệp xuống.");
-    }
-}
-
 #[component]
 pub fn SaveBanner(state: RwSignal<SaveState>) -> impl IntoView {
-    let workspace = use_workspace();
+    // What is on screen, unsaved edit included, as a backup Thiết lập restores.
+    let safekeeping = use_safekeeping();
     let export_now = move |_| {
-        let json = workspace.with(|w| serde_json::to_string(w).unwrap_or_default());
-        export_backup(json);
+        if let Err(reason) = safekeeping.download_backup() {
+            let _ = window().alert_with_message(&reason);
+        }
     };
     move || match state.get() {
         SaveState::Saved => view! {

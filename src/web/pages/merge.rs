@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, FileList};
 
-use crate::core::campaign::model::Workspace;
+use crate::core::exchange::backup::Kept;
 use crate::core::exchange::envelope::{encode_export, export_consolidated, export_file_name};
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
 use crate::core::format;
@@ -19,8 +19,10 @@ use crate::web::app::{now, use_workspace};
 use crate::web::components::file_drop::FileDrop;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::components::submission_table::SubmissionTable;
+use crate::web::components::undo_last::UndoLast;
 use crate::web::download::download_json;
 use crate::web::import_worker::{ImportWorker, Progress};
+use crate::web::safekeeping::use_safekeeping;
 
 /// The conflicts' choices as the preview's checked radio buttons say them:
 /// (kind, key, choice).
@@ -66,7 +68,7 @@ pub fn Merge() -> impl IntoView {
     let preview = RwSignal::new(None::<(String, usize)>);
     let progress = RwSignal::new(None::<Progress>);
     let busy = RwSignal::new(false);
-    let snapshot = RwSignal::new(None::<Workspace>);
+    let safekeeping = use_safekeeping();
     let message = RwSignal::new(Status::None);
 
     let close = move || {
@@ -154,36 +156,36 @@ pub fn Merge() -> impl IntoView {
                     let merged = decode_workspace(&json).map_err(|e| e.to_string())?;
                     Ok((merged, files))
                 });
-            busy.try_set(false);
             match applied {
                 Ok((merged, files)) => {
-                    snapshot.try_set(Some(workspace.get_untracked()));
+                    let label = format!("lần nhập {files} tệp lúc {}", format::date_time(now()));
+                    let undo = match safekeeping.keep_undo(label).await {
+                        Ok(()) => {
+                            "Có thể hoàn tác lần nhập này, kể cả sau khi tải lại trang.".into()
+                        }
+                        Err(reason) => format!(
+                            "Trình duyệt không giữ được bản để hoàn tác ({reason}): nên tải bản \
+                             sao lưu ở Thiết lập."
+                        ),
+                    };
+                    busy.try_set(false);
                     workspace.try_set(merged);
                     close();
-                    message.try_set(Some((
-                        true,
-                        format!(
-                            "Đã hợp nhất {files} tệp. Có thể hoàn tác lần nhập này cho đến khi tải                              lại trang."
-                        ),
-                    )));
+                    message.try_set(Some((true, format!("Đã hợp nhất {files} tệp. {undo}"))));
                 }
                 Err(reason) => {
+                    busy.try_set(false);
                     message.try_set(Some((false, reason)));
                 }
             }
         });
     };
-    let undo = move |_| {
-        if let Some(before) = snapshot.get_untracked() {
-            workspace.set(before);
-            snapshot.set(None);
-            message.set(Some((true, "Đã hoàn tác lần nhập vừa rồi.".into())));
-        }
-    };
     let export_all = move |_| {
         let file = workspace.with_untracked(|w| export_consolidated(w, now()));
         if download_json(&export_file_name(&file), &encode_export(&file)).is_err() {
             message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into())));
+        } else {
+            safekeeping.kept(Kept::Exported);
         }
     };
 
@@ -219,9 +221,7 @@ pub fn Merge() -> impl IntoView {
                     })
             }}
             <StatusMessage status=message />
-            <Show when=move || snapshot.with(Option::is_some)>
-                <button id="undo-import" on:click=undo>"Hoàn tác lần nhập vừa rồi"</button>
-            </Show>
+            <UndoLast id="undo-import" message=message />
             <Show when=move || preview.with(Option::is_some)>
                 <div
                     id="import-work"

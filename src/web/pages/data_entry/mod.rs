@@ -7,6 +7,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::core::campaign::calendar::working_days;
+use crate::core::exchange::backup::Kept;
 use crate::core::exchange::envelope::{encode_export, export_file_name, export_unit};
 use crate::core::exchange::merge::{division_report_deadline, division_report_instruction};
 use crate::core::route::Route;
@@ -16,6 +17,7 @@ use crate::web::components::initiative_list::InitiativeList;
 use crate::web::components::officer_table::OfficerTable;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::download_json;
+use crate::web::safekeeping::use_safekeeping;
 use register_import::RegisterImport;
 
 /// This browser's division, remembered between visits.
@@ -104,6 +106,7 @@ pub fn DataEntry() -> impl IntoView {
 #[component]
 fn ExportPanel(unit_id: String) -> impl IntoView {
     let workspace = use_workspace();
+    let safekeeping = use_safekeeping();
     let message = RwSignal::new(Status::None);
     let recipient = move || {
         workspace.with(|w| {
@@ -118,13 +121,16 @@ fn ExportPanel(unit_id: String) -> impl IntoView {
         };
         let name = export_file_name(&file);
         match download_json(&name, &encode_export(&file)) {
-            Ok(()) => message.set(Some((
-                true,
-                format!(
-                    "Đã xuất tệp “{name}”. {}",
-                    workspace.with_untracked(|w| division_report_instruction(&w.campaign))
-                ),
-            ))),
+            Ok(()) => {
+                safekeeping.kept(Kept::Exported);
+                message.set(Some((
+                    true,
+                    format!(
+                        "Đã xuất tệp “{name}”. {}",
+                        workspace.with_untracked(|w| division_report_instruction(&w.campaign))
+                    ),
+                )));
+            }
             Err(_) => message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into()))),
         }
     };

@@ -2,6 +2,7 @@
 //! what this browser stores. One file per panel, named after what the user
 //! sees on it.
 
+mod backup;
 mod browser_data;
 mod calendar;
 mod campaign_file;
@@ -12,6 +13,7 @@ use crate::core::campaign::model::Campaign;
 use crate::web::app::use_workspace;
 use leptos::prelude::*;
 
+use backup::BackupPanel;
 use browser_data::BrowserDataPanel;
 use calendar::CalendarEditor;
 use campaign_file::CampaignFilePanel;
@@ -87,6 +89,10 @@ pub fn Setup() -> impl IntoView {
         <section class="panel">
             <h2>"Tiêu chí thi đua"</h2>
             <CriteriaEditor />
+        </section>
+        <section class="panel" id="sao-luu">
+            <h2>"Sao lưu và khôi phục"</h2>
+            <BackupPanel />
         </section>
         <section class="panel">
             <h2>"Dữ liệu trong trình duyệt này"</h2>

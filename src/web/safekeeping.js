@@ -1,0 +1,100 @@
+// What the page keeps outside localStorage, for `src/web/safekeeping.rs`:
+// the automatic backup file (the File System Access API, Chromium and Edge)
+// and the undo of the last import or restore, both in IndexedDB.
+//
+// Written in JavaScript because both APIs are promise and callback shaped
+// through and through: a few lines here, where web-sys's IndexedDB bindings
+// would put request and callback glue into the page's wasm (and the file
+// picker needs web-sys's unstable APIs). Not a wasm-bindgen snippet: the
+// workers link the same crate and are built as classic scripts, which
+// cannot import one. A classic script, so it has run before the app's
+// module starts; the app reaches it as the global `thiduaSafekeeping`.
+'use strict';
+(() => {
+  const DATABASE = 'thidua';
+  const STORE = 'safekeeping';
+  const BACKUP_FILE = 'backup-file';
+  const UNDO = 'undo';
+
+  function open() {
+    return new Promise((resolve, reject) => {
+      const request = indexedDB.open(DATABASE, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  // One request in its own transaction; resolves once the transaction is
+  // committed, so a value is on disk before the caller goes on.
+  async function run(mode, act) {
+    const database = await open();
+    try {
+      return await new Promise((resolve, reject) => {
+        const transaction = database.transaction(STORE, mode);
+        const request = act(transaction.objectStore(STORE));
+        transaction.oncomplete = () => resolve(request.result);
+        transaction.onerror = () => reject(transaction.error);
+        transaction.onabort = () => reject(transaction.error);
+      });
+    } finally {
+      database.close();
+    }
+  }
+  const get = (key) => run('readonly', (store) => store.get(key));
+  const put = (key, value) => run('readwrite', (store) => store.put(value, key));
+  const remove = (key) => run('readwrite', (store) => store.delete(key));
+  const READ_WRITE = { mode: 'readwrite' };
+
+  window.thiduaSafekeeping = {
+    fileAccess: () => typeof window.showSaveFilePicker === 'function',
+
+    // Asks where to write; resolves to the file's name, or null when the
+    // user closed the dialog.
+    async chooseBackupFile(suggestedName) {
+      let handle;
+      try {
+        handle = await window.showSaveFilePicker({
+          suggestedName,
+          types: [{ description: 'Bản sao lưu thidua (JSON)', accept: { 'application/json': ['.json'] } }],
+        });
+      } catch (error) {
+        if (error && error.name === 'AbortError') return null;
+        throw error;
+      }
+      await put(BACKUP_FILE, handle);
+      return handle.name;
+    },
+
+    // [name, 'granted' | 'prompt' | 'denied'], or null with no file chosen.
+    async backupFile() {
+      const handle = await get(BACKUP_FILE);
+      if (!handle) return null;
+      return [handle.name, await handle.queryPermission(READ_WRITE)];
+    },
+
+    // After a restart the browser asks again; this needs the user's click.
+    async allowBackupFile() {
+      const handle = await get(BACKUP_FILE);
+      return handle ? handle.requestPermission(READ_WRITE) : 'denied';
+    },
+
+    // Writes the whole file (the browser swaps it in on close, so a reader
+    // never sees half a backup); false when permission is not granted.
+    async writeBackupFile(text) {
+      const handle = await get(BACKUP_FILE);
+      if (!handle || (await handle.queryPermission(READ_WRITE)) !== 'granted') return false;
+      const writable = await handle.createWritable();
+      await writable.write(text);
+      await writable.close();
+      return true;
+    },
+
+    forgetBackupFile: () => remove(BACKUP_FILE),
+
+    // The workspace before the last import or restore, and what it was.
+    keepUndo: (label, workspace) => put(UNDO, [label, workspace]),
+    undo: async () => (await get(UNDO)) ?? null,
+    forgetUndo: () => remove(UNDO),
+  };
+})();
