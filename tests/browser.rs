@@ -1,15 +1,17 @@
-//! In-browser tests of the storage adapter, against Chromium's real
-//! localStorage. Run by `./dev test` through wasm-bindgen-test-runner.
+//! In-browser tests of the storage adapter, against the real localStorage
+//! of Chromium and of Firefox ESR. Run by `./dev test` through
+//! wasm-bindgen-test-runner, once with each browser's driver.
 #![cfg(target_arch = "wasm32")]
 
 use gloo_storage::{LocalStorage, Storage};
 use thidua::core::campaign::model::{Workspace, SCHEMA_VERSION};
 use thidua::core::campaign::template::seed_campaign;
 use thidua::core::exchange::persist::{
-    encode_stored, LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY,
+    classify_write_error, encode_stored, WriteFailure, LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY,
 };
 use thidua::core::sample::{generate, SampleScale};
 use thidua::web::storage::{load, new_id, StorageError, TabStorage};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -147,6 +149,24 @@ fn a_full_storage_reports_quota_and_keeps_the_previous_state() {
             small_chunk.truncate(small_chunk.len() / 2);
         }
     }
+
+    // The browser's own refusal (Chromium and Firefox name it differently
+    // in older versions): printed, and classified as a full storage.
+    let refusal = storage
+        .set_item("filler/one-more", &chunk)
+        .expect_err("the storage is full");
+    let exception = refusal
+        .dyn_ref::<web_sys::DomException>()
+        .expect("a DOMException");
+    console_log!(
+        "the browser's quota error: {} ({})",
+        exception.name(),
+        exception.message()
+    );
+    assert_eq!(
+        classify_write_error(&exception.name(), &exception.message()),
+        WriteFailure::QuotaExceeded
+    );
 
     let big = generate(SampleScale::Department, 1);
     assert_eq!(tab.save(&big), Err(StorageError::QuotaExceeded));

@@ -117,11 +117,17 @@ impl SafekeepingContext {
         context
     }
 
+    /// Changes the record, storing it only when it really changed (every
+    /// keystroke saves the workspace; the record changes once per file).
     fn update_record(&self, change: impl FnOnce(&mut Safekeeping)) {
-        self.record.update(change);
-        let value = self.record.with_untracked(Safekeeping::encode);
+        let mut record = self.record.get_untracked();
+        change(&mut record);
+        if self.record.with_untracked(|current| *current == record) {
+            return;
+        }
         // A failure here only delays a reminder; the workspace is untouched.
-        let _ = LocalStorage::raw().set_item(SAFEKEEPING_KEY, &value);
+        let _ = LocalStorage::raw().set_item(SAFEKEEPING_KEY, &record.encode());
+        self.record.set(record);
     }
 
     /// Everything held now went into a file.
@@ -131,12 +137,9 @@ impl SafekeepingContext {
 
     /// Sets the reminder's days; false for anything but 1 to 30.
     pub fn set_reminder_days(&self, typed: &str) -> bool {
-        let mut record = self.record.get_untracked();
-        if record.set_reminder_days(typed).is_none() {
-            return false;
-        }
-        self.update_record(|stored| *stored = record);
-        true
+        let mut accepted = false;
+        self.update_record(|record| accepted = record.set_reminder_days(typed).is_some());
+        accepted
     }
 
     /// The workspace was saved with a change: remembered for the reminder,

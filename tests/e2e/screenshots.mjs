@@ -169,6 +169,38 @@ try {
   await appReady(phonePage);
   await phonePage.screenshot({ path: `${OUT}nhap-lieu-dien-thoai.png` });
   console.log(`${OUT}nhap-lieu-dien-thoai.png`);
+
+  // Sao lưu: a backup taken on 22/07, a count changed, three days without a
+  // file (the reminder on Tổng quan), then the backup picked for a restore.
+  const backup = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  const backupPage = await backup.newPage();
+  await backupPage.clock.setFixedTime(new Date('2025-07-22T09:00:00+07:00'));
+  await backupPage.goto(`${site.url}#/thiet-lap`);
+  await appReady(backupPage);
+  backupPage.once('dialog', (dialog) => dialog.accept());
+  await backupPage.locator('#load-sample').click();
+  const backupDownload = backupPage.waitForEvent('download');
+  await backupPage.locator('#download-backup').click();
+  const backupFile = join(mkdtempSync(join(tmpdir(), 'thidua-shot-')), 'thidua-sao-luu-2025-07-22.json');
+  await (await backupDownload).saveAs(backupFile);
+  await backupPage.clock.setFixedTime(new Date('2025-07-22T15:40:00+07:00'));
+  await backupPage.goto(`${site.url}#/nhap-lieu`);
+  const firstCell = backupPage.locator('#daily-grid input[data-row="0"][data-col="0"]');
+  await firstCell.fill('17');
+  await firstCell.press('Enter');
+  await backupPage.clock.setFixedTime(new Date('2025-07-25T08:15:00+07:00'));
+  await backupPage.goto(`${site.url}#/tong-quan`);
+  await backupPage.reload();
+  await appReady(backupPage);
+  await backupPage.locator('#backup-reminder').waitFor();
+  await backupPage.screenshot({ path: `${OUT}nhac-sao-luu.png` });
+  console.log(`${OUT}nhac-sao-luu.png`);
+  await backupPage.goto(`${site.url}#/thiet-lap`);
+  await appReady(backupPage);
+  await backupPage.locator('#restore-backup').setInputFiles(backupFile);
+  await backupPage.locator('#restore-preview').waitFor();
+  await backupPage.locator('#sao-luu').screenshot({ path: `${OUT}sao-luu.png` });
+  console.log(`${OUT}sao-luu.png`);
 } finally {
   await browser.close();
   await site.close();
