@@ -13,6 +13,10 @@
 //! choice]…], now (RFC 3339)]` merges the checked files into the page's
 //! workspace as it is now and answers `["applied", workspace JSON, files]`.
 //! Cancelling ends the worker: nothing was stored, so nothing changes.
+//!
+//! Thiết lập's restore uses it too: `["restore", workspace JSON, File]` is
+//! answered `["restore", preview HTML, backup's workspace JSON]`, or
+//! `["restore", reason]` when the file is refused (`core::exchange::backup`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,6 +27,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, SubtleCrypto, Worker};
 
+use crate::core::exchange::backup::{
+    decode_backup, restore_preview, BackupError, MAX_BACKUP_BYTES,
+};
 use crate::core::exchange::envelope::{hex, sealed_part, ExportError, Importer, MAX_EXPORT_BYTES};
 use crate::core::exchange::import::{choices_from, Decoded, ImportBatch};
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
@@ -179,6 +186,30 @@ fn apply(request: &Array) -> Array {
     )
 }
 
+/// Reads a backup and previews restoring it over `workspace`.
+async fn read_backup(workspace: &str, file: File) -> Array {
+    let refused = |reason: String| Array::of2(&"restore".into(), &reason.into());
+    let size = file.size();
+    if size > MAX_BACKUP_BYTES as f64 {
+        return refused(BackupError::TooLarge(size as usize).to_string());
+    }
+    let Ok(text) = JsFuture::from(file.text()).await else {
+        return refused("Không đọc được tệp.".into());
+    };
+    let text = text.as_string().unwrap_or_default();
+    let (Ok(current), backup) = (decode_workspace(workspace), decode_backup(&text)) else {
+        return refused("Không đọc được dữ liệu hiện tại của trình duyệt.".into());
+    };
+    match backup {
+        Ok(backup) => Array::of3(
+            &"restore".into(),
+            &restore_preview(&current, &backup).html().into(),
+            &workspace_json(&backup.workspace).into(),
+        ),
+        Err(reason) => refused(reason.to_string()),
+    }
+}
+
 /// The worker's side.
 pub fn serve() {
     worker_call::serve(
@@ -188,6 +219,14 @@ pub fn serve() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let workspace = request.get(1).as_string().unwrap_or_default();
                     let answer = check(&scope, &workspace, Array::from(&request.get(2))).await;
+                    let _ = scope.post_message(&answer);
+                });
+            }
+            Some("restore") => {
+                let scope = scope.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let workspace = request.get(1).as_string().unwrap_or_default();
+                    let answer = read_backup(&workspace, request.get(2).unchecked_into()).await;
                     let _ = scope.post_message(&answer);
                 });
             }
@@ -288,6 +327,25 @@ impl ImportWorker {
             .as_string()
             .ok_or_else(|| WORKER_FAILED.to_string())?;
         Ok((json, answer.get(2).as_f64().unwrap_or_default() as usize))
+    }
+
+    /// Has the worker read the backup `file` and preview restoring it over
+    /// `workspace` (JSON): the preview's HTML and the backup's workspace
+    /// (JSON), or why the file is refused.
+    pub async fn read_backup(
+        &self,
+        workspace: String,
+        file: File,
+    ) -> Result<(String, String), String> {
+        let message = Array::of3(&"restore".into(), &workspace.into(), &file);
+        let answer = call(&self.worker, message, None, true)
+            .await
+            .map_err(|()| WORKER_FAILED.to_string())?;
+        let text = |index: u32| answer.get(index).as_string();
+        match (text(1), text(2)) {
+            (Some(html), Some(json)) => Ok((html, json)),
+            (reason, _) => Err(reason.unwrap_or_else(|| WORKER_FAILED.to_string())),
+        }
     }
 
     /// Ends the worker now; a [`ImportWorker::check`] under way returns `Err`.

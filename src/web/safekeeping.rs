@@ -237,19 +237,22 @@ impl SafekeepingContext {
     }
 
     /// Asks the browser again for permission to write the chosen file (it
-    /// needs the user's click), then writes it.
+    /// needs the user's click), then writes it. Refused, the file is
+    /// forgotten, so that another can be chosen.
     pub fn allow_auto_file(&self) {
         let context = *self;
         leptos::task::spawn_local(async move {
             let answer = settle(js_allow_backup_file()).await;
-            if answer.ok().and_then(|a| a.as_string()).as_deref() == Some("granted") {
-                if let AutoFile::NeedsPermission(name) | AutoFile::Failed(name, _) =
-                    context.auto_file.get_untracked()
-                {
-                    context.auto_file.try_set(AutoFile::Writing(name));
-                }
-                context.write_auto_file().await;
+            if answer.ok().and_then(|a| a.as_string()).as_deref() != Some("granted") {
+                context.forget_auto_file();
+                return;
             }
+            if let AutoFile::NeedsPermission(name) | AutoFile::Failed(name, _) =
+                context.auto_file.get_untracked()
+            {
+                context.auto_file.try_set(AutoFile::Writing(name));
+            }
+            context.write_auto_file().await;
         });
     }
 

@@ -161,7 +161,7 @@ describe('backup and restore', () => {
     };
 
     await openSetup(page);
-    await page.locator('#choose-backup-file').click();
+    await page.locator('#auto-backup-file').click();
     await page.getByText(/Đang tự động sao lưu vào tệp/).waitFor();
     await waitForFile('');
     assert.match(await page.locator('#last-kept').textContent(), /tự động sao lưu vào tệp lúc/);

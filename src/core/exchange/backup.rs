@@ -23,7 +23,7 @@ use crate::core::campaign::model::{RecordMeta, Workspace};
 use crate::core::exchange::campaign_file::CAMPAIGN_FILE_FORMAT;
 use crate::core::exchange::envelope::{sha256_hex, APP_VERSION, EXPORT_FORMAT, MAX_EXPORT_BYTES};
 use crate::core::exchange::persist::{decode_workspace, DecodeError};
-use crate::core::format;
+use crate::core::format::{self, xml_text};
 
 /// The `format` field of a backup.
 pub const BACKUP_FORMAT: &str = "thidua-backup";
@@ -262,7 +262,8 @@ pub fn decode_backup(text: &str) -> Result<Backup, BackupError> {
 }
 
 /// What restoring a backup would do to the workspace now in the browser,
-/// in the sentences the preview shows.
+/// in the sentences the preview shows. The import worker reads the file and
+/// renders this ([`RestorePreview::html`]), so the page carries neither.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestorePreview {
     /// The backup's campaign, division count and records.
@@ -272,6 +273,21 @@ pub struct RestorePreview {
     /// What is lost: records here that the backup lacks or holds older.
     /// `None` when nothing is.
     pub loss: Option<String>,
+}
+
+impl RestorePreview {
+    /// The preview as escaped HTML, for the page to show as it is.
+    pub fn html(&self) -> String {
+        let mut html = format!(
+            "<p><strong>{}</strong></p><p class=\"hint\">{}</p>",
+            xml_text(&self.summary),
+            xml_text(&self.origin)
+        );
+        if let Some(loss) = &self.loss {
+            html += &format!("<p class=\"warning\">{}</p>", xml_text(loss));
+        }
+        html
+    }
 }
 
 fn live_records(workspace: &Workspace) -> impl Iterator<Item = &RecordMeta> {
@@ -286,34 +302,24 @@ fn live_records(workspace: &Workspace) -> impl Iterator<Item = &RecordMeta> {
 /// The preview of restoring `backup` over `current`.
 pub fn restore_preview(current: &Workspace, backup: &Backup) -> RestorePreview {
     let restored = &backup.workspace;
-    let summary = format!(
-        "“{}”: {} phòng, {} ngày số liệu, {} hồ sơ cán bộ, {} sáng kiến, {} tệp của các phòng \
-         đã nhận.",
+    let live = |metas: &mut dyn Iterator<Item = &RecordMeta>| {
+        format::integer(metas.filter(|meta| !meta.deleted).count() as i64)
+    };
+    let mut summary = format!(
+        "{}: {} phòng, {} ngày số liệu, {} hồ sơ cán bộ, {} sáng kiến",
         restored.campaign.title,
         format::integer(restored.campaign.units.len() as i64),
-        format::integer(
-            restored
-                .daily_reports
-                .iter()
-                .filter(|r| !r.meta.deleted)
-                .count() as i64
-        ),
-        format::integer(
-            restored
-                .officer_records
-                .iter()
-                .filter(|r| !r.meta.deleted)
-                .count() as i64
-        ),
-        format::integer(
-            restored
-                .initiatives
-                .iter()
-                .filter(|r| !r.meta.deleted)
-                .count() as i64
-        ),
-        format::integer(restored.submissions.len() as i64),
+        live(&mut restored.daily_reports.iter().map(|r| &r.meta)),
+        live(&mut restored.officer_records.iter().map(|r| &r.meta)),
+        live(&mut restored.initiatives.iter().map(|r| &r.meta)),
     );
+    if !restored.submissions.is_empty() {
+        summary += &format!(
+            ", tệp của {} phòng đã nhận",
+            format::integer(restored.submissions.len() as i64)
+        );
+    }
+    summary.push('.');
     let origin = match (backup.saved_at, backup.unsealed) {
         (Some(at), _) => format!(
             "Bản sao lưu ghi lúc {} (phiên bản ứng dụng {}); mã kiểm tra SHA-256 khớp.",
@@ -628,6 +634,19 @@ mod tests {
             decode_backup(&huge),
             Err(BackupError::TooLarge(_))
         ));
+    }
+
+    #[test]
+    fn the_preview_html_escapes_what_the_file_says() {
+        let (mut workspace, _) = sample_backup();
+        workspace.campaign.title = "<img src=x onerror=alert(1)> & “một”".into();
+        let text = encode_backup(&workspace_json(&workspace), at(22, 7));
+        let html = restore_preview(&app_sample(), &decode_backup(&text).unwrap()).html();
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; “một”"),
+            "{html}"
+        );
+        assert!(!html.contains("<img"));
     }
 
     #[test]

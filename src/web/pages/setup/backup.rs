@@ -6,60 +6,68 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::core::exchange::backup::{
-    decode_backup, restore_preview, Backup, BackupError, MAX_BACKUP_BYTES, MAX_REMINDER_DAYS,
-};
+use crate::core::exchange::backup::MAX_REMINDER_DAYS;
+use crate::core::exchange::persist::{decode_workspace, workspace_json};
 use crate::core::format;
 use crate::web::app::{now, use_workspace};
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::components::undo_last::UndoLast;
-use crate::web::download::read_text;
+use crate::web::import_worker::ImportWorker;
 use crate::web::safekeeping::{use_safekeeping, AutoFile};
+
+/// What the automatic backup file does now, in words, and what its button does.
+fn auto_backup_state(state: &AutoFile) -> Option<(String, &'static str, &'static str)> {
+    Some(match state {
+        AutoFile::Unknown => return None,
+        AutoFile::Unsupported => (
+            "Trình duyệt này không cho ứng dụng tự ghi vào một tệp (chỉ Chrome và Edge có): hãy \
+             tải bản sao lưu định kỳ; ứng dụng nhắc khi đã lâu chưa sao lưu."
+                .into(),
+            "hint",
+            "",
+        ),
+        AutoFile::NotChosen => (
+            "Chọn một tệp (ví dụ trong thư mục được sao lưu của cơ quan) để sau mỗi lần lưu, toàn \
+             bộ dữ liệu được ghi vào đó."
+                .into(),
+            "hint",
+            "Tự động sao lưu vào tệp…",
+        ),
+        AutoFile::Writing(name) => (
+            format!("✓ Đang tự động sao lưu vào tệp “{name}” sau mỗi lần lưu."),
+            "",
+            "Ngừng tự động sao lưu",
+        ),
+        AutoFile::NeedsPermission(name) | AutoFile::Failed(name, _) => (
+            format!("Chưa ghi được vào tệp “{name}”: trình duyệt cần được cho phép lại."),
+            "warning",
+            "Cho phép ghi tiếp",
+        ),
+    })
+}
 
 /// The automatic backup file: what it does now, and the button that changes it.
 #[component]
 fn AutoBackup() -> impl IntoView {
     let safekeeping = use_safekeeping();
-    move || match safekeeping.auto_file.get() {
-        AutoFile::Unknown => ().into_any(),
-        AutoFile::Unsupported => view! {
-            <p class="hint" id="auto-backup-state">
-                "Trình duyệt này không cho ứng dụng tự ghi vào một tệp (chỉ Chrome và Edge có): "
-                "hãy tải bản sao lưu định kỳ; ứng dụng nhắc khi đã lâu chưa sao lưu."
-            </p>
-        }
-        .into_any(),
-        AutoFile::NotChosen => view! {
-            <p class="hint" id="auto-backup-state">
-                "Chọn một tệp (ví dụ trong thư mục được sao lưu của cơ quan) để sau mỗi lần lưu, "
-                "toàn bộ dữ liệu được ghi vào đó."
-            </p>
-            <button id="choose-backup-file" on:click=move |_| safekeeping.choose_auto_file()>
-                "Tự động sao lưu vào tệp…"
-            </button>
-        }
-        .into_any(),
-        AutoFile::Writing(name) => view! {
-            <p id="auto-backup-state">
-                "✓ Đang tự động sao lưu vào tệp “" <strong>{name}</strong> "” sau mỗi lần lưu."
-            </p>
-            <button id="stop-backup-file" on:click=move |_| safekeeping.forget_auto_file()>
-                "Ngừng tự động sao lưu"
-            </button>
-        }
-        .into_any(),
-        AutoFile::NeedsPermission(name) | AutoFile::Failed(name, _) => view! {
-            <p class="warning" id="auto-backup-state">
-                "Chưa ghi được vào tệp “" {name} "”: trình duyệt cần được cho phép lại."
-            </p>
-            <div class="actions">
-                <button class="primary" on:click=move |_| safekeeping.allow_auto_file()>
-                    "Cho phép ghi tiếp"
-                </button>
-                <button on:click=move |_| safekeeping.choose_auto_file()>"Chọn tệp khác…"</button>
-            </div>
-        }
-        .into_any(),
+    let act = move |_| match safekeeping.auto_file.get_untracked() {
+        AutoFile::NotChosen => safekeeping.choose_auto_file(),
+        AutoFile::Writing(_) => safekeeping.forget_auto_file(),
+        AutoFile::NeedsPermission(_) | AutoFile::Failed(..) => safekeeping.allow_auto_file(),
+        AutoFile::Unknown | AutoFile::Unsupported => {}
+    };
+    move || {
+        safekeeping
+            .auto_file
+            .with(auto_backup_state)
+            .map(|(text, class, button)| {
+                view! {
+                    <p class=class id="auto-backup-state">{text}</p>
+                    <Show when=move || !button.is_empty()>
+                        <button id="auto-backup-file" on:click=act>{button}</button>
+                    </Show>
+                }
+            })
     }
 }
 
@@ -69,7 +77,8 @@ pub(super) fn BackupPanel() -> impl IntoView {
     let workspace = use_workspace();
     let safekeeping = use_safekeeping();
     let message = RwSignal::new(Status::None);
-    let pending = RwSignal::new(None::<Backup>);
+    // The preview's HTML and the backup's workspace (JSON).
+    let pending = RwSignal::new(None::<(String, String)>);
 
     let download = move |_| match safekeeping.download_backup() {
         Ok(()) => message.set(Some((true, "Đã tải bản sao lưu xuống.".into()))),
@@ -86,6 +95,8 @@ pub(super) fn BackupPanel() -> impl IntoView {
             )));
         }
     };
+    // The file is read, checked and previewed by the import worker: the
+    // page carries neither the backup's reader nor its preview.
     let pick = move |event: leptos::ev::Event| {
         let Some(input) = event
             .target()
@@ -99,20 +110,16 @@ pub(super) fn BackupPanel() -> impl IntoView {
         input.set_value("");
         let name = file.name();
         pending.set(None);
+        let current = workspace.with_untracked(workspace_json);
         leptos::task::spawn_local(async move {
-            let size = file.size() as usize;
-            let outcome = if size > MAX_BACKUP_BYTES {
-                Err(BackupError::TooLarge(size).to_string())
-            } else {
-                match read_text(&file).await {
-                    Ok(text) => decode_backup(&text).map_err(|e| e.to_string()),
-                    Err(_) => Err("Không đọc được tệp (tệp không phải văn bản).".to_string()),
-                }
+            let outcome = match ImportWorker::start() {
+                Ok(worker) => worker.read_backup(current, file).await,
+                Err(reason) => Err(reason),
             };
             match outcome {
-                Ok(backup) => {
+                Ok(preview) => {
                     message.try_set(None);
-                    pending.try_set(Some(backup));
+                    pending.try_set(Some(preview));
                 }
                 Err(reason) => {
                     message.try_set(Some((false, format!("Tệp “{name}”: {reason}"))));
@@ -121,10 +128,17 @@ pub(super) fn BackupPanel() -> impl IntoView {
         });
     };
     let restore = move |_| {
-        let Some(backup) = pending.get_untracked() else {
+        let Some((_, json)) = pending.get_untracked() else {
             return;
         };
         leptos::task::spawn_local(async move {
+            let backup = match decode_workspace(&json) {
+                Ok(backup) => backup,
+                Err(reason) => {
+                    message.try_set(Some((false, reason.to_string())));
+                    return;
+                }
+            };
             let label = format!("lần khôi phục bản sao lưu lúc {}", format::date_time(now()));
             if let Err(reason) = safekeeping.keep_undo(label).await {
                 message.try_set(Some((
@@ -136,7 +150,7 @@ pub(super) fn BackupPanel() -> impl IntoView {
                 )));
                 return;
             }
-            workspace.try_set(backup.workspace);
+            workspace.try_set(backup);
             pending.try_set(None);
             message.try_set(Some((
                 true,
@@ -146,14 +160,11 @@ pub(super) fn BackupPanel() -> impl IntoView {
         });
     };
     let preview = move || {
-        pending.with(|backup| {
-            let backup = backup.as_ref()?;
-            let preview = workspace.with(|current| restore_preview(current, backup));
+        pending.with(|kept| {
+            let (html, _) = kept.as_ref()?;
             Some(view! {
                 <div class="preview" id="restore-preview">
-                    <p><strong>{preview.summary}</strong></p>
-                    <p class="hint">{preview.origin}</p>
-                    {preview.loss.map(|loss| view! { <p class="warning">{loss}</p> })}
+                    <div inner_html=html.clone()></div>
                     <div class="actions">
                         <button class="primary" id="apply-restore" on:click=restore>
                             "Khôi phục"
@@ -181,7 +192,9 @@ pub(super) fn BackupPanel() -> impl IntoView {
             </label>
             <UndoLast id="undo-restore" message=message />
         </div>
-        <AutoBackup />
+        <div class="auto-backup">
+            <AutoBackup />
+        </div>
         <label class="field inline" for="reminder-days">
             <span>"Nhắc sao lưu khi dữ liệu thay đổi mà chưa ra tệp sau (ngày)"</span>
             <input
