@@ -1,7 +1,7 @@
 //! Saving a file to the user's downloads, and reading files they pick.
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
 
 /// Offers `contents` as a JSON download named `file_name`.
 pub fn download_json(file_name: &str, contents: &str) -> Result<(), JsValue> {
@@ -46,4 +46,13 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
     text.as_string()
         .ok_or_else(|| JsValue::from_str("file is not text"))
+}
+
+/// The file picked in the `<input type="file">` that `event` came from; the
+/// input is cleared, so that picking the same file again is seen too.
+pub fn take_picked_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input: HtmlInputElement = event.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
 }

@@ -3,8 +3,6 @@
 //! reminder's days, and a restore with a preview before anything changes.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 use crate::core::exchange::backup::MAX_REMINDER_DAYS;
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
@@ -12,6 +10,7 @@ use crate::core::format;
 use crate::web::app::{now, use_workspace};
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::components::undo_last::UndoLast;
+use crate::web::download::take_picked_file;
 use crate::web::import_worker::ImportWorker;
 use crate::web::safekeeping::{use_safekeeping, AutoFile};
 
@@ -98,16 +97,9 @@ pub(super) fn BackupPanel() -> impl IntoView {
     // The file is read, checked and previewed by the import worker: the
     // page carries neither the backup's reader nor its preview.
     let pick = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
+        let Some(file) = take_picked_file(&event) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let name = file.name();
         pending.set(None);
         let current = workspace.with_untracked(workspace_json);

@@ -8,10 +8,8 @@ use crate::core::exchange::campaign_file::{
 use crate::core::format;
 use crate::web::app::{now, today, use_workspace};
 use crate::web::components::status_message::{Status, StatusMessage};
-use crate::web::download::{download_json, read_text};
+use crate::web::download::{download_json, read_text, take_picked_file};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 /// Export and import of the campaign file.
 #[component]
@@ -26,16 +24,9 @@ pub(super) fn CampaignFilePanel() -> impl IntoView {
         }
     };
     let pick = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
+        let Some(file) = take_picked_file(&event) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let name = file.name();
         leptos::task::spawn_local(async move {
             let outcome = match read_text(&file).await {
