@@ -12,6 +12,8 @@
 //! preview HTML, good files]`. `["apply", workspace JSON, [[kind, key,
 //! choice]…], now (RFC 3339)]` merges the checked files into the page's
 //! workspace as it is now and answers `["applied", workspace JSON, files]`.
+//! `["accept-key", division, true | false]` accepts (or takes back) a
+//! division's changed signing key and is answered like `check`.
 //! Cancelling ends the worker: nothing was stored, so nothing changes.
 //!
 //! Thiết lập's restore uses it too: `["restore", workspace JSON, File]` is
@@ -30,9 +32,13 @@ use web_sys::{DedicatedWorkerGlobalScope, File, SubtleCrypto, Worker};
 use crate::core::exchange::backup::{
     decode_backup, restore_preview, BackupError, MAX_BACKUP_BYTES,
 };
-use crate::core::exchange::envelope::{hex, sealed_part, ExportError, Importer, MAX_EXPORT_BYTES};
+use crate::core::exchange::envelope::{
+    hex, sealed_part, ExportError, ExportFile, Importer, MAX_EXPORT_BYTES,
+};
 use crate::core::exchange::import::{choices_from, Decoded, ImportBatch};
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
+use crate::core::exchange::signature::{self, SignatureCheck, INVALID_SIGNATURE};
+use crate::web::signing::verify;
 use crate::web::worker_call::{self, call, call_with_progress, stop};
 
 /// The loader Trunk writes for the worker (`data-loader-shim`).
@@ -76,20 +82,24 @@ pub async fn decode_files(
                 Err(_) => Err("Không đọc được tệp.".to_string()),
                 Ok(buffer) => {
                     let bytes = Uint8Array::new(&buffer).to_vec();
-                    let digest = sealed_part(&bytes).and_then(|sealed| {
-                        // A view of the same bytes in the file's own buffer: nothing copied.
+                    // A view of the sealed envelope in the file's own buffer:
+                    // nothing copied. Its digest is taken now; its signature,
+                    // if any, is checked once the file is decoded.
+                    let sealed = sealed_part(&bytes).map(|sealed| {
                         let offset = sealed.as_ptr() as usize - bytes.as_ptr() as usize;
-                        let view = Uint8Array::new_with_byte_offset_and_length(
+                        Uint8Array::new_with_byte_offset_and_length(
                             &buffer,
                             offset as u32,
                             sealed.len() as u32,
-                        );
+                        )
+                    });
+                    let digest = sealed.as_ref().and_then(|view| {
                         subtle
                             .as_ref()?
-                            .digest_with_str_and_buffer_source("SHA-256", &view)
+                            .digest_with_str_and_buffer_source("SHA-256", view)
                             .ok()
                     });
-                    Ok((bytes, digest))
+                    Ok((bytes, digest, sealed))
                 }
             },
         };
@@ -100,7 +110,7 @@ pub async fn decode_files(
     for (index, (name, entry)) in read.into_iter().enumerate() {
         let result = match entry {
             Err(reason) => Err(reason),
-            Ok((bytes, digest)) => {
+            Ok((bytes, digest, sealed)) => {
                 bytes_done += bytes.len() as f64;
                 let digest = match digest {
                     Some(promise) => JsFuture::from(promise)
@@ -109,15 +119,43 @@ pub async fn decode_files(
                         .map(|d| hex(&Uint8Array::new(&d).to_vec())),
                     None => None,
                 };
-                importer
-                    .decode_bytes_with_digest(&bytes, digest.as_deref())
-                    .map_err(|e| e.to_string())
+                match importer.decode_bytes_with_digest(&bytes, digest.as_deref()) {
+                    Ok((file, warnings)) => {
+                        match check_signature(subtle.as_ref(), &file, sealed.as_ref(), &bytes).await
+                        {
+                            SignatureCheck::Invalid => Err(INVALID_SIGNATURE.to_string()),
+                            _ => Ok((file, warnings)),
+                        }
+                    }
+                    Err(error) => Err(error.to_string()),
+                }
             }
         };
         decoded.push((name, result));
         done(index + 1, bytes_done);
     }
     decoded
+}
+
+/// A decoded file's signature: by WebCrypto over the sealed envelope's view
+/// where it can, by the `p256` crate otherwise (no WebCrypto, or a file laid
+/// out by hand).
+async fn check_signature(
+    subtle: Option<&SubtleCrypto>,
+    file: &ExportFile,
+    sealed: Option<&Uint8Array>,
+    bytes: &[u8],
+) -> SignatureCheck {
+    if let (Some(subtle), Some(signer), Some(signature), Some(sealed)) =
+        (subtle, &file.signer, &file.signature, sealed)
+    {
+        match verify(subtle, signer, signature, sealed).await {
+            Some(true) => return SignatureCheck::Valid(signer.fingerprint()),
+            Some(false) => return SignatureCheck::Invalid,
+            None => {}
+        }
+    }
+    signature::check_file(std::str::from_utf8(bytes).unwrap_or_default(), file)
 }
 
 /// Reads and checks every file, reporting progress after each, then runs
@@ -221,6 +259,19 @@ pub fn serve() {
                     let answer = check(&scope, &workspace, Array::from(&request.get(2))).await;
                     let _ = scope.post_message(&answer);
                 });
+            }
+            Some("accept-key") => {
+                let unit = request.get(1).as_string().unwrap_or_default();
+                let accepted = request.get(2).as_bool().unwrap_or(false);
+                let answer = BATCH.with_borrow_mut(|batch| {
+                    batch.accept_key(&unit, accepted);
+                    Array::of3(
+                        &"checked".into(),
+                        &batch.preview_html().into(),
+                        &(batch.good_files() as u32).into(),
+                    )
+                });
+                let _ = scope.post_message(&answer);
             }
             Some("restore") => {
                 let scope = scope.clone();
@@ -327,6 +378,21 @@ impl ImportWorker {
             .as_string()
             .ok_or_else(|| WORKER_FAILED.to_string())?;
         Ok((json, answer.get(2).as_f64().unwrap_or_default() as usize))
+    }
+
+    /// Accepts (or takes back) division `unit`'s changed signing key: the
+    /// preview again, and how many files can now be merged.
+    pub async fn accept_key(
+        &self,
+        unit: String,
+        accepted: bool,
+    ) -> Result<(String, usize), String> {
+        let message = Array::of3(&"accept-key".into(), &unit.into(), &accepted.into());
+        let answer = call(&self.worker, message, None, false)
+            .await
+            .map_err(|()| WORKER_FAILED.to_string())?;
+        let html = answer.get(1).as_string().unwrap_or_default();
+        Ok((html, answer.get(2).as_f64().unwrap_or_default() as usize))
     }
 
     /// Has the worker read the backup `file` and preview restoring it over

@@ -10,6 +10,7 @@ mod offline;
 mod pages;
 pub mod register_worker;
 pub mod safekeeping;
+pub mod signing;
 pub mod storage;
 mod worker_call;
 

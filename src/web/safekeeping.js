@@ -1,6 +1,7 @@
 // What the page keeps outside localStorage, for `src/web/safekeeping.rs`:
-// the automatic backup file (the File System Access API, Chromium and Edge)
-// and the undo of the last import or restore, both in IndexedDB.
+// the automatic backup file (the File System Access API, Chromium and Edge),
+// the undo of the last import or restore, and the key that signs this
+// browser's exports (`src/web/signing.rs`), all in IndexedDB.
 //
 // Written in JavaScript because both APIs are promise and callback shaped
 // through and through: a few lines here, where web-sys's IndexedDB bindings
@@ -41,10 +42,20 @@
       database.close();
     }
   }
+  const SIGNING_KEY = 'signing-key';
   const get = (key) => run('readonly', (store) => store.get(key));
   const put = (key, value) => run('readwrite', (store) => store.put(value, key));
   const remove = (key) => run('readwrite', (store) => store.delete(key));
   const READ_WRITE = { mode: 'readwrite' };
+  const base64 = (buffer) => btoa(String.fromCharCode(...new Uint8Array(buffer)));
+  async function signingPair() {
+    let pair = await get(SIGNING_KEY);
+    if (!pair) {
+      pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+      await put(SIGNING_KEY, pair);
+    }
+    return pair;
+  }
 
   window.thiduaSafekeeping = {
     fileAccess: () => typeof window.showSaveFilePicker === 'function',
@@ -91,6 +102,22 @@
     },
 
     forgetBackupFile: () => remove(BACKUP_FILE),
+
+    // This browser's ECDSA P-256 key pair, made on first use: the private
+    // half is not extractable, so it can sign but never leave the browser.
+    // Resolves to the public key (raw, base64), or null without WebCrypto
+    // (a plain-HTTP intranet host is not a secure context).
+    async signingKey() {
+      if (!globalThis.crypto || !crypto.subtle) return null;
+      const pair = await signingPair();
+      return base64(await crypto.subtle.exportKey('raw', pair.publicKey));
+    },
+    // The signature (r‖s, base64) of the UTF-8 bytes of `text`.
+    async sign(text) {
+      const pair = await signingPair();
+      const data = new TextEncoder().encode(text);
+      return base64(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, data));
+    },
 
     // The workspace before the last import or restore, and what it was.
     keepUndo: (label, workspace) => put(UNDO, [label, workspace]),

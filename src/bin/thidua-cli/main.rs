@@ -31,6 +31,7 @@ use thidua::core::exchange::envelope::{
     ExportFile, Importer,
 };
 use thidua::core::exchange::merge::{merge_files, Choices};
+use thidua::core::exchange::signature::{self, SignatureCheck};
 use thidua::core::format;
 use thidua::core::report::document::{csv_file_name, to_csv};
 use thidua::core::report::docx::{dossier_docx, dossier_zip};
@@ -227,9 +228,17 @@ fn read_exports(campaign: &Campaign, paths: &[PathBuf]) -> (Vec<(String, ExportF
             |n| n.to_string_lossy().into_owned(),
         );
         let decoded = read(path).and_then(|text| {
-            importer
+            let decoded = importer
                 .decode(&text)
-                .map_err(|e| format!("{}: {e}", path.display()))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            if signature::check_file(&text, &decoded.0) == SignatureCheck::Invalid {
+                return Err(format!(
+                    "{}: {}",
+                    path.display(),
+                    signature::INVALID_SIGNATURE
+                ));
+            }
+            Ok(decoded)
         });
         match decoded {
             Ok((file, warnings)) => {
@@ -336,8 +345,12 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
     let (good, bad) = read_exports(&campaign, &paths);
     for (name, file) in &good {
         let p = &file.payload;
+        let signed = match &file.signer {
+            Some(signer) => format!("chữ ký hợp lệ (khóa {})", signer.fingerprint()),
+            None => "không có chữ ký".into(),
+        };
         out!(
-            "{name}: hợp lệ — {} báo cáo ngày, {} cán bộ, {} kết quả cán bộ, {} sáng kiến.",
+            "{name}: hợp lệ, {signed} — {} báo cáo ngày, {} cán bộ, {} kết quả cán bộ, {} sáng kiến.",
             format::integer(p.daily_reports.len() as i64),
             format::integer(p.officers.len() as i64),
             format::integer(p.officer_records.len() as i64),

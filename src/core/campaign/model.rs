@@ -481,6 +481,28 @@ pub struct Workspace {
     /// edited summaries, the Council's meeting and the documents' numbers.
     #[serde(default)]
     pub dossier: Dossier,
+    /// The divisions' signing keys, pinned by the consolidating office on
+    /// the first signed file accepted from each (`core::exchange::signature`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signing_keys: Vec<PinnedKey>,
+}
+
+/// A division's signing key as the consolidating office knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinnedKey {
+    /// The division.
+    pub unit_id: String,
+    /// Its public key (raw P-256 point, base64), as in its files' `signer`.
+    pub public_key: String,
+    /// The key's short name, as the preview shows it.
+    pub fingerprint: String,
+    /// When the key was pinned (its first file, or the accepted change).
+    #[serde(deserialize_with = "crate::core::format::deserialize_utc")]
+    pub pinned_at: DateTime<Utc>,
+    /// The keys it replaced, oldest first: a new key is taken only when a
+    /// user accepts it on Hợp nhất, and that is recorded here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaced: Vec<String>,
 }
 
 impl Workspace {
@@ -505,6 +527,7 @@ impl Workspace {
             report: ReportDetails::default(),
             unit_reports: Vec::new(),
             dossier: Dossier::default(),
+            signing_keys: Vec::new(),
         }
     }
 }

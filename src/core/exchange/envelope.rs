@@ -26,6 +26,7 @@ use crate::core::campaign::model::{
     Campaign, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord, Unit, Workspace,
 };
 use crate::core::entry::validation::{check_counts, check_officer_record, DateProblem};
+use crate::core::exchange::signature::Signer;
 use crate::core::format;
 
 /// The `format` field of an exchange file.
@@ -102,6 +103,11 @@ pub struct ExportFile {
     pub exported_at: DateTime<Utc>,
     /// The records.
     pub payload: Payload,
+    /// The public key of the browser that signed it (sealed); `None` unsigned.
+    pub signer: Option<Signer>,
+    /// The signature over the sealed envelope's exact bytes (base64 `r‖s`),
+    /// beside the envelope; see `core::exchange::signature`.
+    pub signature: Option<String>,
 }
 
 /// The sealed part of a schema-2 file: everything the digest covers.
@@ -115,14 +121,19 @@ struct EnvelopeOut<'a> {
     source: &'a Source,
     exported_at: DateTime<Utc>,
     payload: &'a Payload,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signer: Option<&'a Signer>,
 }
 
-/// A schema-2 file: the kind in the open, then the digest and what it seals.
+/// A schema-2 file: the kind in the open, then the digest, the signature
+/// when there is one, and what they seal.
 #[derive(Serialize)]
 struct FileOut<'a> {
     format: &'static str,
     schema_version: u32,
     envelope_sha256: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signature: Option<&'a str>,
     envelope: &'a RawValue,
 }
 
@@ -145,6 +156,10 @@ struct EnvelopeIn<'a> {
     /// Schema 2: the sealed fields.
     #[serde(borrow)]
     envelope: Option<&'a RawValue>,
+    /// Schema 2, sealed: who signed.
+    signer: Option<Signer>,
+    /// Schema 2, beside the envelope: the signature.
+    signature: Option<String>,
 }
 
 /// The sealed envelope with its records decoded in the same pass: the
@@ -160,6 +175,7 @@ struct SealedIn {
     source: Option<Source>,
     exported_at: Option<DateTime<Utc>>,
     payload: Option<Payload>,
+    signer: Option<Signer>,
 }
 
 /// Why a file was refused. Shown to users: every message is Vietnamese and
@@ -267,9 +283,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-/// The file's text (schema 2): compact JSON, the digest taken over the
-/// sealed envelope's exact bytes.
-pub fn encode_export(file: &ExportFile) -> String {
+/// A file's sealed envelope, ready to be signed: its exact bytes are what
+/// the digest and the signature cover.
+pub struct SealedExport {
+    /// The envelope as it will stand in the file.
+    pub envelope: String,
+}
+
+/// Seals `file`'s envelope (schema 2: compact JSON, `signer` included when
+/// the file has one).
+pub fn seal_export(file: &ExportFile) -> SealedExport {
     let envelope = serde_json::to_string(&EnvelopeOut {
         format: EXPORT_FORMAT,
         schema_version: EXPORT_SCHEMA_VERSION,
@@ -279,17 +302,33 @@ pub fn encode_export(file: &ExportFile) -> String {
         source: &file.source,
         exported_at: file.exported_at,
         payload: &file.payload,
+        signer: file.signer.as_ref(),
     })
     .expect("an envelope serialises");
-    let digest = sha256_hex(envelope.as_bytes());
-    let envelope = RawValue::from_string(envelope).expect("serde_json wrote valid JSON");
-    serde_json::to_string(&FileOut {
-        format: EXPORT_FORMAT,
-        schema_version: EXPORT_SCHEMA_VERSION,
-        envelope_sha256: digest,
-        envelope: &envelope,
-    })
-    .expect("a file serialises")
+    SealedExport { envelope }
+}
+
+impl SealedExport {
+    /// The file's text, with `signature` (base64 `r‖s` over
+    /// [`SealedExport::envelope`]) when it is signed.
+    pub fn file_text(self, signature: Option<&str>) -> String {
+        let digest = sha256_hex(self.envelope.as_bytes());
+        let envelope = RawValue::from_string(self.envelope).expect("serde_json wrote valid JSON");
+        serde_json::to_string(&FileOut {
+            format: EXPORT_FORMAT,
+            schema_version: EXPORT_SCHEMA_VERSION,
+            envelope_sha256: digest,
+            signature,
+            envelope: &envelope,
+        })
+        .expect("a file serialises")
+    }
+}
+
+/// The file's text (schema 2): compact JSON, the digest taken over the
+/// sealed envelope's exact bytes, the file's own signature kept.
+pub fn encode_export(file: &ExportFile) -> String {
+    seal_export(file).file_text(file.signature.as_deref())
 }
 
 /// The warning a schema-1 file gets: its digest covered only the records.
@@ -307,7 +346,7 @@ pub const LEGACY_FORMAT_WARNING: &str = "Tệp theo định dạng cũ (phiên b
 fn unseal<'a>(text: &'a str, digest: Option<&str>) -> Result<Unsealed<'a>, ExportError> {
     // A file as the app writes it: the envelope's bytes are found without a
     // parse, hashed, and read once, records and all.
-    if let Some((claimed, sealed)) = canonical_parts(text) {
+    if let Some((claimed, signature, sealed)) = canonical_parts(text) {
         let matches = match digest {
             Some(digest) => digest.eq_ignore_ascii_case(claimed),
             None => sha256_hex(sealed.as_bytes()).eq_ignore_ascii_case(claimed),
@@ -322,11 +361,11 @@ fn unseal<'a>(text: &'a str, digest: Option<&str>) -> Result<Unsealed<'a>, Expor
             if fast.schema_version != Some(EXPORT_SCHEMA_VERSION) {
                 return Err(ExportError::OpenFieldChanged("schema_version"));
             }
-            return fast.into_unsealed();
+            return fast.into_unsealed(signature.map(String::from));
         }
         // Something in it is wrong: the slow path below names it.
     }
-    let top: EnvelopeIn = serde_json::from_str(text).map_err(parse_error)?;
+    let mut top: EnvelopeIn = serde_json::from_str(text).map_err(parse_error)?;
     if top.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ExportError::WrongFormat(top.format));
     }
@@ -345,6 +384,9 @@ fn unseal<'a>(text: &'a str, digest: Option<&str>) -> Result<Unsealed<'a>, Expor
         if !sha256_hex(payload.get().as_bytes()).eq_ignore_ascii_case(digest) {
             return Err(ExportError::DigestMismatch);
         }
+        // Schema 1 seals nothing but the records: no signer to believe.
+        top.signer = None;
+        top.signature = None;
         return Ok(Unsealed {
             envelope: top,
             records: None,
@@ -358,6 +400,7 @@ fn unseal<'a>(text: &'a str, digest: Option<&str>) -> Result<Unsealed<'a>, Expor
     if !sha256_hex(sealed.get().as_bytes()).eq_ignore_ascii_case(&digest) {
         return Err(ExportError::DigestMismatch);
     }
+    let signature = top.signature.take();
     let open_fields_hold = |format: &Option<String>, schema_version: Option<u32>| {
         if *format != top.format {
             Err(ExportError::OpenFieldChanged("format"))
@@ -369,10 +412,11 @@ fn unseal<'a>(text: &'a str, digest: Option<&str>) -> Result<Unsealed<'a>, Expor
     };
     if let Ok(fast) = serde_json::from_str::<SealedIn>(sealed.get()) {
         open_fields_hold(&fast.format, fast.schema_version)?;
-        return fast.into_unsealed();
+        return fast.into_unsealed(signature);
     }
-    let inner: EnvelopeIn = serde_json::from_str(sealed.get()).map_err(parse_error)?;
+    let mut inner: EnvelopeIn = serde_json::from_str(sealed.get()).map_err(parse_error)?;
     open_fields_hold(&inner.format, inner.schema_version)?;
+    inner.signature = signature;
     Ok(Unsealed {
         envelope: inner,
         records: None,
@@ -381,7 +425,7 @@ fn unseal<'a>(text: &'a str, digest: Option<&str>) -> Result<Unsealed<'a>, Expor
 }
 
 impl SealedIn {
-    fn into_unsealed<'a>(self) -> Result<Unsealed<'a>, ExportError> {
+    fn into_unsealed<'a>(self, signature: Option<String>) -> Result<Unsealed<'a>, ExportError> {
         let envelope = EnvelopeIn {
             format: self.format,
             schema_version: self.schema_version,
@@ -394,6 +438,8 @@ impl SealedIn {
             payload: None,
             envelope_sha256: None,
             envelope: None,
+            signer: self.signer,
+            signature,
         };
         Ok(Unsealed {
             envelope,
@@ -407,20 +453,33 @@ impl SealedIn {
 const CANONICAL_START: &str =
     "{\"format\":\"thidua-export\",\"schema_version\":2,\"envelope_sha256\":\"";
 
-/// The claimed digest and the sealed envelope of a file laid out exactly as
-/// [`encode_export`] writes it; `None` for any other layout (a file edited
-/// by hand still imports, through the general path).
-fn canonical_parts(text: &str) -> Option<(&str, &str)> {
+/// The claimed digest, the signature if any, and the sealed envelope of a
+/// file laid out exactly as [`encode_export`] writes it; `None` for any
+/// other layout (a file edited by hand still imports, through the general
+/// path).
+fn canonical_parts(text: &str) -> Option<(&str, Option<&str>, &str)> {
     let rest = text.strip_prefix(CANONICAL_START)?;
     let (digest, rest) = rest.split_at_checked(64)?;
     if !digest.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
+    let (signature, rest) = match rest.strip_prefix("\",\"signature\":\"") {
+        Some(signed) => {
+            let end = signed.find('"')?;
+            let signature = &signed[..end];
+            let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=');
+            if !signature.bytes().all(plain) {
+                return None;
+            }
+            (Some(signature), &signed[end..])
+        }
+        None => (None, rest),
+    };
     let sealed = rest
         .strip_prefix("\",\"envelope\":")?
         .trim_end()
         .strip_suffix('}')?;
-    Some((digest, sealed))
+    Some((digest, signature, sealed))
 }
 
 /// The bytes of a file whose SHA-256 [`Importer::decode_bytes_with_digest`]
@@ -429,7 +488,18 @@ fn canonical_parts(text: &str) -> Option<(&str, &str)> {
 pub fn sealed_part(bytes: &[u8]) -> Option<&[u8]> {
     let text = std::str::from_utf8(bytes).ok()?;
     canonical_parts(text.strip_prefix('\u{feff}').unwrap_or(text))
-        .map(|(_, sealed)| sealed.as_bytes())
+        .map(|(_, _, sealed)| sealed.as_bytes())
+}
+
+/// The sealed envelope's exact bytes in `text`, in any layout: what the
+/// digest and a signature cover. `None` for a file with no envelope.
+pub fn signed_part(text: &str) -> Option<&str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some((_, _, sealed)) = canonical_parts(text) {
+        return Some(sealed);
+    }
+    let top: EnvelopeIn = serde_json::from_str(text).ok()?;
+    top.envelope.map(RawValue::get)
 }
 
 /// What [`unseal`] vouches for.
@@ -497,6 +567,8 @@ pub fn export_unit(workspace: &Workspace, unit_id: &str, now: DateTime<Utc>) -> 
                 .collect(),
             campaign: None,
         },
+        signer: None,
+        signature: None,
     })
 }
 
@@ -520,6 +592,8 @@ pub fn export_consolidated(workspace: &Workspace, now: DateTime<Utc>) -> ExportF
             initiatives: workspace.initiatives.clone(),
             campaign: Some(campaign.clone()),
         },
+        signer: None,
+        signature: None,
     }
 }
 
@@ -718,6 +792,8 @@ impl<'a> Importer<'a> {
                 .exported_at
                 .ok_or(ExportError::MissingField("exported_at"))?,
             payload,
+            signer: envelope.signer,
+            signature: envelope.signature,
         };
         let problems = self.check_records(&file.payload);
         if !problems.is_empty() {

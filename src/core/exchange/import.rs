@@ -8,11 +8,14 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 
-use crate::core::campaign::model::Workspace;
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::core::campaign::model::{PinnedKey, Workspace};
 use crate::core::exchange::envelope::{ExportFile, Importer, Source};
 use crate::core::exchange::merge::{
     merge_files, Choice, Choices, Conflict, MergeSummary, RecordKind,
 };
+use crate::core::exchange::signature::{self, SignatureCheck, Signer, INVALID_SIGNATURE};
 use crate::core::format::{self, xml_text};
 
 /// One picked file after the pipeline: the decoded file and its warnings,
@@ -27,6 +30,30 @@ pub struct CheckedFile {
     /// The decoded file, its warnings and what it would change; or why it
     /// was refused.
     pub result: Result<(ExportFile, Vec<String>, MergeSummary), String>,
+    /// Its signature against the key pinned for its division.
+    pub key: KeyStatus,
+}
+
+/// What a good file's signature says against the key the workspace pinned
+/// for its division (a file whose signature does not verify never gets
+/// here: it is refused).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyStatus {
+    /// Not signed; `pinned` when the division signed its earlier files.
+    Unsigned { pinned: bool },
+    /// Signed by the key pinned for the division (or by the signer of a
+    /// consolidated file, which no key is pinned for).
+    Known(String),
+    /// The division's first signed file: its key is pinned on merging.
+    New(String),
+    /// Signed by another key than the pinned one: held until a user
+    /// accepts the new key, and the acceptance is recorded.
+    Changed {
+        /// The pinned key's fingerprint.
+        pinned: String,
+        /// The file's.
+        new: String,
+    },
 }
 
 /// Files checked against a workspace, waiting for the user's go.
@@ -34,6 +61,99 @@ pub struct CheckedFile {
 pub struct ImportBatch {
     /// In the order picked.
     pub files: Vec<CheckedFile>,
+    /// The divisions whose changed key the user accepted.
+    accepted_keys: HashSet<String>,
+}
+
+/// The division a file's key is pinned for: only a division's own file.
+fn signing_unit(file: &ExportFile) -> Option<&str> {
+    match &file.source {
+        Source::Unit { unit_id, .. } => Some(unit_id),
+        Source::Consolidated { .. } => None,
+    }
+}
+
+/// Each good file's key against the pinned ones, in the order picked: the
+/// first signed file of a division pins its key for the files after it.
+fn key_statuses<'a>(
+    pinned: &'a [PinnedKey],
+    files: impl Iterator<Item = Option<&'a ExportFile>>,
+) -> Vec<KeyStatus> {
+    let mut known: Vec<(&str, &str, String)> = pinned
+        .iter()
+        .map(|k| {
+            (
+                k.unit_id.as_str(),
+                k.public_key.as_str(),
+                k.fingerprint.clone(),
+            )
+        })
+        .collect();
+    files
+        .map(|file| {
+            let Some(file) = file else {
+                return KeyStatus::Unsigned { pinned: false };
+            };
+            let pin = signing_unit(file).map(|unit| known.iter().find(|(u, _, _)| *u == unit));
+            match (&file.signer, pin) {
+                (None, pin) => KeyStatus::Unsigned {
+                    pinned: pin.flatten().is_some(),
+                },
+                (Some(signer), None) => KeyStatus::Known(signer.fingerprint()),
+                (Some(signer), Some(Some((_, key, fingerprint)))) => {
+                    if *key == signer.public_key {
+                        KeyStatus::Known(signer.fingerprint())
+                    } else {
+                        KeyStatus::Changed {
+                            pinned: fingerprint.clone(),
+                            new: signer.fingerprint(),
+                        }
+                    }
+                }
+                (Some(signer), Some(None)) => {
+                    let unit = signing_unit(file).unwrap_or_default();
+                    known.push((unit, signer.public_key.as_str(), signer.fingerprint()));
+                    KeyStatus::New(signer.fingerprint())
+                }
+            }
+        })
+        .collect()
+}
+
+/// Pins the key of every signed division file merged: a division's first,
+/// or a change the user accepted (the old fingerprint kept in `replaced`).
+fn pin_keys(workspace: &mut Workspace, files: &[(&str, &ExportFile)], now: DateTime<Utc>) {
+    for (_, file) in files {
+        let (Some(unit), Some(Signer { public_key, .. })) = (signing_unit(file), &file.signer)
+        else {
+            continue;
+        };
+        let fingerprint = file
+            .signer
+            .as_ref()
+            .map(Signer::fingerprint)
+            .unwrap_or_default();
+        match workspace
+            .signing_keys
+            .iter_mut()
+            .find(|k| k.unit_id == unit)
+        {
+            Some(pin) if pin.public_key == *public_key => {}
+            Some(pin) => {
+                let old = std::mem::replace(&mut pin.fingerprint, fingerprint);
+                pin.replaced.push(old);
+                pin.public_key = public_key.clone();
+                pin.pinned_at = now;
+            }
+            None => workspace.signing_keys.push(PinnedKey {
+                unit_id: unit.to_string(),
+                public_key: public_key.clone(),
+                fingerprint,
+                pinned_at: now,
+                replaced: Vec::new(),
+            }),
+        }
+    }
 }
 
 impl ImportBatch {
@@ -45,8 +165,14 @@ impl ImportBatch {
         let decoded = files
             .into_iter()
             .map(|(name, bytes)| {
-                let result = bytes
-                    .and_then(|bytes| importer.decode_bytes(&bytes).map_err(|e| e.to_string()));
+                let result = bytes.and_then(|bytes| {
+                    let decoded = importer.decode_bytes(&bytes).map_err(|e| e.to_string())?;
+                    let text = std::str::from_utf8(&bytes).unwrap_or_default();
+                    if signature::check_file(text, &decoded.0) == SignatureCheck::Invalid {
+                        return Err(INVALID_SIGNATURE.to_string());
+                    }
+                    Ok(decoded)
+                });
                 (name, result)
             })
             .collect();
@@ -71,17 +197,38 @@ impl ImportBatch {
             false,
         )
         .into_iter();
+        let keys = key_statuses(
+            &workspace.signing_keys,
+            decoded
+                .iter()
+                .map(|(_, r)| r.as_ref().ok().map(|(file, _)| file)),
+        );
         let files = decoded
             .into_iter()
-            .map(|(name, result)| CheckedFile {
+            .zip(keys)
+            .map(|((name, result), key)| CheckedFile {
                 name,
                 result: result.map(|(file, warnings)| {
                     let summary = summaries.next().expect("one summary per good file");
                     (file, warnings, summary)
                 }),
+                key,
             })
             .collect();
-        ImportBatch { files }
+        ImportBatch {
+            files,
+            accepted_keys: HashSet::default(),
+        }
+    }
+
+    /// Accepts (or takes back) the changed key of division `unit_id`: its
+    /// files held for it are merged, and the new key pinned.
+    pub fn accept_key(&mut self, unit_id: &str, accepted: bool) {
+        if accepted {
+            self.accepted_keys.insert(unit_id.to_string());
+        } else {
+            self.accepted_keys.remove(unit_id);
+        }
     }
 
     /// How many files would be merged.
@@ -89,10 +236,22 @@ impl ImportBatch {
         self.accepted().count()
     }
 
-    /// The files that passed, with their names.
+    /// Whether a good file is held for a changed key not accepted.
+    fn held(&self, file: &CheckedFile) -> bool {
+        let unit = file
+            .result
+            .as_ref()
+            .ok()
+            .and_then(|(export, _, _)| signing_unit(export));
+        matches!(file.key, KeyStatus::Changed { .. })
+            && !unit.is_some_and(|unit| self.accepted_keys.contains(unit))
+    }
+
+    /// The files that passed and are not held, with their names.
     fn accepted(&self) -> impl Iterator<Item = (&str, &(ExportFile, Vec<String>, MergeSummary))> {
         self.files
             .iter()
+            .filter(|f| !self.held(f))
             .filter_map(|f| f.result.as_ref().ok().map(|r| (f.name.as_str(), r)))
     }
 
@@ -104,6 +263,7 @@ impl ImportBatch {
             .map(|(name, (file, _, _))| (name, file))
             .collect();
         merge_files(workspace, &good, choices, now, true);
+        pin_keys(workspace, &good, now);
         good.len()
     }
 
@@ -118,10 +278,11 @@ impl ImportBatch {
              <th title=\"Bản ghi có phiên bản mới hơn\">Cập nhật</th>\
              <th title=\"Bản ghi đã có y hệt, hoặc cũ hơn bản đang có\">Đã có</th>\
              <th title=\"Cùng phiên bản nhưng khác nội dung\">Xung đột</th>\
+             <th title=\"Chữ ký của trình duyệt đã xuất tệp\">Chữ ký</th>\
              <th>Kết quả</th></tr></thead><tbody>",
         );
         for file in &self.files {
-            file_row(&mut html, file);
+            file_row(&mut html, file, self.held(file));
         }
         html.push_str("</tbody></table></div>");
         let conflicts: Vec<(&str, &Conflict)> = self
@@ -150,22 +311,64 @@ fn source_text(file: &ExportFile) -> String {
     }
 }
 
-fn file_row(html: &mut String, file: &CheckedFile) {
+/// The signature's line in a file's outcome, and for a changed key the
+/// box that accepts it (`data-unit` names the division).
+fn key_line(html: &mut String, key: &KeyStatus, unit: Option<&str>, held: bool) {
+    let _ = match key {
+        KeyStatus::Unsigned { pinned: false } => html.write_str("Không có chữ ký"),
+        KeyStatus::Unsigned { pinned: true } => write!(
+            html,
+            "<p class=\"warning\">Không có chữ ký, dù các tệp trước của phòng có chữ ký</p>"
+        ),
+        KeyStatus::Known(fingerprint) => write!(
+            html,
+            "<span class=\"ok\">Chữ ký hợp lệ</span> · khóa {}",
+            xml_text(fingerprint)
+        ),
+        KeyStatus::New(fingerprint) => write!(
+            html,
+            "<span class=\"ok\">Chữ ký hợp lệ</span> · khóa {} (lần đầu: sẽ được ghi \
+             nhận cho phòng)",
+            xml_text(fingerprint)
+        ),
+        KeyStatus::Changed { pinned, new } => write!(
+            html,
+            "<p class=\"warning\">Khóa khác lần trước: tệp ký bằng khóa {} thay vì khóa {} đã \
+             ghi nhận. Chỉ chấp nhận khi phòng xác nhận đã đổi máy hoặc trình duyệt.</p>\
+             <label class=\"accept-key\"><input type=\"checkbox\" class=\"accept-key\" \
+             data-unit=\"{}\"{}> Chấp nhận khóa mới</label>",
+            xml_text(new),
+            xml_text(pinned),
+            xml_text(unit.unwrap_or_default()),
+            if held { "" } else { " checked" },
+        ),
+    };
+}
+
+fn file_row(html: &mut String, file: &CheckedFile, held: bool) {
     let name = xml_text(&file.name);
     match &file.result {
         Ok((export, warnings, summary)) => {
             let _ = write!(
                 html,
-                "<tr class=\"accepted\"><th scope=\"row\">{name}</th><td>{}</td><td>{}</td>\
+                "<tr class=\"{}\"><th scope=\"row\">{name}</th><td>{}</td><td>{}</td>\
                  <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-                 <td class=\"num\">{}</td><td class=\"outcome\">{}",
+                 <td class=\"num\">{}</td><td class=\"signature\">",
+                if held { "held" } else { "accepted" },
                 xml_text(&source_text(export)),
                 format::date_time(export.exported_at),
                 summary.new + summary.new_units,
                 summary.updated,
                 summary.identical + summary.older,
                 summary.conflicts.len(),
-                if summary.changes_nothing() {
+            );
+            key_line(html, &file.key, signing_unit(export), held);
+            let _ = write!(
+                html,
+                "</td><td class=\"outcome\">{}",
+                if held {
+                    "Chờ chấp nhận khóa mới"
+                } else if summary.changes_nothing() {
                     "Không có gì mới"
                 } else {
                     "Sẵn sàng"
@@ -180,7 +383,7 @@ fn file_row(html: &mut String, file: &CheckedFile) {
             let _ = write!(
                 html,
                 "<tr class=\"rejected\"><th scope=\"row\">{name}</th>\
-                 <td colspan=\"6\" class=\"reason\">{}</td><td class=\"outcome\">Bị từ chối</td></tr>",
+                 <td colspan=\"7\" class=\"reason\">{}</td><td class=\"outcome\">Bị từ chối</td></tr>",
                 xml_text(reason)
             );
         }
@@ -257,6 +460,130 @@ mod tests {
         let mut file = export_unit(&workspace, &unit, at()).unwrap();
         file.payload.officers[0].name = "<b>Tên & “khác”</b>".into();
         (workspace, encode_export(&file).into_bytes())
+    }
+
+    /// Division `unit`'s file, its first day's count set to `received` (a
+    /// new revision, so each file changes something), signed by the fixed
+    /// key `seed` where there is one.
+    fn division_file(
+        workspace: &Workspace,
+        unit: usize,
+        received: u32,
+        seed: Option<u8>,
+    ) -> Vec<u8> {
+        use crate::core::exchange::envelope::seal_export;
+        use crate::core::exchange::signature::tests::{sign, signer_of};
+        use p256::ecdsa::SigningKey;
+        let unit = &workspace.campaign.units[unit].id;
+        let mut file = export_unit(workspace, unit, at()).unwrap();
+        let day = &mut file.payload.daily_reports[0];
+        day.counts.docs_received = received.max(day.counts.docs_received_online);
+        day.meta.rev += received;
+        let Some(seed) = seed else {
+            return encode_export(&file).into_bytes();
+        };
+        let key = SigningKey::from_slice(&[seed; 32]).unwrap();
+        file.signer = Some(signer_of(&key));
+        let sealed = seal_export(&file);
+        let signature = sign(&key, sealed.envelope.as_bytes());
+        sealed.file_text(Some(&signature)).into_bytes()
+    }
+
+    fn one(workspace: &Workspace, bytes: Vec<u8>) -> ImportBatch {
+        ImportBatch::check(workspace, vec![("tep.json".into(), Ok(bytes))])
+    }
+
+    #[test]
+    fn a_divisions_key_is_pinned_on_its_first_signed_file_and_a_change_is_held_until_accepted() {
+        let mut workspace = generate(SampleScale::Department, 2025);
+        let unit = workspace.campaign.units[0].id.clone();
+
+        let first = one(&workspace, division_file(&workspace, 0, 50, Some(7)));
+        let KeyStatus::New(fingerprint) = first.files[0].key.clone() else {
+            panic!("{:?}", first.files[0].key);
+        };
+        assert!(first.preview_html().contains("lần đầu: sẽ được ghi nhận"));
+        assert_eq!(first.apply(&mut workspace, &Choices::new(), at()), 1);
+        assert_eq!(workspace.signing_keys.len(), 1);
+        assert_eq!(workspace.signing_keys[0].unit_id, unit);
+        assert_eq!(workspace.signing_keys[0].fingerprint, fingerprint);
+
+        let again = one(&workspace, division_file(&workspace, 0, 51, Some(7)));
+        assert_eq!(again.files[0].key, KeyStatus::Known(fingerprint.clone()));
+
+        // Another browser signs for the same division: held, nothing merged.
+        let mut changed = one(&workspace, division_file(&workspace, 0, 52, Some(9)));
+        let KeyStatus::Changed { pinned, new } = changed.files[0].key.clone() else {
+            panic!("{:?}", changed.files[0].key);
+        };
+        assert_eq!(pinned, fingerprint);
+        assert_eq!(changed.good_files(), 0);
+        let html = changed.preview_html();
+        assert!(html.contains("<tr class=\"held\">"), "{html}");
+        assert!(html.contains("Khóa khác lần trước"));
+        assert!(
+            html.contains(&format!("data-unit=\"{unit}\">")),
+            "unchecked box"
+        );
+        let before = workspace.clone();
+        assert_eq!(changed.apply(&mut workspace, &Choices::new(), at()), 0);
+        assert_eq!(workspace, before, "a held file changes nothing");
+
+        // Accepted: merged, the new key pinned and the old one recorded.
+        changed.accept_key(&unit, true);
+        assert_eq!(changed.good_files(), 1);
+        assert!(changed
+            .preview_html()
+            .contains(" checked> Chấp nhận khóa mới"));
+        assert_eq!(changed.apply(&mut workspace, &Choices::new(), at()), 1);
+        assert_eq!(workspace.signing_keys[0].fingerprint, new);
+        assert_eq!(workspace.signing_keys[0].replaced, vec![fingerprint]);
+
+        // An unsigned file of a division that signs: accepted, with a warning.
+        let unsigned = one(&workspace, division_file(&workspace, 0, 53, None));
+        assert_eq!(unsigned.files[0].key, KeyStatus::Unsigned { pinned: true });
+        assert_eq!(unsigned.good_files(), 1);
+        assert!(unsigned
+            .preview_html()
+            .contains("dù các tệp trước của phòng có chữ ký"));
+        // And one of a division that never signed says so plainly.
+        let plain = one(&workspace, division_file(&workspace, 1, 50, None));
+        assert!(plain.preview_html().contains(">Không có chữ ký</td>"));
+    }
+
+    #[test]
+    fn two_keys_for_one_division_in_one_import_hold_the_second() {
+        let workspace = generate(SampleScale::Department, 2025);
+        let batch = ImportBatch::check(
+            &workspace,
+            vec![
+                (
+                    "a.json".into(),
+                    Ok(division_file(&workspace, 0, 50, Some(7))),
+                ),
+                (
+                    "b.json".into(),
+                    Ok(division_file(&workspace, 0, 51, Some(9))),
+                ),
+            ],
+        );
+        assert!(matches!(batch.files[0].key, KeyStatus::New(_)));
+        assert!(matches!(batch.files[1].key, KeyStatus::Changed { .. }));
+        assert_eq!(batch.good_files(), 1);
+    }
+
+    #[test]
+    fn a_signature_that_does_not_verify_is_refused() {
+        let workspace = generate(SampleScale::Department, 2025);
+        let text = String::from_utf8(division_file(&workspace, 0, 50, Some(7))).unwrap();
+        let start = text.find("\"signature\":\"").unwrap() + 13;
+        let forged = format!("{}A{}", &text[..start], &text[start + 1..]);
+        let batch = one(&workspace, forged.into_bytes());
+        assert_eq!(batch.good_files(), 0);
+        assert_eq!(
+            batch.files[0].result.as_ref().unwrap_err(),
+            INVALID_SIGNATURE
+        );
     }
 
     #[test]

@@ -7,3 +7,4 @@ pub mod envelope;
 pub mod import;
 pub mod merge;
 pub mod persist;
+pub mod signature;

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, FileList};
 
 use crate::core::exchange::backup::Kept;
-use crate::core::exchange::envelope::{encode_export, export_consolidated, export_file_name};
+use crate::core::exchange::envelope::{export_consolidated, export_file_name};
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
 use crate::core::format;
 use crate::web::app::{now, use_workspace};
@@ -23,6 +23,7 @@ use crate::web::components::undo_last::UndoLast;
 use crate::web::download::download_json;
 use crate::web::import_worker::{ImportWorker, Progress};
 use crate::web::safekeeping::use_safekeeping;
+use crate::web::signing::signed_export;
 
 /// The conflicts' choices as the preview's checked radio buttons say them:
 /// (kind, key, choice).
@@ -137,6 +138,31 @@ pub fn Merge() -> impl IntoView {
         )));
     };
 
+    // “Chấp nhận khóa mới”: the worker holds the batch, so it re-renders it.
+    let accept_key = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|input| input.class_name() == "accept-key")
+        else {
+            return;
+        };
+        let (Some(running), Some(unit)) = (worker.get_value(), input.get_attribute("data-unit"))
+        else {
+            return;
+        };
+        let accepted = input.checked();
+        leptos::task::spawn_local(async move {
+            match running.accept_key(unit, accepted).await {
+                Ok(checked) => {
+                    preview.try_set(Some(checked));
+                }
+                Err(reason) => {
+                    message.try_set(Some((false, reason)));
+                }
+            }
+        });
+    };
     let good_files = move || preview.with(|p| p.as_ref().map_or(0, |(_, good)| *good));
     let apply = move |_| {
         let Some(running) = worker.get_value() else {
@@ -182,11 +208,14 @@ pub fn Merge() -> impl IntoView {
     };
     let export_all = move |_| {
         let file = workspace.with_untracked(|w| export_consolidated(w, now()));
-        if download_json(&export_file_name(&file), &encode_export(&file)).is_err() {
-            message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into())));
-        } else {
-            safekeeping.kept(Kept::Exported);
-        }
+        leptos::task::spawn_local(async move {
+            let name = export_file_name(&file);
+            if download_json(&name, &signed_export(file).await).is_err() {
+                message.try_set(Some((false, "Trình duyệt không cho tải tệp xuống.".into())));
+            } else {
+                safekeeping.kept(Kept::Exported);
+            }
+        });
     };
 
     view! {
@@ -225,6 +254,7 @@ pub fn Merge() -> impl IntoView {
             <Show when=move || preview.with(Option::is_some)>
                 <div
                     id="import-work"
+                    on:change=accept_key
                     inner_html=move || preview.with(|p| p.as_ref().map(|(html, _)| html.clone()))
                 ></div>
                 <div class="actions">

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::campaign::calendar::working_days;
 use crate::core::exchange::backup::Kept;
-use crate::core::exchange::envelope::{encode_export, export_file_name, export_unit};
+use crate::core::exchange::envelope::{export_file_name, export_unit};
 use crate::core::exchange::merge::{division_report_deadline, division_report_instruction};
 use crate::core::route::Route;
 use crate::web::app::{now, use_workspace};
@@ -18,6 +18,7 @@ use crate::web::components::officer_table::OfficerTable;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::download_json;
 use crate::web::safekeeping::use_safekeeping;
+use crate::web::signing::signed_export;
 use register_import::RegisterImport;
 
 /// This browser's division, remembered between visits.
@@ -120,19 +121,25 @@ fn ExportPanel(unit_id: String) -> impl IntoView {
             return;
         };
         let name = export_file_name(&file);
-        match download_json(&name, &encode_export(&file)) {
-            Ok(()) => {
-                safekeeping.kept(Kept::Exported);
-                message.set(Some((
-                    true,
-                    format!(
-                        "Đã xuất tệp “{name}”. {}",
-                        workspace.with_untracked(|w| division_report_instruction(&w.campaign))
-                    ),
-                )));
+        // Signed by this browser's key (web::signing), which takes a moment.
+        leptos::task::spawn_local(async move {
+            let text = signed_export(file).await;
+            match download_json(&name, &text) {
+                Ok(()) => {
+                    safekeeping.kept(Kept::Exported);
+                    message.try_set(Some((
+                        true,
+                        format!(
+                            "Đã xuất tệp “{name}”. {}",
+                            workspace.with_untracked(|w| division_report_instruction(&w.campaign))
+                        ),
+                    )));
+                }
+                Err(_) => {
+                    message.try_set(Some((false, "Trình duyệt không cho tải tệp xuống.".into())));
+                }
             }
-            Err(_) => message.set(Some((false, "Trình duyệt không cho tải tệp xuống.".into()))),
-        }
+        });
     };
     view! {
         <section class="panel">
