@@ -199,3 +199,84 @@ fn ids_are_fresh_version_4_uuids() {
         );
     }
 }
+
+// The shared vector (tests/fixtures/signatures/vector.json), made by the
+// p256 crate, verifies with this browser's WebCrypto; and a signature made
+// by WebCrypto verifies with the p256 crate (the CLI's verifier, here built
+// for wasm32): the browser and the CLI agree on what a signature is.
+#[wasm_bindgen_test]
+async fn webcrypto_and_the_p256_crate_agree_on_signatures() {
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use thidua::core::exchange::persist::base64_encode;
+    use thidua::core::exchange::signature::{check, SignatureCheck, Signer, SIGNATURE_ALGORITHM};
+    use thidua::web::signing::verify;
+    use wasm_bindgen_futures::JsFuture;
+
+    let vector: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/signatures/vector.json")).unwrap();
+    let text = |field: &str| vector[field].as_str().unwrap().to_string();
+    let subtle = web_sys::window().unwrap().crypto().unwrap().subtle();
+    let signer = Signer {
+        algorithm: SIGNATURE_ALGORITHM.into(),
+        public_key: text("public_key"),
+    };
+    let message = text("message");
+    let bytes = Uint8Array::from(message.as_bytes());
+    assert_eq!(
+        verify(&subtle, &signer, &text("signature"), &bytes).await,
+        Some(true)
+    );
+    let changed = Uint8Array::from(message.replace("thử", "thật").as_bytes());
+    assert_eq!(
+        verify(&subtle, &signer, &text("signature"), &changed).await,
+        Some(false)
+    );
+
+    // WebCrypto signs; p256 verifies.
+    let object = |fields: &[(&str, &str)]| {
+        let object = Object::new();
+        for (name, value) in fields {
+            Reflect::set(&object, &(*name).into(), &(*value).into()).unwrap();
+        }
+        object
+    };
+    let usages = Array::of2(&"sign".into(), &"verify".into());
+    let pair = JsFuture::from(
+        subtle
+            .generate_key_with_object(
+                &object(&[("name", "ECDSA"), ("namedCurve", "P-256")]),
+                false,
+                &usages,
+            )
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    let key =
+        |half: &str| -> web_sys::CryptoKey { Reflect::get(&pair, &half.into()).unwrap().into() };
+    let raw = JsFuture::from(subtle.export_key("raw", &key("publicKey")).unwrap())
+        .await
+        .unwrap();
+    let signer = Signer::new(&Uint8Array::new(&raw).to_vec());
+    let signed = JsFuture::from(
+        subtle
+            .sign_with_object_and_u8_array(
+                &object(&[("name", "ECDSA"), ("hash", "SHA-256")]),
+                &key("privateKey"),
+                message.as_bytes(),
+            )
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    let signature = Uint8Array::new(&signed).to_vec();
+    let signature = base64_encode(&signature);
+    assert_eq!(
+        check(Some(&signer), Some(&signature), message.as_bytes()),
+        SignatureCheck::Valid(signer.fingerprint())
+    );
+    assert_eq!(
+        check(Some(&signer), Some(&signature), b"khac"),
+        SignatureCheck::Invalid
+    );
+}
