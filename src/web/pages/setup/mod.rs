@@ -8,6 +8,7 @@ mod calendar;
 mod campaign_file;
 mod criteria;
 mod divisions;
+mod signing_keys;
 
 use crate::core::campaign::model::Campaign;
 use crate::web::app::use_workspace;
@@ -19,6 +20,7 @@ use calendar::CalendarEditor;
 use campaign_file::CampaignFilePanel;
 use criteria::CriteriaEditor;
 use divisions::UnitsEditor;
+use signing_keys::SigningKeysPanel;
 
 fn confirm(message: &str) -> bool {
     window().confirm_with_message(message).unwrap_or(false)
@@ -89,6 +91,10 @@ pub fn Setup() -> impl IntoView {
         <section class="panel">
             <h2>"Tiêu chí thi đua"</h2>
             <CriteriaEditor />
+        </section>
+        <section class="panel" id="chu-ky">
+            <h2>"Chữ ký của các phòng"</h2>
+            <SigningKeysPanel />
         </section>
         <section class="panel" id="sao-luu">
             <h2>"Sao lưu và khôi phục"</h2>

@@ -1,0 +1,133 @@
+// Signed division files in real Chromium browsers: a division's export is
+// signed by its browser's key; the CLI verifies that signature (the browser
+// and the CLI agree); the Legal Division pins the key on the first file,
+// holds a file signed in another browser until “Chấp nhận khóa mới”, records
+// the change, and refuses a file whose signature was changed.
+import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appReady, browserSession } from './browser.mjs';
+
+const session = browserSession({ before, after, beforeEach, afterEach, assert });
+let site;
+let page;
+let browser;
+beforeEach(() => ({ site, page, browser } = session));
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const downloads = mkdtempSync(join(tmpdir(), 'thidua-signatures-'));
+const stored = (p) => p.evaluate(() => localStorage.getItem('thidua/v2/workspace'));
+
+function cli(...args) {
+  const binary = join(ROOT, 'target/debug/thidua-cli');
+  if (!existsSync(binary)) execFileSync('cargo', ['build', '--bin', 'thidua-cli'], { cwd: ROOT, stdio: 'ignore' });
+  return execFileSync(binary, args, { encoding: 'utf8' });
+}
+
+async function download(p, button) {
+  const downloading = p.waitForEvent('download');
+  await p.locator(button).click();
+  const file = await downloading;
+  const path = join(downloads, `${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(path);
+  return path;
+}
+
+/** A division's browser of its own (its own key): takes the campaign file, enters a day, exports. */
+async function divisionExports(campaignFile, received) {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const p = await context.newPage();
+  await p.goto(`${site.url}#/thiet-lap`);
+  await appReady(p);
+  await p.locator('#import-campaign').setInputFiles(campaignFile);
+  await p.getByRole('button', { name: 'Dùng thiết lập này' }).click();
+  const ownKey = p.locator('#own-signing-key', { hasText: /[0-9a-f]{4}( [0-9a-f]{4}){3}/ });
+  await ownKey.waitFor();
+  const own = fingerprintOf(await ownKey.textContent());
+  await p.goto(`${site.url}#/nhap-lieu`);
+  await appReady(p);
+  await p.locator('#unit-picker').selectOption({ index: 1 });
+  const first = p.locator('#daily-grid input[data-row="0"][data-col="0"]');
+  await first.fill(String(received));
+  await first.press('Enter');
+  await p.waitForFunction((n) => localStorage.getItem('thidua/v2/workspace').includes(`"docs_received":${n}`), received);
+  const path = await download(p, '#export-unit');
+  await context.close();
+  return { path, own };
+}
+
+const fingerprintOf = (text) => text.match(/[0-9a-f]{4}( [0-9a-f]{4}){3}/)?.[0];
+
+describe('signatures', () => {
+  test('the key is pinned on the first signed file, another key is held until accepted, a changed signature is refused', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    const campaign = await download(page, '#export-campaign');
+
+    const first = await divisionExports(campaign, 30);
+    const file = JSON.parse(readFileSync(first.path, 'utf8'));
+    assert.match(file.signature, /^[A-Za-z0-9+/]{86}==$/, 'r‖s, 64 bytes in base64');
+    assert.equal(file.envelope.signer.algorithm, 'ECDSA-P256-SHA256');
+    assert.ok(first.own, 'Thiết lập shows the browser its key');
+
+    // The CLI (p256) verifies what the browser (WebCrypto) signed.
+    const validated = cli('validate', '--campaign', campaign, first.path);
+    assert.match(validated, /hợp lệ, chữ ký hợp lệ \(khóa [0-9a-f ]{19}\)/);
+    assert.equal(fingerprintOf(validated), first.own);
+
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    await page.locator('#import-files').setInputFiles(first.path);
+    const signature = page.locator('#import-preview tbody tr td.signature');
+    await signature.waitFor();
+    assert.match(await signature.textContent(), /Chữ ký hợp lệ · khóa .* \(lần đầu: sẽ được ghi nhận cho phòng\)/);
+    assert.equal(fingerprintOf(await signature.textContent()), first.own);
+    await page.locator('#apply-import').click();
+    await page.getByText('Đã hợp nhất 1 tệp.', { exact: false }).waitFor();
+
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    const pinned = page.locator('#signing-keys tbody tr');
+    await pinned.waitFor();
+    assert.equal(fingerprintOf(await pinned.textContent()), first.own);
+
+    // The same division from another browser: held, storage untouched, until accepted.
+    const second = await divisionExports(campaign, 35);
+    assert.notEqual(second.own, first.own);
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    const before = await stored(page);
+    await page.locator('#import-files').setInputFiles(second.path);
+    const held = page.locator('#import-preview tr.held');
+    await held.waitFor();
+    assert.match(await held.textContent(), /Khóa khác lần trước/);
+    assert.ok(await page.locator('#apply-import').isDisabled(), 'nothing to merge while the key is not accepted');
+    assert.equal(await stored(page), before);
+    await held.getByLabel('Chấp nhận khóa mới').check();
+    await page.locator('#import-preview tr.accepted').waitFor();
+    await page.getByRole('button', { name: 'Hợp nhất 1 tệp hợp lệ' }).click();
+    await page.getByText('Đã hợp nhất 1 tệp.', { exact: false }).waitFor();
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    const changed = await page.locator('#signing-keys tbody tr').textContent();
+    assert.equal(fingerprintOf(changed), second.own);
+    assert.match(changed, new RegExp(`1 lần \\(khóa cũ: ${first.own}\\)`));
+
+    // A signature changed by hand: refused with its reason, nothing stored.
+    const forged = join(downloads, 'chu-ky-sua.json');
+    const text = readFileSync(first.path, 'utf8');
+    const at = text.indexOf('"signature":"') + 13;
+    writeFileSync(forged, text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1));
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    const untouched = await stored(page);
+    await page.locator('#import-files').setInputFiles(forged);
+    const refused = page.locator('#import-preview tr.rejected');
+    await refused.waitFor();
+    assert.match(await refused.textContent(), /Chữ ký của tệp không hợp lệ/);
+    assert.equal(await stored(page), untouched);
+  });
+});
