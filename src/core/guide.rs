@@ -39,6 +39,9 @@ const WORKFLOW: &str = r##"<h1>Hướng dẫn sử dụng</h1>
 <li><strong>Nhắc sao lưu. </strong>Khi dữ liệu thay đổi mà sau số ngày đã đặt (mặc định 2 ngày) vẫn chưa được xuất hay sao lưu ra tệp, ứng dụng hiện dải nhắc “Nên sao lưu” với nút “Sao lưu ngay”. Xuất dữ liệu của phòng hay tệp tổng hợp cũng tính là đã ra tệp.</li>
 <li><strong>Khôi phục từ bản sao lưu </strong>trên máy mới hoặc sau khi mất dữ liệu: ứng dụng kiểm tra tệp (tệp bị sửa, bị cắt dở, của phiên bản mới hơn, hay không phải bản sao lưu đều bị từ chối kèm lý do), cho xem trước tệp chứa gì và bao nhiêu bản ghi hiện có sẽ mất, rồi mới thay dữ liệu khi bấm “Khôi phục”. Lần khôi phục, cũng như lần nhập tệp ở Hợp nhất, hoàn tác được kể cả sau khi tải lại trang.</li>
 </ol>
+<h2 id="chu-ky">Chữ ký của tệp và cảnh báo “khóa khác lần trước”</h2>
+<p>Mỗi trình duyệt có một khóa riêng để ký tệp xuất (khóa không thể sao chép ra khỏi trình duyệt). Khi Phòng Pháp chế hợp nhất tệp có chữ ký đầu tiên của một phòng, khóa của phòng được ghi nhận (xem tại <a href="#/thiet-lap">Thiết lập</a> → “Chữ ký của các phòng”). Cột “Chữ ký” ở Hợp nhất cho biết: “Chữ ký hợp lệ” — tệp đến từ đúng trình duyệt đã gửi các tệp trước và không bị sửa; “Không có chữ ký” — tệp từ phiên bản cũ hoặc từ trang mở qua HTTP; tệp có chữ ký không hợp lệ bị từ chối.</p>
+<p><strong>“Khóa khác lần trước”</strong> nghĩa là tệp được ký ở một trình duyệt khác với lần trước: phòng đã đổi máy, cài lại trình duyệt hoặc xóa dữ liệu trình duyệt — hoặc có người khác gửi tệp nhân danh phòng. Tệp bị giữ lại; hãy gọi điện hoặc nhắn cho phòng để xác nhận rồi mới tích “Chấp nhận khóa mới”. Việc chấp nhận được ghi lại. Chữ ký này không thay cho chữ ký số của cá nhân trên văn bản gửi qua hệ thống quản lý văn bản.</p>
 <h2 id="cach-danh-gia">Cách đánh giá</h2>
 <p>Các con số dưới đây là thiết lập hiện tại của phong trào (sửa tại <a href="#/thiet-lap">Thiết lập</a>). Trên Tổng quan, bấm vào một con số để xem cách tính với số liệu thật.</p>
 "##;
