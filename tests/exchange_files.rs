@@ -15,6 +15,7 @@ use thidua::core::exchange::campaign_file::decode_campaign_file;
 use thidua::core::exchange::envelope::{
     decode_export, encode_export, export_unit, ExportError, LEGACY_FORMAT_WARNING, MAX_EXPORT_BYTES,
 };
+use thidua::core::exchange::signature::{self, SignatureCheck};
 use thidua::core::sample::{generate, SampleScale};
 
 fn fixtures() -> PathBuf {
@@ -35,10 +36,18 @@ fn every_hostile_file_gets_its_own_vietnamese_message() {
     assert!(expected.len() >= 14);
     for (name, phrase) in expected {
         let text = std::fs::read_to_string(dir.join(&name)).unwrap();
-        match (decode_export(&text, &campaign), phrase) {
+        // The pipeline as Hợp nhất and the CLI run it: the checks, then the signature.
+        let decoded = decode_export(&text, &campaign)
+            .map_err(|e| e.to_string())
+            .and_then(
+                |(file, warnings)| match signature::check_file(&text, &file) {
+                    SignatureCheck::Invalid => Err(signature::INVALID_SIGNATURE.to_string()),
+                    _ => Ok((file, warnings)),
+                },
+            );
+        match (decoded, phrase) {
             (Ok(_), None) => {}
-            (Err(error), Some(phrase)) => {
-                let message = error.to_string();
+            (Err(message), Some(phrase)) => {
                 assert!(
                     message.contains(&phrase),
                     "{name}: “{message}” lacks “{phrase}”"
