@@ -196,11 +196,7 @@ async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Array
     let decoded = decode_files(&importer, picked, report).await;
     drop(importer);
     let batch = ImportBatch::plan(&workspace, decoded);
-    let answer = Array::of3(
-        &"checked".into(),
-        &batch.preview_html().into(),
-        &(batch.good_files() as u32).into(),
-    );
+    let answer = checked(&batch);
     BATCH.set(batch);
     answer
 }
@@ -265,11 +261,7 @@ pub fn serve() {
                 let accepted = request.get(2).as_bool().unwrap_or(false);
                 let answer = BATCH.with_borrow_mut(|batch| {
                     batch.accept_key(&unit, accepted);
-                    Array::of3(
-                        &"checked".into(),
-                        &batch.preview_html().into(),
-                        &(batch.good_files() as u32).into(),
-                    )
+                    checked(batch)
                 });
                 let _ = scope.post_message(&answer);
             }
@@ -302,6 +294,21 @@ pub struct Progress {
     pub bytes_done: f64,
     /// Bytes of all the files picked.
     pub bytes: f64,
+}
+
+/// The preview's HTML and the good files' count from a `["checked", …]` answer.
+fn preview_of(answer: &Array) -> (String, usize) {
+    let html = answer.get(1).as_string().unwrap_or_default();
+    (html, answer.get(2).as_f64().unwrap_or_default() as usize)
+}
+
+/// A `["checked", preview HTML, good files]` answer for `batch`.
+fn checked(batch: &ImportBatch) -> Array {
+    Array::of3(
+        &"checked".into(),
+        &batch.preview_html().into(),
+        &(batch.good_files() as u32).into(),
+    )
 }
 
 /// The page's side: one worker per import, holding the checked files until
@@ -347,8 +354,7 @@ impl ImportWorker {
         let answer = call_with_progress(&self.worker, message, None, true, on_progress)
             .await
             .map_err(|()| WORKER_FAILED.to_string())?;
-        let html = answer.get(1).as_string().unwrap_or_default();
-        Ok((html, answer.get(2).as_f64().unwrap_or_default() as usize))
+        Ok(preview_of(&answer))
     }
 
     /// Merges the checked files into `workspace` (JSON, as the page has it
@@ -391,8 +397,7 @@ impl ImportWorker {
         let answer = call(&self.worker, message, None, false)
             .await
             .map_err(|()| WORKER_FAILED.to_string())?;
-        let html = answer.get(1).as_string().unwrap_or_default();
-        Ok((html, answer.get(2).as_f64().unwrap_or_default() as usize))
+        Ok(preview_of(&answer))
     }
 
     /// Has the worker read the backup `file` and preview restoring it over
