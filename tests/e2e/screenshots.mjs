@@ -150,6 +150,7 @@ try {
     `${exchange}thidua-phong-phap-che.json`,
     join(mergeDir, 'thidua-van-phong-2025-08-15.json'),
     join(mergeDir, 'thidua-phong-ke-toan.json'),
+    `${exchange}hostile/signed.json`,
   ]);
   await page.locator('#conflicts li').waitFor();
   await page.locator('main').screenshot({ path: `${OUT}hop-nhat.png` });

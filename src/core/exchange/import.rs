@@ -333,8 +333,9 @@ fn key_line(html: &mut String, key: &KeyStatus, unit: Option<&str>, held: bool) 
         ),
         KeyStatus::Changed { pinned, new } => write!(
             html,
-            "<p class=\"warning\">Khóa khác lần trước: tệp ký bằng khóa {} thay vì khóa {} đã \
-             ghi nhận. Chỉ chấp nhận khi phòng xác nhận đã đổi máy hoặc trình duyệt.</p>\
+            "<p class=\"warning\">Khóa khác lần trước</p><p class=\"hint\">Tệp ký bằng khóa \
+             {} thay vì khóa {} đã ghi nhận. Chỉ chấp nhận khi phòng xác nhận đã đổi máy hoặc \
+             trình duyệt.</p>\
              <label class=\"accept-key\"><input type=\"checkbox\" class=\"accept-key\" \
              data-unit=\"{}\"{}> Chấp nhận khóa mới</label>",
             xml_text(new),
