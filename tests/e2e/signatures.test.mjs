@@ -108,6 +108,7 @@ describe('signatures', () => {
     assert.equal(await stored(page), before);
     await held.getByLabel('Chấp nhận khóa mới').check();
     await page.locator('#import-preview tr.accepted').waitFor();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('accept-key'));
     await page.getByRole('button', { name: 'Hợp nhất 1 tệp hợp lệ' }).click();
     await page.getByText('Đã hợp nhất 1 tệp.', { exact: false }).waitFor();
     await page.goto(`${site.url}#/thiet-lap`);

@@ -62,6 +62,22 @@ fn progress_text(progress: Progress) -> String {
     )
 }
 
+/// The preview is drawn anew after “Chấp nhận khóa mới”: the focus goes
+/// back to that division's box, as a keyboard user left it.
+fn refocus_accept_key(unit: String) {
+    request_animation_frame(move || {
+        let Ok(boxes) = document().query_selector_all("#import-work input.accept-key") else {
+            return;
+        };
+        let found = (0..boxes.length())
+            .filter_map(|i| boxes.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|input| input.get_attribute("data-unit").as_deref() == Some(unit.as_str()));
+        if let Some(input) = found {
+            let _ = input.focus();
+        }
+    });
+}
+
 #[component]
 pub fn Merge() -> impl IntoView {
     let workspace = use_workspace();
@@ -153,9 +169,10 @@ pub fn Merge() -> impl IntoView {
         };
         let accepted = input.checked();
         leptos::task::spawn_local(async move {
-            match running.accept_key(unit, accepted).await {
+            match running.accept_key(unit.clone(), accepted).await {
                 Ok(checked) => {
                     preview.try_set(Some(checked));
+                    refocus_accept_key(unit);
                 }
                 Err(reason) => {
                     message.try_set(Some((false, reason)));
