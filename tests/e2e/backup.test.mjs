@@ -145,11 +145,20 @@ describe('backup and restore', () => {
         return Promise.resolve('granted');
       };
     });
+    // The file as a reader sees it between writes. Chromium writes through a
+    // swap file beside it (a `.crswap`, listed too) and swaps it in on close:
+    // only the `.json` counts, and a read that fails mid-swap (a NotFoundError,
+    // seen once in CI) is tried again on the next poll.
     const backupFile = () =>
       page.evaluate(async () => {
         const root = await navigator.storage.getDirectory();
         for await (const [name, handle] of root.entries()) {
-          if (name.startsWith('thidua-sao-luu-')) return (await handle.getFile()).text();
+          if (!/^thidua-sao-luu-.*\.json$/.test(name)) continue;
+          try {
+            return await (await handle.getFile()).text();
+          } catch {
+            return null;
+          }
         }
         return null;
       });
