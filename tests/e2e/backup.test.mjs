@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, browserSession, loadSample, openPage } from './browser.mjs';
+import { appReady, browserSession, loadSample, openPage, saveDownload } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert, contextOptions: { acceptDownloads: true } });
 let browser;
@@ -32,12 +32,8 @@ async function openSetup(p) {
 }
 
 async function downloadBackup(p, button = '#download-backup') {
-  const downloading = p.waitForEvent('download');
-  await p.locator(button).click();
-  const download = await downloading;
-  assert.match(download.suggestedFilename(), /^thidua-sao-luu-\d{4}-\d{2}-\d{2}\.json$/);
-  const path = join(files, `${Date.now()}-${download.suggestedFilename()}`);
-  await download.saveAs(path);
+  const { path, name } = await saveDownload(p, button, files);
+  assert.match(name, /^thidua-sao-luu-\d{4}-\d{2}-\d{2}\.json$/);
   return path;
 }
 

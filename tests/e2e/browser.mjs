@@ -37,6 +37,19 @@ export async function openPage(browser, errors, contextOptions = {}) {
   return { context, page };
 }
 
+/**
+ * Clicks `button` on `page` and keeps the real download in `dir` (it outlives
+ * the browser context): its path and the name the app gave it.
+ */
+export async function saveDownload(page, button, dir) {
+  const downloading = page.waitForEvent('download');
+  await page.locator(button).click();
+  const file = await downloading;
+  const path = `${dir}/${Date.now()}-${file.suggestedFilename()}`;
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
 /** Waits until the app has mounted (the menu exists). */
 export async function appReady(page) {
   await page.locator('nav.menu a').first().waitFor();

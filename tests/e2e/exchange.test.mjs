@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, browserSession, loadSample } from './browser.mjs';
+import { appReady, browserSession, loadSample, saveDownload } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let site;
@@ -22,15 +22,7 @@ const workspaceOf = async (p) => JSON.parse(await stored(p)).workspace;
 
 const downloads = mkdtempSync(join(tmpdir(), 'thidua-exchange-'));
 
-/** Clicks `button` and keeps the real download (it outlives the browser context). */
-async function download(p, button) {
-  const downloading = p.waitForEvent('download');
-  await p.locator(button).click();
-  const file = await downloading;
-  const path = join(downloads, `${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(path);
-  return { path, name: file.suggestedFilename() };
-}
+const download = (p, button) => saveDownload(p, button, downloads);
 
 /** A division's browser: takes the campaign file, enters one day, exports. */
 async function divisionExports(campaignFile, unitIndex, received) {

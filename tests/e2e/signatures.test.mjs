@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, browserSession } from './browser.mjs';
+import { appReady, browserSession, saveDownload } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let site;
@@ -27,14 +27,7 @@ function cli(...args) {
   return execFileSync(binary, args, { encoding: 'utf8' });
 }
 
-async function download(p, button) {
-  const downloading = p.waitForEvent('download');
-  await p.locator(button).click();
-  const file = await downloading;
-  const path = join(downloads, `${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(path);
-  return path;
-}
+const download = async (p, button) => (await saveDownload(p, button, downloads)).path;
 
 /** A division's browser of its own (its own key): takes the campaign file, enters a day, exports. */
 async function divisionExports(campaignFile, received) {
