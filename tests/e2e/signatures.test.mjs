@@ -99,8 +99,10 @@ describe('signatures', () => {
     assert.match(await held.textContent(), /Khóa khác lần trước/);
     assert.ok(await page.locator('#apply-import').isDisabled(), 'nothing to merge while the key is not accepted');
     assert.equal(await stored(page), before);
-    await held.getByLabel('Chấp nhận khóa mới').check();
-    await page.locator('#import-preview tr.accepted').waitFor();
+    // A click, not check(): the worker redraws the row as accepted at once, so
+    // a locator on the held row may no longer find the box to confirm it.
+    await held.getByLabel('Chấp nhận khóa mới').click();
+    await page.locator('#import-preview tr.accepted input.accept-key:checked').waitFor();
     await page.waitForFunction(() => document.activeElement?.classList.contains('accept-key'));
     await page.getByRole('button', { name: 'Hợp nhất 1 tệp hợp lệ' }).click();
     await page.getByText('Đã hợp nhất 1 tệp.', { exact: false }).waitFor();
