@@ -391,10 +391,7 @@ fn resealed(text: &str) -> String {
     let start = text.find("\"envelope\":").unwrap() + "\"envelope\":".len();
     let sealed = &text[start..text.len() - 1];
     let old = value["envelope_sha256"].as_str().unwrap();
-    text.replace(
-        old,
-        &thidua::core::exchange::envelope::sha256_hex(sealed.as_bytes()),
-    )
+    text.replace(old, &thidua::core::digest::sha256_hex(sealed.as_bytes()))
 }
 
 // Schema 2 seals every field: changing any one of them without the digest is
@@ -504,7 +501,8 @@ fn an_old_format_file_imports_with_its_warning() {
 // layout of the same file goes the general way. Both must agree.
 #[test]
 fn the_fast_path_and_the_general_path_agree() {
-    use thidua::core::exchange::envelope::{sealed_part, sha256_hex, Importer};
+    use thidua::core::digest::sha256_hex;
+    use thidua::core::exchange::envelope::{sealed_part, Importer};
     let workspace: Workspace = generate(SampleScale::Department, 2025);
     let at = Utc.with_ymd_and_hms(2025, 8, 15, 10, 0, 0).unwrap();
     let file = export_unit(&workspace, "don-vi-0002", at).unwrap();

@@ -69,7 +69,7 @@ async fn bench_province_import_and_merge() {
     let to_rust = now_ms() - started;
     let started = now_ms();
     for text in &texts {
-        black_box(thidua::core::exchange::envelope::sha256_hex(text));
+        black_box(thidua::core::digest::sha256_hex(text));
     }
     let hashing = now_ms() - started;
     let started = now_ms();

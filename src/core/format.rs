@@ -117,6 +117,22 @@ pub fn vietnam_time(at: DateTime<Utc>) -> DateTime<FixedOffset> {
     at.with_timezone(&FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset"))
 }
 
+/// `22/07`: a day of the campaign, whose year goes without saying.
+pub fn day_month(day: NaiveDate) -> String {
+    format!("{:02}/{:02}", day.day(), day.month())
+}
+
+/// `22/07 14:03`, in Vietnam's time zone: a moment of the campaign.
+pub fn day_month_time(at: DateTime<Utc>) -> String {
+    let at = vietnam_time(at);
+    format!(
+        "{} {:02}:{:02}",
+        day_month(at.date_naive()),
+        at.hour(),
+        at.minute()
+    )
+}
+
 /// `15/08/2025 17:00`, in Vietnam's time zone.
 pub fn date_time(at: DateTime<Utc>) -> String {
     let at = vietnam_time(at);

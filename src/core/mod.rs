@@ -3,12 +3,13 @@
 //!
 //! Families, each using only those listed before it (a test,
 //! `tests/architecture.rs`, fails on a use that closes a cycle):
-//! `format` and `route` (leaves) → `campaign` → `entry` → `evaluation`,
+//! `format`, `route` and `digest` (leaves) → `campaign` → `entry` → `evaluation`,
 //! `exchange` → `guide` (Hướng dẫn's text) → `report` (every document, and
 //! `office`, which makes whatever the export worker serves); `sample` makes
 //! data for trying and testing.
 
 pub mod campaign;
+pub mod digest;
 pub mod entry;
 pub mod evaluation;
 pub mod exchange;

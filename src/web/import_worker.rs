@@ -29,11 +29,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, SubtleCrypto, Worker};
 
+use crate::core::digest::hex;
 use crate::core::exchange::backup::{
     decode_backup, restore_preview, BackupError, MAX_BACKUP_BYTES,
 };
 use crate::core::exchange::envelope::{
-    hex, sealed_part, ExportError, ExportFile, Importer, MAX_EXPORT_BYTES,
+    sealed_part, ExportError, ExportFile, Importer, MAX_EXPORT_BYTES,
 };
 use crate::core::exchange::import::{choices_from, Decoded, ImportBatch};
 use crate::core::exchange::persist::{decode_workspace, workspace_json};

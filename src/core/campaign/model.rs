@@ -485,6 +485,110 @@ pub struct Workspace {
     /// the first signed file accepted from each (`core::exchange::signature`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signing_keys: Vec<PinnedKey>,
+    /// Who changed which figure, and when: this browser's chains and those
+    /// received in files (`core::entry::history`).
+    #[serde(default, skip_serializing_if = "History::is_empty")]
+    pub history: History,
+}
+
+/// The change history a workspace holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    /// The ids of the chains this workspace writes (one per division it
+    /// edits); every other chain was received and is only ever extended.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub own: Vec<String>,
+    /// Every chain, own and received.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chains: Vec<Chain>,
+}
+
+impl History {
+    /// Whether nothing was ever recorded or received.
+    pub fn is_empty(&self) -> bool {
+        self.own.is_empty() && self.chains.is_empty()
+    }
+}
+
+/// The changes one browser made to one division's records, oldest first,
+/// each link hashed onto the one before (`core::entry::history`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chain {
+    /// Stable identifier, fixed by the chain's first change.
+    pub id: String,
+    /// The division whose records changed.
+    pub unit_id: String,
+    /// The changes.
+    pub entries: Vec<Change>,
+    /// SHA-256 (hex) after the last change: any change edited, removed or
+    /// inserted gives another.
+    pub head: String,
+}
+
+/// One edit of one record: when, by whom, and each field's old → new value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// When, to the second.
+    #[serde(deserialize_with = "crate::core::format::deserialize_utc")]
+    pub at: DateTime<Utc>,
+    /// The officer id of the “Người nhập” chosen in the browser; absent
+    /// when none was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Which list the record is in.
+    pub kind: RecordKind,
+    /// The record's key (`meta.id`, or an officer's id).
+    pub record: String,
+    /// `[field, old, new]`, values as text, `""` where there was none.
+    pub fields: Vec<(String, String, String)>,
+}
+
+/// The kinds of record that merge by key and version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// A division's counts of one day.
+    DailyReport,
+    /// An officer on a roster.
+    Officer,
+    /// An officer's KPI and document counts.
+    OfficerRecord,
+    /// An initiative.
+    Initiative,
+}
+
+impl RecordKind {
+    const ALL: [RecordKind; 4] = [
+        RecordKind::DailyReport,
+        RecordKind::Officer,
+        RecordKind::OfficerRecord,
+        RecordKind::Initiative,
+    ];
+
+    /// Its name in the import preview's markup (`data-kind`) and in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            RecordKind::DailyReport => "daily_report",
+            RecordKind::Officer => "officer",
+            RecordKind::OfficerRecord => "officer_record",
+            RecordKind::Initiative => "initiative",
+        }
+    }
+
+    /// The kind [`RecordKind::key`] names.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
+    /// The Vietnamese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordKind::DailyReport => "Báo cáo ngày",
+            RecordKind::Officer => "Cán bộ",
+            RecordKind::OfficerRecord => "Kết quả cán bộ",
+            RecordKind::Initiative => "Sáng kiến",
+        }
+    }
 }
 
 /// A division's signing key as the consolidating office knows it.
@@ -528,6 +632,7 @@ impl Workspace {
             unit_reports: Vec::new(),
             dossier: Dossier::default(),
             signing_keys: Vec::new(),
+            history: History::default(),
         }
     }
 }

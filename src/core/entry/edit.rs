@@ -1,12 +1,15 @@
 //! Edits a division makes to its records: single cells, pasted blocks,
 //! officers' records and initiatives. Every edit raises the record's `rev`
-//! and stamps `updated_at`, which is what merging later relies on.
+//! and stamps `updated_at`, which is what merging later relies on, and is
+//! written into the change history (`history`) with who made it.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::core::campaign::model::{
-    DailyCounts, DailyReport, Initiative, Officer, OfficerRecord, RecordMeta, Workspace,
+    DailyCounts, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord, RecordMeta,
+    Workspace,
 };
+use crate::core::entry::history::{self, Stamp};
 use crate::core::entry::validation::{parse_count, CellError, CountField};
 
 /// The live report of `unit_id` for `date`, if any.
@@ -49,16 +52,27 @@ pub fn update_counts(
     workspace: &mut Workspace,
     unit_id: &str,
     date: NaiveDate,
-    now: DateTime<Utc>,
+    stamp: impl Into<Stamp>,
     change: impl FnOnce(&mut DailyCounts),
 ) -> bool {
+    let stamp = stamp.into();
+    let now = stamp.at;
     let id = daily_report_id(unit_id, date);
     let existing = workspace
         .daily_reports
-        .iter_mut()
-        .find(|r| r.meta.id == id || (r.unit_id == unit_id && r.date == date));
-    match existing {
-        Some(report) => {
+        .iter()
+        .position(|r| r.meta.id == id || (r.unit_id == unit_id && r.date == date));
+    let blank = DailyReport {
+        meta: new_meta(id.clone(), now),
+        unit_id: unit_id.to_owned(),
+        date,
+        counts: DailyCounts::default(),
+        source: None,
+    };
+    let before = existing.map(|at| workspace.daily_reports[at].clone());
+    let changed = match existing {
+        Some(at) => {
+            let report = &mut workspace.daily_reports[at];
             let mut counts = if report.meta.deleted {
                 DailyCounts::default()
             } else {
@@ -77,7 +91,7 @@ pub fn update_counts(
             }
             report.counts = counts;
             touch(&mut report.meta, now);
-            true
+            at
         }
         None => {
             let mut counts = DailyCounts::default();
@@ -86,15 +100,15 @@ pub fn update_counts(
                 return false;
             }
             workspace.daily_reports.push(DailyReport {
-                meta: new_meta(id, now),
-                unit_id: unit_id.to_owned(),
-                date,
                 counts,
-                source: None,
+                ..blank.clone()
             });
-            true
+            workspace.daily_reports.len() - 1
         }
-    }
+    };
+    let after = workspace.daily_reports[changed].clone();
+    history::record(workspace, unit_id, before.as_ref(), &after, &blank, &stamp);
+    true
 }
 
 /// A block of cells copied from Excel or LibreOffice: rows by line, cells by
@@ -159,8 +173,9 @@ pub fn paste_block(
     days: &[NaiveDate],
     (row, column): (usize, usize),
     text: &str,
-    now: DateTime<Utc>,
+    stamp: impl Into<Stamp>,
 ) -> Result<PasteOutcome, Vec<PasteError>> {
+    let stamp = stamp.into();
     let mut values = Vec::new();
     let mut errors = Vec::new();
     let mut outcome = PasteOutcome::default();
@@ -184,11 +199,20 @@ pub fn paste_block(
     if !errors.is_empty() {
         return Err(errors);
     }
-    for (r, c, value) in values {
-        update_counts(workspace, unit_id, days[r], now, |counts| {
-            CountField::ALL[c].set(counts, value)
-        });
-        outcome.cells += 1;
+    // One edit per day, so the history has one change for a pasted row.
+    outcome.cells = values.len();
+    for row in values.chunk_by(|a, b| a.0 == b.0) {
+        update_counts(
+            workspace,
+            unit_id,
+            days[row[0].0],
+            stamp.clone(),
+            |counts| {
+                for &(_, c, value) in row {
+                    CountField::ALL[c].set(counts, value);
+                }
+            },
+        );
     }
     Ok(outcome)
 }
@@ -208,6 +232,17 @@ pub fn column_totals(workspace: &Workspace, unit_id: &str, days: &[NaiveDate]) -
     totals
 }
 
+/// An officer as created with nothing entered, for the history.
+fn blank_officer(id: &str, unit_id: &str, now: DateTime<Utc>) -> Officer {
+    Officer {
+        meta: new_meta(id.to_owned(), now),
+        id: id.to_owned(),
+        unit_id: unit_id.to_owned(),
+        name: String::new(),
+        position: String::new(),
+    }
+}
+
 /// Puts a new officer on `unit_id`'s roster.
 pub fn add_officer(
     workspace: &mut Workspace,
@@ -215,23 +250,26 @@ pub fn add_officer(
     unit_id: &str,
     name: &str,
     position: &str,
-    now: DateTime<Utc>,
+    stamp: impl Into<Stamp>,
 ) {
-    workspace.campaign.officers.push(Officer {
-        meta: new_meta(id.clone(), now),
-        id,
-        unit_id: unit_id.to_owned(),
+    let stamp = stamp.into();
+    let blank = blank_officer(&id, unit_id, stamp.at);
+    let officer = Officer {
         name: name.trim().to_owned(),
         position: position.trim().to_owned(),
-    });
+        ..blank.clone()
+    };
+    history::record(workspace, unit_id, None, &officer, &blank, &stamp);
+    workspace.campaign.officers.push(officer);
 }
 
-/// Applies `change` to an officer's name or position, raising its `rev`
-/// when something changed.
-pub fn edit_officer(
+/// Applies `change` to officer `id`, live again or removed (`remove`), and
+/// records it; whether anything changed.
+fn change_officer(
     workspace: &mut Workspace,
     id: &str,
-    now: DateTime<Utc>,
+    stamp: Stamp,
+    remove: bool,
     change: impl FnOnce(&mut Officer),
 ) -> bool {
     let Some(officer) = workspace.campaign.officers.iter_mut().find(|o| o.id == id) else {
@@ -239,21 +277,39 @@ pub fn edit_officer(
     };
     let before = officer.clone();
     change(officer);
-    if *officer == before {
+    if *officer == before && (!remove || before.meta.deleted) {
         return false;
     }
     officer.meta.id = officer.id.clone();
-    touch(&mut officer.meta, now);
+    touch(&mut officer.meta, stamp.at);
+    officer.meta.deleted = remove;
+    let after = officer.clone();
+    let blank = blank_officer(id, &before.unit_id, stamp.at);
+    history::record(
+        workspace,
+        &before.unit_id,
+        Some(&before),
+        &after,
+        &blank,
+        &stamp,
+    );
     true
 }
 
+/// Applies `change` to an officer's name or position, raising its `rev`
+/// when something changed.
+pub fn edit_officer(
+    workspace: &mut Workspace,
+    id: &str,
+    stamp: impl Into<Stamp>,
+    change: impl FnOnce(&mut Officer),
+) -> bool {
+    change_officer(workspace, id, stamp.into(), false, change)
+}
+
 /// Takes an officer off the roster, leaving a tombstone so the removal travels.
-pub fn remove_officer(workspace: &mut Workspace, id: &str, now: DateTime<Utc>) {
-    if let Some(officer) = workspace.campaign.officers.iter_mut().find(|o| o.id == id) {
-        officer.meta.id = officer.id.clone();
-        touch(&mut officer.meta, now);
-        officer.meta.deleted = true;
-    }
+pub fn remove_officer(workspace: &mut Workspace, id: &str, stamp: impl Into<Stamp>) {
+    change_officer(workspace, id, stamp.into(), true, |_| {});
 }
 
 /// The live record of an officer, if any.
@@ -264,71 +320,136 @@ pub fn officer_record<'a>(workspace: &'a Workspace, officer_id: &str) -> Option<
         .find(|r| !r.meta.deleted && r.officer_id == officer_id)
 }
 
+/// The division of officer `officer_id`, as the roster says.
+fn officer_unit(workspace: &Workspace, officer_id: &str) -> String {
+    workspace
+        .campaign
+        .officers
+        .iter()
+        .find(|o| o.id == officer_id)
+        .map(|o| o.unit_id.clone())
+        .unwrap_or_default()
+}
+
 /// Applies `change` to an officer's record, creating it if needed.
 pub fn update_officer_record(
     workspace: &mut Workspace,
     officer_id: &str,
-    now: DateTime<Utc>,
+    stamp: impl Into<Stamp>,
     change: impl FnOnce(&mut OfficerRecord),
 ) -> bool {
+    let stamp = stamp.into();
+    let blank = OfficerRecord {
+        meta: new_meta(format!("{officer_id}/kpi"), stamp.at),
+        officer_id: officer_id.to_owned(),
+        kpi_evaluated: false,
+        kpi_score: None,
+        docs_handled: 0,
+        docs_handled_online: 0,
+        docs_signed: 0,
+        signing_authority: false,
+    };
     let position = workspace
         .officer_records
         .iter()
         .position(|r| r.officer_id == officer_id);
     let index = position.unwrap_or_else(|| {
-        workspace.officer_records.push(OfficerRecord {
-            meta: new_meta(format!("{officer_id}/kpi"), now),
-            officer_id: officer_id.to_owned(),
-            kpi_evaluated: false,
-            kpi_score: None,
-            docs_handled: 0,
-            docs_handled_online: 0,
-            docs_signed: 0,
-            signing_authority: false,
-        });
+        workspace.officer_records.push(blank.clone());
         workspace.officer_records.len() - 1
     });
     let record = &mut workspace.officer_records[index];
-    let before = record.clone();
+    let before = position.is_some().then(|| record.clone());
     change(record);
-    if position.is_some() && *record == before {
+    if before.as_ref() == Some(record) {
         return false;
     }
-    if position.is_some() {
-        touch(&mut record.meta, now);
+    if before.is_some() {
+        touch(&mut record.meta, stamp.at);
     }
+    let after = record.clone();
+    let unit_id = officer_unit(workspace, officer_id);
+    history::record(workspace, &unit_id, before.as_ref(), &after, &blank, &stamp);
     true
+}
+
+/// The division an initiative belongs to: its own, or its officer's.
+fn initiative_unit(workspace: &Workspace, initiative: &Initiative) -> String {
+    match &initiative.owner {
+        InitiativeOwner::Unit(id) => id.clone(),
+        InitiativeOwner::Officer(id) => officer_unit(workspace, id),
+    }
+}
+
+/// An initiative as created with nothing entered, for the history: only
+/// its owner and date are given.
+fn blank_initiative(initiative: &Initiative) -> Initiative {
+    Initiative {
+        meta: RecordMeta {
+            deleted: false,
+            ..initiative.meta.clone()
+        },
+        title: String::new(),
+        description: String::new(),
+        council_score: None,
+        ..initiative.clone()
+    }
 }
 
 /// Adds or replaces an initiative (by id), raising its `rev`.
 pub fn upsert_initiative(
     workspace: &mut Workspace,
     mut initiative: Initiative,
-    now: DateTime<Utc>,
+    stamp: impl Into<Stamp>,
 ) {
-    match workspace
+    let stamp = stamp.into();
+    let existing = workspace
         .initiatives
-        .iter_mut()
-        .find(|i| i.meta.id == initiative.meta.id)
-    {
-        Some(existing) => {
-            initiative.meta = existing.meta.clone();
-            touch(&mut initiative.meta, now);
-            *existing = initiative;
+        .iter()
+        .position(|i| i.meta.id == initiative.meta.id);
+    let before = existing.map(|at| workspace.initiatives[at].clone());
+    match existing {
+        Some(at) => {
+            initiative.meta = workspace.initiatives[at].meta.clone();
+            touch(&mut initiative.meta, stamp.at);
+            workspace.initiatives[at] = initiative.clone();
         }
         None => {
-            initiative.meta = new_meta(initiative.meta.id.clone(), now);
-            workspace.initiatives.push(initiative);
+            initiative.meta = new_meta(initiative.meta.id.clone(), stamp.at);
+            workspace.initiatives.push(initiative.clone());
         }
     }
+    let unit_id = initiative_unit(workspace, &initiative);
+    let blank = blank_initiative(&initiative);
+    history::record(
+        workspace,
+        &unit_id,
+        before.as_ref(),
+        &initiative,
+        &blank,
+        &stamp,
+    );
 }
 
 /// Deletes an initiative, leaving a tombstone so the deletion travels.
-pub fn delete_initiative(workspace: &mut Workspace, id: &str, now: DateTime<Utc>) {
-    if let Some(initiative) = workspace.initiatives.iter_mut().find(|i| i.meta.id == id) {
-        touch(&mut initiative.meta, now);
-        initiative.meta.deleted = true;
-    }
+pub fn delete_initiative(workspace: &mut Workspace, id: &str, stamp: impl Into<Stamp>) {
+    let stamp = stamp.into();
+    let Some(at) = workspace.initiatives.iter().position(|i| i.meta.id == id) else {
+        return;
+    };
+    let before = workspace.initiatives[at].clone();
+    let initiative = &mut workspace.initiatives[at];
+    touch(&mut initiative.meta, stamp.at);
+    initiative.meta.deleted = true;
+    let after = initiative.clone();
+    let unit_id = initiative_unit(workspace, &after);
+    history::record(
+        workspace,
+        &unit_id,
+        Some(&before),
+        &after,
+        &blank_initiative(&after),
+        &stamp,
+    );
 }
 
 #[cfg(test)]

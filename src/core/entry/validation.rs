@@ -113,6 +113,26 @@ impl CountField {
         }
     }
 
+    /// The field's name in the data model and in files (`docs_received`).
+    pub fn key(self) -> &'static str {
+        match self {
+            CountField::DocsReceived => "docs_received",
+            CountField::DocsReceivedOnline => "docs_received_online",
+            CountField::ReceivedExcluded => "received_excluded",
+            CountField::DocsIssued => "docs_issued",
+            CountField::DocsSignedOnline => "docs_signed_online",
+            CountField::DocsExcludedSecret => "docs_excluded_secret",
+            CountField::DocsExcludedStateAward => "docs_excluded_state_award",
+            CountField::Dossiers => "dossiers",
+            CountField::DossiersOnline => "dossiers_online",
+            CountField::InterconnectSent => "interconnect_sent",
+            CountField::InterconnectReceived => "interconnect_received",
+            CountField::ExternalTotal => "external_total",
+            CountField::PagesPrinted => "pages_printed",
+            CountField::PagesPrintedExcluded => "pages_printed_excluded",
+        }
+    }
+
     /// The value of this column in `counts`.
     pub fn get(self, counts: &DailyCounts) -> u32 {
         // One match (in `slot`) maps columns to fields; reading goes through a copy.

@@ -2,6 +2,7 @@
 //! with the actual numbers behind it.
 
 use crate::core::campaign::model::{Campaign, Criterion, CriterionKind, Target};
+use crate::core::entry::history::{EditSummary, Made};
 use crate::core::evaluation::score::{CountProvenance, CriterionResult, Evaluation, PaperDay};
 use crate::core::format;
 
@@ -197,6 +198,32 @@ pub fn explain_provenance(provenance: &CountProvenance) -> Option<String> {
         format::date_time(*at),
         files.join(", ")
     ))
+}
+
+/// The history behind a formula: “Lịch sử sửa đổi: 24 lần nhập; đã sửa 2
+/// lần, lần cuối 22/07 14:03 bởi Trần Thị B.” Names come from `campaign`.
+pub fn explain_history(summary: &EditSummary, campaign: &Campaign) -> String {
+    let made = |(at, by): &Made| {
+        let who = by
+            .as_deref()
+            .map(|id| campaign.name_of(id).unwrap_or(id))
+            .unwrap_or("người nhập chưa chọn tên");
+        format!("{} bởi {who}", format::day_month_time(*at))
+    };
+    match (&summary.last_correction, &summary.last_change) {
+        (Some(correction), _) => format!(
+            "Lịch sử sửa đổi: {} lần nhập; đã sửa {} lần, lần cuối {}.",
+            summary.changes,
+            summary.corrections,
+            made(correction)
+        ),
+        (None, Some(change)) => format!(
+            "Lịch sử sửa đổi: {} lần nhập, chưa sửa số đã nhập; lần nhập cuối {}.",
+            summary.changes,
+            made(change)
+        ),
+        (None, None) => "Lịch sử sửa đổi: chưa có lần nhập nào được ghi lại.".into(),
+    }
 }
 
 /// The evaluation rules in Vietnamese, with the campaign's own targets,

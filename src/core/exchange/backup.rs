@@ -20,8 +20,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::core::campaign::model::{RecordMeta, Workspace};
+use crate::core::digest::sha256_hex;
 use crate::core::exchange::campaign_file::CAMPAIGN_FILE_FORMAT;
-use crate::core::exchange::envelope::{sha256_hex, APP_VERSION, EXPORT_FORMAT, MAX_EXPORT_BYTES};
+use crate::core::exchange::envelope::{APP_VERSION, EXPORT_FORMAT, MAX_EXPORT_BYTES};
 use crate::core::exchange::persist::{decode_workspace, DecodeError};
 use crate::core::format::{self, xml_text};
 

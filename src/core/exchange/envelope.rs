@@ -23,8 +23,11 @@ use sha2::{Digest, Sha256};
 
 use crate::core::campaign::calendar::working_days;
 use crate::core::campaign::model::{
-    Campaign, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord, Unit, Workspace,
+    Campaign, Chain, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord, Unit,
+    Workspace,
 };
+use crate::core::digest::{hex, sha256_hex};
+use crate::core::entry::history::chain_holds;
 use crate::core::entry::validation::{check_counts, check_officer_record, DateProblem};
 use crate::core::exchange::signature::Signer;
 use crate::core::format;
@@ -86,6 +89,11 @@ pub struct Payload {
     /// tong-hop.json`). Divisions' files do not carry it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign: Option<Campaign>,
+    /// The change history of the records' divisions: a division's file
+    /// carries its own chains, a consolidated file every chain received.
+    /// (Absent in files written before it existed, and when empty.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Chain>,
 }
 
 /// A decoded exchange file.
@@ -204,6 +212,9 @@ pub enum ExportError {
     InvalidRecords(Vec<String>),
     /// A division's file carrying another division's records.
     NotOwned(Vec<String>),
+    /// A change history whose links do not hash to its head: a change in
+    /// it was edited, removed or inserted after it was recorded.
+    BrokenHistory(String),
 }
 
 impl fmt::Display for ExportError {
@@ -262,6 +273,12 @@ impl fmt::Display for ExportError {
                 "Tệp của một phòng chỉ được chứa dữ liệu của chính phòng đó: {}",
                 problems.join(" ")
             ),
+            ExportError::BrokenHistory(unit) => write!(
+                f,
+                "Lịch sử sửa đổi của “{unit}” trong tệp đã bị sửa tay: chuỗi mã băm không khớp \
+                 (có lần sửa bị thay đổi, xóa bớt hoặc chèn thêm). Tệp không được nhập; hãy xin \
+                 phòng xuất lại tệp từ ứng dụng."
+            ),
         }
     }
 }
@@ -271,16 +288,6 @@ impl fmt::Display for ExportError {
 pub fn criteria_fingerprint(campaign: &Campaign) -> String {
     let criteria = serde_json::to_vec(&campaign.criteria).expect("criteria serialise");
     hex(&Sha256::digest(&criteria))[..16].to_string()
-}
-
-/// Lowercase hex of `bytes`, as digests are written.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Lowercase hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
 }
 
 /// A file's sealed envelope, ready to be signed: its exact bytes are what
@@ -566,6 +573,13 @@ pub fn export_unit(workspace: &Workspace, unit_id: &str, now: DateTime<Utc>) -> 
                 .cloned()
                 .collect(),
             campaign: None,
+            history: workspace
+                .history
+                .chains
+                .iter()
+                .filter(|c| c.unit_id == unit_id)
+                .cloned()
+                .collect(),
         },
         signer: None,
         signature: None,
@@ -591,6 +605,7 @@ pub fn export_consolidated(workspace: &Workspace, now: DateTime<Utc>) -> ExportF
             officer_records: workspace.officer_records.clone(),
             initiatives: workspace.initiatives.clone(),
             campaign: Some(campaign.clone()),
+            history: workspace.history.chains.clone(),
         },
         signer: None,
         signature: None,
@@ -805,6 +820,15 @@ impl<'a> Importer<'a> {
                 return Err(ExportError::NotOwned(summarise(problems)));
             }
         }
+        if let Some(broken) = file.payload.history.iter().find(|c| !chain_holds(c)) {
+            let unit = file
+                .payload
+                .units
+                .iter()
+                .find(|u| u.id == broken.unit_id)
+                .map_or(broken.unit_id.clone(), |u| u.name.clone());
+            return Err(ExportError::BrokenHistory(unit));
+        }
         let mut warnings: Vec<String> = legacy.into_iter().map(String::from).collect();
         if file.criteria_fingerprint != self.fingerprint {
             warnings.push(
@@ -842,6 +866,11 @@ impl<'a> Importer<'a> {
         duplicates(
             "Sáng kiến",
             payload.initiatives.iter().map(|i| i.meta.id.as_str()),
+            &mut problems,
+        );
+        duplicates(
+            "Lịch sử sửa đổi",
+            payload.history.iter().map(|c| c.id.as_str()),
             &mut problems,
         );
         let file_units: HashSet<&str> = payload.units.iter().map(|u| u.id.as_str()).collect();
@@ -985,6 +1014,9 @@ fn check_ownership(payload: &Payload, unit_id: &str) -> Vec<String> {
                 initiative.title
             ));
         }
+    }
+    if payload.history.iter().any(|c| c.unit_id != unit_id) {
+        problems.push("có lịch sử sửa đổi của phòng khác.".into());
     }
     problems
 }

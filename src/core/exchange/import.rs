@@ -6,14 +6,15 @@
 
 use std::fmt::Write;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
-use crate::core::campaign::model::{PinnedKey, Workspace};
+use crate::core::campaign::model::{Chain, PinnedKey, Workspace};
+use crate::core::entry::history::{continuity, late_days, Continuity};
 use crate::core::exchange::envelope::{ExportFile, Importer, Source};
 use crate::core::exchange::merge::{
-    merge_files, Choice, Choices, Conflict, MergeSummary, RecordKind,
+    division_deadline, merge_files, Choice, Choices, Conflict, MergeSummary, RecordKind,
 };
 use crate::core::exchange::signature::{self, SignatureCheck, Signer, INVALID_SIGNATURE};
 use crate::core::format::{self, xml_text};
@@ -63,6 +64,80 @@ pub struct ImportBatch {
     pub files: Vec<CheckedFile>,
     /// The divisions whose changed key the user accepted.
     accepted_keys: HashSet<String>,
+}
+
+/// The message of a file whose history rewrites what was received before.
+fn rewritten_history(unit: &str) -> String {
+    format!(
+        "Lịch sử sửa đổi của “{unit}” trong tệp không nối tiếp lịch sử đã nhận trước đây: có \
+         lần sửa đã nhận bị thay đổi hoặc bị xóa. Tệp không được nhập; hãy hỏi lại phòng và xin \
+         tệp xuất từ chính trình duyệt đã gửi các tệp trước."
+    )
+}
+
+/// Refuses the files whose history does not continue the chains held (or
+/// those of a file picked before it), and warns of days changed on or after
+/// the divisions' deadline.
+fn check_history(workspace: &Workspace, decoded: &mut [(String, Decoded)]) {
+    let mut held: FxHashMap<String, Chain> = FxHashMap::default();
+    let deadline = division_deadline(&workspace.campaign);
+    for (_, result) in decoded.iter_mut() {
+        let Ok((file, warnings)) = result else {
+            continue;
+        };
+        let history = &file.payload.history;
+        let statuses: Vec<Continuity> = history
+            .iter()
+            .map(|chain| {
+                let known = held
+                    .get(&chain.id)
+                    .or_else(|| workspace.history.chains.iter().find(|c| c.id == chain.id));
+                continuity(known, chain)
+            })
+            .collect();
+        if let Some(at) = statuses.iter().position(|s| *s == Continuity::Diverges) {
+            let unit = &history[at].unit_id;
+            let name = workspace.campaign.name_of(unit).unwrap_or(unit).to_string();
+            *result = Err(rewritten_history(&name));
+            continue;
+        }
+        for (chain, status) in history.iter().zip(statuses) {
+            if status != Continuity::Held {
+                held.insert(chain.id.clone(), chain.clone());
+            }
+        }
+        if let Some(deadline) = deadline {
+            for (unit, days) in late_days(history, deadline) {
+                warnings.push(late_warning(workspace, file, &unit, &days, deadline));
+            }
+        }
+    }
+}
+
+/// “Có số liệu sửa sau hạn”: which days of division `unit` changed on or after `deadline`.
+fn late_warning(
+    workspace: &Workspace,
+    file: &ExportFile,
+    unit: &str,
+    days: &[NaiveDate],
+    deadline: NaiveDate,
+) -> String {
+    let name = file
+        .payload
+        .units
+        .iter()
+        .find(|u| u.id == unit)
+        .map(|u| u.name.as_str())
+        .or_else(|| workspace.campaign.name_of(unit))
+        .unwrap_or(unit);
+    let listed: Vec<String> = days.iter().map(|d| format::day_month(*d)).collect();
+    format!(
+        "Sửa sau hạn: {name} có số liệu của {} ngày được sửa từ {} trở đi (hạn gửi báo cáo \
+         là trước ngày đó): {}.",
+        days.len(),
+        format::date(deadline),
+        listed.join(", ")
+    )
 }
 
 /// The division a file's key is pinned for: only a division's own file.
@@ -181,7 +256,8 @@ impl ImportBatch {
 
     /// The dry run over files already decoded (the worker decodes each as
     /// it arrives, to report progress).
-    pub fn plan(workspace: &Workspace, decoded: Vec<(String, Decoded)>) -> Self {
+    pub fn plan(workspace: &Workspace, mut decoded: Vec<(String, Decoded)>) -> Self {
+        check_history(workspace, &mut decoded);
         let good: Vec<(&str, &ExportFile)> = decoded
             .iter()
             .filter_map(|(name, r)| r.as_ref().ok().map(|(file, _)| (name.as_str(), file)))

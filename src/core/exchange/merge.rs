@@ -13,13 +13,15 @@ use std::collections::HashMap;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+pub use crate::core::campaign::model::RecordKind;
 use crate::core::campaign::model::{
     Campaign, DailyReport, Deadline, Initiative, Officer, OfficerRecord, RecordMeta, Submission,
     Workspace,
 };
 use crate::core::campaign::template::DIVISION_REPORT_DEADLINE;
+use crate::core::entry::history::merge_chains;
 use crate::core::exchange::envelope::{vietnam_date, ExportFile, Source};
 use crate::core::format;
 
@@ -116,54 +118,6 @@ pub fn outcome<T: Record>(local: Option<&T>, incoming: &T) -> Outcome {
     }
 }
 
-/// Which kind of record a conflict is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    /// A division's counts of one day.
-    DailyReport,
-    /// An officer on a roster.
-    Officer,
-    /// An officer's KPI and document counts.
-    OfficerRecord,
-    /// An initiative.
-    Initiative,
-}
-
-impl RecordKind {
-    const ALL: [RecordKind; 4] = [
-        RecordKind::DailyReport,
-        RecordKind::Officer,
-        RecordKind::OfficerRecord,
-        RecordKind::Initiative,
-    ];
-
-    /// Its name in the import preview's markup (`data-kind`).
-    pub fn key(self) -> &'static str {
-        match self {
-            RecordKind::DailyReport => "daily_report",
-            RecordKind::Officer => "officer",
-            RecordKind::OfficerRecord => "officer_record",
-            RecordKind::Initiative => "initiative",
-        }
-    }
-
-    /// The kind [`RecordKind::key`] names.
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-
-    /// The Vietnamese name.
-    pub fn label(self) -> &'static str {
-        match self {
-            RecordKind::DailyReport => "Báo cáo ngày",
-            RecordKind::Officer => "Cán bộ",
-            RecordKind::OfficerRecord => "Kết quả cán bộ",
-            RecordKind::Initiative => "Sáng kiến",
-        }
-    }
-}
-
 /// Two versions of one record with the same revision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
@@ -194,6 +148,8 @@ pub struct MergeSummary {
     pub conflicts: Vec<Conflict>,
     /// Divisions not yet in the campaign that the file adds.
     pub new_units: usize,
+    /// Changes of the history not held yet.
+    pub history: usize,
 }
 
 impl MergeSummary {
@@ -202,6 +158,7 @@ impl MergeSummary {
         self.new == 0
             && self.updated == 0
             && self.new_units == 0
+            && self.history == 0
             && self.conflicts.iter().all(|c| !c.incoming_wins)
     }
 }
@@ -361,6 +318,7 @@ pub fn merge_files(
     let mut reports = KeyedList::new(RecordKind::DailyReport, &mut workspace.daily_reports);
     let mut records = KeyedList::new(RecordKind::OfficerRecord, &mut workspace.officer_records);
     let mut initiatives = KeyedList::new(RecordKind::Initiative, &mut workspace.initiatives);
+    let mut history = std::mem::take(&mut workspace.history);
     let mut new_units = Vec::new();
     let mut submissions = Vec::new();
     let summaries = files
@@ -381,6 +339,7 @@ pub fn merge_files(
             reports.merge(&p.daily_reports, choices, now, apply, &mut summary);
             records.merge(&p.officer_records, choices, now, apply, &mut summary);
             initiatives.merge(&p.initiatives, choices, now, apply, &mut summary);
+            summary.history = merge_chains(&mut history, &p.history, apply);
             if let (true, Source::Unit { unit_id, .. }) = (apply, &file.source) {
                 let changed = !summary.changes_nothing();
                 submissions.push((unit_id.clone(), file.exported_at, name.to_string(), changed));
@@ -388,6 +347,7 @@ pub fn merge_files(
             summary
         })
         .collect();
+    workspace.history = history;
     workspace.campaign.units.extend(new_units);
     for (unit_id, exported_at, name, changed) in submissions {
         record_submission(workspace, &unit_id, exported_at, &name, changed);

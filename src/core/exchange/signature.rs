@@ -18,7 +18,8 @@ use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
-use crate::core::exchange::envelope::{sha256_hex, signed_part, ExportFile};
+use crate::core::digest::sha256_hex;
+use crate::core::exchange::envelope::{signed_part, ExportFile};
 use crate::core::exchange::persist::{base64_decode, base64_encode};
 
 /// The only algorithm a signer may name.

@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::core::campaign::model::Criterion;
+use crate::core::entry::history::{edit_summaries, Topic};
 use crate::core::evaluation::explain::{
-    attainment_text, explain_composite, explain_criterion, explain_paper_free_days,
-    explain_provenance,
+    attainment_text, explain_composite, explain_criterion, explain_history,
+    explain_paper_free_days, explain_provenance,
 };
 use crate::core::evaluation::score::{CampaignEvaluation, Evaluation};
 use crate::core::format;
@@ -26,9 +27,22 @@ fn criteria_header(criteria: &[Criterion]) -> impl IntoView {
         .collect_view()
 }
 
+/// Each division's history line per topic, as the formulas show it.
+type HistoryLines = HashMap<(String, Topic), String>;
+
+fn history_line(lines: Option<&HistoryLines>, unit: &str, topic: Topic) -> Option<impl IntoView> {
+    let line = lines?.get(&(unit.to_owned(), topic))?.clone();
+    Some(view! { <p class="history">{line}</p> })
+}
+
 /// One cell per criterion and the score cell, each explaining itself (and,
-/// for a division's criteria built on daily counts, where they came from).
-fn figure_cells(criteria: &[Criterion], evaluation: &Evaluation) -> impl IntoView {
+/// for a division's criteria built on daily counts, where they came from;
+/// and how its figures were entered and corrected).
+fn figure_cells(
+    criteria: &[Criterion],
+    evaluation: &Evaluation,
+    history: Option<&HistoryLines>,
+) -> impl IntoView {
     let provenance = explain_provenance(&evaluation.provenance);
     let cells = criteria
         .iter()
@@ -47,6 +61,7 @@ fn figure_cells(criteria: &[Criterion], evaluation: &Evaluation) -> impl IntoVie
                         {criterion.kind.uses_daily_counts().then(|| provenance.clone()).flatten().map(|text| {
                             view! { <p class="provenance">{text}</p> }
                         })}
+                        {history_line(history, &evaluation.id, Topic::Criterion(criterion.kind))}
                     </details>
                 </td>
             }
@@ -72,7 +87,16 @@ fn figure_cells(criteria: &[Criterion], evaluation: &Evaluation) -> impl IntoVie
 pub fn RankingTable(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
     let workspace = use_workspace();
     let criteria = Memo::new(move |_| workspace.with(|w| w.campaign.criteria.clone()));
+    let history = Memo::new(move |_| {
+        workspace.with(|w| {
+            edit_summaries(w)
+                .into_iter()
+                .map(|(key, summary)| (key, explain_history(&summary, &w.campaign)))
+                .collect::<HistoryLines>()
+        })
+    });
     let rows = move || {
+        let history = history.read();
         criteria.with(|criteria| {
             evaluation.with(|e| {
                 e.units
@@ -82,11 +106,12 @@ pub fn RankingTable(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
                             <tr data-unit=unit.id.clone()>
                                 <td class="num rank" data-label="Hạng">{unit.rank}</td>
                                 <th scope="row">{unit.name.clone()}</th>
-                                {figure_cells(criteria, unit)}
+                                {figure_cells(criteria, unit, Some(&history))}
                                 <td class="num" data-label="Ngày không in giấy">
                                     <details class="explain">
                                         <summary>{unit.paper_free_days}</summary>
                                         <p>{explain_paper_free_days(unit)}</p>
+                                        {history_line(Some(&history), &unit.id, Topic::PaperFree)}
                                     </details>
                                 </td>
                                 <td class="num" data-label="Tuần làm việc không văn bản giấy">
@@ -185,7 +210,7 @@ pub fn OfficerRanking(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
                                     <td class="num rank" data-label="Hạng">{officer.rank}</td>
                                     <th scope="row">{officer.name.clone()}</th>
                                     <td class="unit" data-label="Phòng">{unit.to_string()}</td>
-                                    {figure_cells(criteria, officer)}
+                                    {figure_cells(criteria, officer, None)}
                                 </tr>
                             }
                         })
