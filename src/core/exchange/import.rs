@@ -451,6 +451,13 @@ fn file_row(html: &mut String, file: &CheckedFile, held: bool) {
                     "Sẵn sàng"
                 },
             );
+            if summary.history > 0 {
+                let _ = write!(
+                    html,
+                    "<p class=\"history\">Lịch sử sửa đổi: thêm {} lần sửa</p>",
+                    format::integer(summary.history as i64)
+                );
+            }
             for warning in warnings {
                 let _ = write!(html, "<p class=\"warning\">{}</p>", xml_text(warning));
             }
@@ -647,6 +654,107 @@ mod tests {
         assert!(matches!(batch.files[0].key, KeyStatus::New(_)));
         assert!(matches!(batch.files[1].key, KeyStatus::Changed { .. }));
         assert_eq!(batch.good_files(), 1);
+    }
+
+    /// The department sample whose first division typed a few days in
+    /// this browser (with a “Người nhập”), and that division's file.
+    fn edited_division(edits: usize, when: DateTime<Utc>) -> (Workspace, String, Vec<u8>) {
+        use crate::core::campaign::calendar::working_days;
+        use crate::core::entry::edit::update_counts;
+        use crate::core::entry::history::Stamp;
+        let mut workspace = generate(SampleScale::Department, 2025);
+        let unit = workspace.campaign.units[0].id.clone();
+        let officer = workspace.campaign.officers[0].id.clone();
+        let days = working_days(&workspace.campaign);
+        for n in 0..edits {
+            let stamp = Stamp {
+                at: when + chrono::Duration::minutes(n as i64),
+                by: Some(officer.clone()),
+            };
+            update_counts(&mut workspace, &unit, days[n % 3], stamp, |c| {
+                c.docs_received += 1;
+                c.docs_received_online += 1;
+            });
+        }
+        let file = export_unit(&workspace, &unit, at()).unwrap();
+        (workspace, unit, encode_export(&file).into_bytes())
+    }
+
+    #[test]
+    fn a_history_edited_by_hand_is_refused_even_with_its_digest_recomputed() {
+        use crate::core::exchange::envelope::seal_export;
+        let (workspace, unit, bytes) = edited_division(4, at());
+        let receiver = generate(SampleScale::Department, 2025);
+        let batch = one(&receiver, bytes.clone());
+        let (file, _, summary) = batch.files[0].result.as_ref().unwrap();
+        assert_eq!(file.payload.history.len(), 1);
+        assert_eq!(summary.history, 4);
+
+        // Each way of breaking a chain, re-sealed as a forger would.
+        let original = export_unit(&workspace, &unit, at()).unwrap();
+        let breakers: [fn(&mut Chain); 4] = [
+            |c| c.entries[1].fields[0].2 = "90".into(),
+            |c| drop(c.entries.remove(1)),
+            |c| c.entries.swap(1, 2),
+            |c| c.entries[2].by = Some("someone-else".into()),
+        ];
+        for broken in breakers {
+            let mut file = original.clone();
+            broken(&mut file.payload.history[0]);
+            let text = seal_export(&file).file_text(None);
+            let batch = one(&receiver, text.into_bytes());
+            let refused = batch.files[0].result.as_ref().unwrap_err();
+            assert!(refused.contains("Lịch sử sửa đổi của “"), "{refused}");
+            assert!(refused.contains("chuỗi mã băm không khớp"), "{refused}");
+        }
+    }
+
+    #[test]
+    fn a_history_that_rewrites_what_was_received_is_refused_and_nothing_changes() {
+        let (_, _, first) = edited_division(3, at());
+        let (_, _, extended) = edited_division(5, at());
+        // The same first change, then another story: the same chain id.
+        let (mut other, unit, _) = edited_division(1, at());
+        let day = crate::core::campaign::calendar::working_days(&other.campaign)[7];
+        crate::core::entry::edit::update_counts(&mut other, &unit, day, at(), |c| c.dossiers = 4);
+        let rewritten = encode_export(&export_unit(&other, &unit, at()).unwrap()).into_bytes();
+
+        let mut receiver = generate(SampleScale::Department, 2025);
+        assert_eq!(one(&receiver, first).apply(&mut receiver, &Choices::new(), at()), 1);
+        let held = receiver.history.chains[0].clone();
+        assert_eq!(held.entries.len(), 3);
+
+        let before = receiver.clone();
+        let batch = one(&receiver, rewritten);
+        let refused = batch.files[0].result.as_ref().unwrap_err();
+        assert!(refused.contains("không nối tiếp lịch sử đã nhận"), "{refused}");
+        assert_eq!(batch.apply(&mut receiver, &Choices::new(), at()), 0);
+        assert_eq!(receiver, before, "storage unchanged");
+
+        let later = one(&receiver, extended);
+        assert_eq!(later.files[0].result.as_ref().unwrap().2.history, 2);
+        later.apply(&mut receiver, &Choices::new(), at());
+        assert_eq!(receiver.history.chains[0].entries.len(), 5);
+        assert!(receiver.history.own.is_empty(), "a received chain is not this browser's");
+    }
+
+    #[test]
+    fn days_changed_after_the_divisions_deadline_are_flagged() {
+        let late = Utc.with_ymd_and_hms(2025, 8, 18, 2, 0, 0).unwrap();
+        let (_, _, bytes) = edited_division(2, late);
+        let receiver = generate(SampleScale::Department, 2025);
+        let batch = one(&receiver, bytes);
+        let (_, warnings, _) = batch.files[0].result.as_ref().unwrap();
+        let flagged: Vec<&String> = warnings.iter().filter(|w| w.starts_with("Sửa sau hạn")).collect();
+        assert_eq!(flagged.len(), 1, "{warnings:?}");
+        assert!(flagged[0].contains("2 ngày"), "{}", flagged[0]);
+        assert!(flagged[0].contains("18/08/2025"), "{}", flagged[0]);
+        assert!(batch.preview_html().contains("Sửa sau hạn"));
+
+        let (_, _, in_time) = edited_division(2, at());
+        let batch = one(&receiver, in_time);
+        let (_, warnings, _) = batch.files[0].result.as_ref().unwrap();
+        assert!(warnings.iter().all(|w| !w.starts_with("Sửa sau hạn")), "{warnings:?}");
     }
 
     #[test]
