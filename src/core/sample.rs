@@ -349,10 +349,113 @@ pub fn propose_everyone(campaign: &mut Campaign) {
     }
 }
 
+/// The sample at `scale` as its divisions would have typed it in over the
+/// campaign, through the same edits the entry screens make: each count of
+/// each day in its own edit by the division's first officer (one in ten
+/// first typed wrong, then corrected), each officer's record field by field
+/// on the last day, each initiative written and then revised. The records
+/// come out as [`generate`]'s; the change history is what a month of typing
+/// leaves (`benches/history.rs` measures its size).
+pub fn typed_for_a_month(scale: SampleScale, seed: u64) -> Workspace {
+    use crate::core::entry::edit::{update_counts, update_officer_record, upsert_initiative};
+    use crate::core::entry::history::Stamp;
+    use crate::core::entry::validation::CountField;
+
+    let truth = generate(scale, seed);
+    let mut random = SplitMix64::new(seed ^ 0x5eed);
+    let mut workspace = Workspace::new(truth.campaign.clone());
+    let entrant = |unit_id: &str| {
+        truth
+            .campaign
+            .officers
+            .iter()
+            .find(|o| o.unit_id == unit_id)
+            .map(|o| o.id.clone())
+    };
+    for report in &truth.daily_reports {
+        let by = entrant(&report.unit_id);
+        let mut at = report.date.and_time(NaiveTime::MIN).and_utc() + Duration::hours(9);
+        for field in CountField::ALL {
+            let value = field.get(&report.counts);
+            if value == 0 {
+                continue;
+            }
+            let typed = if random.chance(10) {
+                vec![value + 1, value]
+            } else {
+                vec![value]
+            };
+            for typed in typed {
+                at += Duration::minutes(1);
+                let stamp = Stamp { at, by: by.clone() };
+                update_counts(&mut workspace, &report.unit_id, report.date, stamp, |c| {
+                    field.set(c, typed)
+                });
+            }
+        }
+    }
+    for record in &truth.officer_records {
+        let unit = truth.campaign.officer_units()[record.officer_id.as_str()].to_string();
+        let mut at = record.meta.updated_at;
+        let mut typed = |change: &dyn Fn(&mut OfficerRecord)| {
+            at += Duration::minutes(1);
+            let stamp = Stamp {
+                at,
+                by: entrant(&unit),
+            };
+            update_officer_record(&mut workspace, &record.officer_id, stamp, change);
+        };
+        typed(&|r| r.kpi_evaluated = record.kpi_evaluated);
+        typed(&|r| r.kpi_score = record.kpi_score);
+        typed(&|r| r.docs_handled = record.docs_handled);
+        typed(&|r| r.docs_handled_online = record.docs_handled_online);
+        typed(&|r| r.docs_signed = record.docs_signed);
+        typed(&|r| r.signing_authority = record.signing_authority);
+    }
+    for initiative in &truth.initiatives {
+        let at = initiative.meta.updated_at;
+        let draft = Initiative {
+            description: String::new(),
+            council_score: None,
+            ..initiative.clone()
+        };
+        upsert_initiative(&mut workspace, draft, at);
+        upsert_initiative(&mut workspace, initiative.clone(), at + Duration::hours(1));
+    }
+    workspace
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::entry::validation::{check_counts, check_report_date};
+
+    #[test]
+    fn a_month_of_typing_gives_the_samples_records_and_a_bounded_history() {
+        use crate::core::entry::history::chain_holds;
+        use crate::core::exchange::persist::encode_stored;
+        let truth = generate(SampleScale::Department, 2025);
+        let typed = typed_for_a_month(SampleScale::Department, 2025);
+        let counts = |w: &Workspace| {
+            let mut days: Vec<(String, DailyCounts)> = w
+                .daily_reports
+                .iter()
+                .filter(|r| r.counts != DailyCounts::default())
+                .map(|r| (r.meta.id.clone(), r.counts))
+                .collect();
+            days.sort_by(|a, b| a.0.cmp(&b.0));
+            days
+        };
+        assert_eq!(counts(&typed), counts(&truth));
+        assert_eq!(typed.initiatives.len(), truth.initiatives.len());
+        assert_eq!(typed.history.chains.len(), 8, "one chain per division");
+        assert!(typed.history.chains.iter().all(chain_holds));
+        let changes: usize = typed.history.chains.iter().map(|c| c.entries.len()).sum();
+        assert!(changes > 2_000, "{changes} changes");
+        // DESIGN: the stored workspace after 30 days of edits stays within 1 MB.
+        let (stored, _) = encode_stored(1, &typed);
+        assert!(stored.len() <= 1024 * 1024, "{} bytes stored", stored.len());
+    }
 
     #[test]
     fn the_department_sample_has_the_reference_size() {

@@ -4,10 +4,12 @@
 use std::rc::Rc;
 
 use chrono::{NaiveDate, Utc};
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::core::campaign::model::Workspace;
 use crate::core::campaign::template::seed_campaign;
+use crate::core::entry::history::Stamp;
 use crate::core::exchange::persist::GENERATION_KEY;
 use crate::core::route::Route;
 use crate::web::components::nav::Nav;
@@ -38,6 +40,25 @@ pub fn today() -> NaiveDate {
 /// Now, for stamping edits.
 pub fn now() -> chrono::DateTime<Utc> {
     Utc::now()
+}
+
+/// This browser's “Người nhập” (an officer id, chosen on Nhập liệu): the
+/// change history gives this browser's edits to that officer.
+pub const ENTRANT_KEY: &str = "thidua/v2/entrant";
+
+/// This browser's “Người nhập”, if one was chosen.
+pub fn entrant() -> Option<String> {
+    LocalStorage::get::<String>(ENTRANT_KEY)
+        .ok()
+        .filter(|id| !id.is_empty())
+}
+
+/// Now and this browser's “Người nhập”: what an edit is stamped with.
+pub fn stamp() -> Stamp {
+    Stamp {
+        at: now(),
+        by: entrant(),
+    }
 }
 
 fn current_route() -> Route {

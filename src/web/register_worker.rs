@@ -10,7 +10,7 @@
 //! `["ready"]`; the page sends `["open", [[name, bytes, size]…], workspace
 //! JSON, division id]` (no bytes for a file too large to be a register), then `["edit", file, control, mark, value, checked]` for
 //! each change, each answered with `["screen", html, whether anything can
-//! be applied]`; `["apply", now (RFC 3339), workspace JSON]` is answered
+//! be applied]`; `["apply", now (RFC 3339), workspace JSON, entrant]` is answered
 //! with `["applied", workspace JSON, days changed, files]`: the import
 //! applied to the page's workspace as it is now (typing in the grid while
 //! the panel was open is kept), which the page then stores — so the
@@ -18,11 +18,13 @@
 
 use std::cell::RefCell;
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use js_sys::{Array, Uint8Array};
+use wasm_bindgen::JsValue;
 use web_sys::Worker;
 
 use crate::core::campaign::model::Workspace;
+use crate::core::entry::history::Stamp;
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
 use crate::core::register::count::{apply_outcome, plan_import, stored_counts};
 use crate::core::register::read::{read_register, too_large, RegisterError, MAX_FILE_BYTES};
@@ -66,7 +68,7 @@ impl Import {
         )
     }
 
-    fn apply(&mut self, now: DateTime<Utc>, current: Option<Workspace>) -> Array {
+    fn apply(&mut self, stamp: Stamp, current: Option<Workspace>) -> Array {
         if current.is_some() {
             self.workspace = current;
         }
@@ -74,7 +76,7 @@ impl Import {
             return Array::of1(&"applied".into());
         };
         let result = outcome(&self.view, &workspace.campaign);
-        let changed = apply_outcome(workspace, &self.unit_id, &result, now);
+        let changed = apply_outcome(workspace, &self.unit_id, &result, stamp);
         let answer = Array::of3(
             &"applied".into(),
             &workspace_json(workspace).into(),
@@ -123,8 +125,11 @@ fn handle(request: &Array) -> Array {
             import.screen()
         }
         _ => {
-            let now = text(1).parse().unwrap_or_else(|_| Utc::now());
-            import.apply(now, decode_workspace(&text(2)).ok())
+            let stamp = Stamp {
+                at: text(1).parse().unwrap_or_else(|_| Utc::now()),
+                by: request.get(3).as_string(),
+            };
+            import.apply(stamp, decode_workspace(&text(2)).ok())
         }
     })
 }
@@ -200,10 +205,16 @@ impl RegisterWorker {
     /// new workspace's JSON, how many days changed and the files' names.
     pub async fn apply(
         &self,
-        now: DateTime<Utc>,
+        stamp: Stamp,
         workspace: String,
     ) -> Result<(String, u32, String), String> {
-        let message = Array::of3(&"apply".into(), &now.to_rfc3339().into(), &workspace.into());
+        let by = stamp.by.map_or(JsValue::UNDEFINED, JsValue::from);
+        let message = Array::of4(
+            &"apply".into(),
+            &stamp.at.to_rfc3339().into(),
+            &workspace.into(),
+            &by,
+        );
         let answer = self.exchange(message, None, false).await?;
         let json = answer
             .get(1)

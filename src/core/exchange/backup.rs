@@ -21,6 +21,7 @@ use serde_json::value::RawValue;
 
 use crate::core::campaign::model::{RecordMeta, Workspace};
 use crate::core::digest::sha256_hex;
+use crate::core::entry::history::close_own_chains;
 use crate::core::exchange::campaign_file::CAMPAIGN_FILE_FORMAT;
 use crate::core::exchange::envelope::{APP_VERSION, EXPORT_FORMAT, MAX_EXPORT_BYTES};
 use crate::core::exchange::persist::{decode_workspace, DecodeError};
@@ -298,6 +299,15 @@ fn live_records(workspace: &Workspace) -> impl Iterator<Item = &RecordMeta> {
     days.chain(officers)
         .chain(initiatives)
         .filter(|meta| !meta.deleted)
+}
+
+/// The workspace a restore stores: the backup's, with its change history
+/// closed — this browser goes on in new chains, so history that a later
+/// copy of the same data may already have delivered is never forked (the
+/// consolidating office would refuse the fork).
+pub fn restored(mut backup: Workspace) -> Workspace {
+    close_own_chains(&mut backup.history);
+    backup
 }
 
 /// The preview of restoring `backup` over `current`.

@@ -720,14 +720,20 @@ mod tests {
         let rewritten = encode_export(&export_unit(&other, &unit, at()).unwrap()).into_bytes();
 
         let mut receiver = generate(SampleScale::Department, 2025);
-        assert_eq!(one(&receiver, first).apply(&mut receiver, &Choices::new(), at()), 1);
+        assert_eq!(
+            one(&receiver, first).apply(&mut receiver, &Choices::new(), at()),
+            1
+        );
         let held = receiver.history.chains[0].clone();
         assert_eq!(held.entries.len(), 3);
 
         let before = receiver.clone();
         let batch = one(&receiver, rewritten);
         let refused = batch.files[0].result.as_ref().unwrap_err();
-        assert!(refused.contains("không nối tiếp lịch sử đã nhận"), "{refused}");
+        assert!(
+            refused.contains("không nối tiếp lịch sử đã nhận"),
+            "{refused}"
+        );
         assert_eq!(batch.apply(&mut receiver, &Choices::new(), at()), 0);
         assert_eq!(receiver, before, "storage unchanged");
 
@@ -735,7 +741,10 @@ mod tests {
         assert_eq!(later.files[0].result.as_ref().unwrap().2.history, 2);
         later.apply(&mut receiver, &Choices::new(), at());
         assert_eq!(receiver.history.chains[0].entries.len(), 5);
-        assert!(receiver.history.own.is_empty(), "a received chain is not this browser's");
+        assert!(
+            receiver.history.own.is_empty(),
+            "a received chain is not this browser's"
+        );
     }
 
     #[test]
@@ -745,7 +754,10 @@ mod tests {
         let receiver = generate(SampleScale::Department, 2025);
         let batch = one(&receiver, bytes);
         let (_, warnings, _) = batch.files[0].result.as_ref().unwrap();
-        let flagged: Vec<&String> = warnings.iter().filter(|w| w.starts_with("Sửa sau hạn")).collect();
+        let flagged: Vec<&String> = warnings
+            .iter()
+            .filter(|w| w.starts_with("Sửa sau hạn"))
+            .collect();
         assert_eq!(flagged.len(), 1, "{warnings:?}");
         assert!(flagged[0].contains("2 ngày"), "{}", flagged[0]);
         assert!(flagged[0].contains("18/08/2025"), "{}", flagged[0]);
@@ -754,7 +766,10 @@ mod tests {
         let (_, _, in_time) = edited_division(2, at());
         let batch = one(&receiver, in_time);
         let (_, warnings, _) = batch.files[0].result.as_ref().unwrap();
-        assert!(warnings.iter().all(|w| !w.starts_with("Sửa sau hạn")), "{warnings:?}");
+        assert!(
+            warnings.iter().all(|w| !w.starts_with("Sửa sau hạn")),
+            "{warnings:?}"
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::core::campaign::calendar::working_days;
@@ -26,6 +26,7 @@ use crate::core::campaign::registers::{
     SavedMapping,
 };
 use crate::core::entry::edit::{daily_report, update_counts};
+use crate::core::entry::history::Stamp;
 use crate::core::entry::validation::CountField;
 use crate::core::format;
 use crate::core::register::mapping::{fold, remember_headers};
@@ -501,10 +502,10 @@ pub fn apply_outcome(
     workspace: &mut Workspace,
     unit_id: &str,
     outcome: &RegisterOutcome,
-    now: DateTime<Utc>,
+    stamp: impl Into<Stamp>,
 ) -> usize {
     let plan = plan_import(&outcome.days, stored_counts(workspace, unit_id));
-    let changed = apply_import(workspace, unit_id, &plan, &outcome.files, now);
+    let changed = apply_import(workspace, unit_id, &plan, &outcome.files, stamp);
     let mut remembered = workspace.campaign.register_mappings.list();
     for saved in &outcome.mappings {
         remember_headers(&mut remembered, saved.headers.clone(), &saved.mapping);
@@ -520,8 +521,10 @@ pub fn apply_import(
     unit_id: &str,
     plan: &[DayPlan],
     files: &[String],
-    now: DateTime<Utc>,
+    stamp: impl Into<Stamp>,
 ) -> usize {
+    let stamp = stamp.into();
+    let now = stamp.at;
     let mut changed = 0;
     for day in plan.iter().filter(|day| !day.kinds.is_empty()) {
         let source = CountSource {
@@ -531,7 +534,7 @@ pub fn apply_import(
             edited_by_hand_at: None,
         };
         let proposed = day.proposed;
-        let counts_changed = update_counts(workspace, unit_id, day.date, now, |counts| {
+        let counts_changed = update_counts(workspace, unit_id, day.date, stamp.clone(), |counts| {
             *counts = proposed
         });
         let Some(report) = workspace
@@ -750,7 +753,7 @@ mod tests {
     fn an_import_keeps_what_the_registers_do_not_decide_and_says_where_counts_came_from() {
         let mut workspace = Workspace::new(seed_campaign("c"));
         let unit = workspace.campaign.units[0].id.clone();
-        let now: DateTime<Utc> = "2025-07-22T03:00:00Z".parse().unwrap();
+        let now: chrono::DateTime<chrono::Utc> = "2025-07-22T03:00:00Z".parse().unwrap();
         update_counts(&mut workspace, &unit, day(15, 7), now, |c| {
             c.docs_received = 9;
             c.pages_printed = 4;

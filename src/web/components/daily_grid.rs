@@ -15,7 +15,7 @@ use crate::core::entry::edit::{
 };
 use crate::core::entry::validation::{check_counts, parse_count, CountField};
 use crate::core::format;
-use crate::web::app::{now, use_workspace};
+use crate::web::app::{stamp, use_workspace};
 use crate::web::components::status_message::{Status, StatusMessage};
 
 type Cell = (usize, usize);
@@ -85,7 +85,7 @@ pub fn DailyGrid(unit_id: String, days: Vec<NaiveDate>) -> impl IntoView {
                         errors.remove(&(row, column));
                     });
                     workspace.update(|w| {
-                        update_counts(w, &unit_id, days[row], now(), |counts| {
+                        update_counts(w, &unit_id, days[row], stamp(), |counts| {
                             CountField::ALL[column].set(counts, value)
                         });
                     });
@@ -112,7 +112,7 @@ pub fn DailyGrid(unit_id: String, days: Vec<NaiveDate>) -> impl IntoView {
             }
             event.prevent_default();
             let mut result = Ok(Default::default());
-            workspace.update(|w| result = paste_block(w, &unit_id, &days, cell, &text, now()));
+            workspace.update(|w| result = paste_block(w, &unit_id, &days, cell, &text, stamp()));
             paste_message.set(Some(match result {
                 Ok(outcome) => {
                     cell_errors.update(|errors| errors.clear());

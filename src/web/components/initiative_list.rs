@@ -8,7 +8,7 @@ use crate::core::campaign::model::{Initiative, InitiativeOwner, RecordMeta};
 use crate::core::entry::edit::{delete_initiative, upsert_initiative};
 use crate::core::entry::validation::{check_initiative, parse_score};
 use crate::core::format;
-use crate::web::app::{now, use_workspace};
+use crate::web::app::{now, stamp, use_workspace};
 use crate::web::storage::new_id;
 
 fn belongs_to(initiative: &Initiative, unit_id: &str, officer_ids: &[String]) -> bool {
@@ -100,7 +100,7 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
                                 .confirm_with_message("Xóa sáng kiến này?")
                                 .unwrap_or(false)
                             {
-                                workspace.update(|w| delete_initiative(w, &id, now()));
+                                workspace.update(|w| delete_initiative(w, &id, stamp()));
                             }
                         };
                         view! {
@@ -169,7 +169,7 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
             problems.set(found);
             return;
         }
-        workspace.update(|w| upsert_initiative(w, initiative, now()));
+        workspace.update(|w| upsert_initiative(w, initiative, stamp()));
         clear_form();
     };
 

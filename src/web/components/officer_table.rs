@@ -8,7 +8,7 @@ use crate::core::entry::edit::{
     add_officer, edit_officer, officer_record, remove_officer, update_officer_record,
 };
 use crate::core::entry::validation::{check_officer_record, parse_count, parse_score};
-use crate::web::app::{now, use_workspace};
+use crate::web::app::{stamp, use_workspace};
 use crate::web::storage::new_id;
 
 type RecordField = fn(&mut OfficerRecord) -> &mut u32;
@@ -31,7 +31,7 @@ fn OfficerRow(officer_id: String) -> impl IntoView {
         let id = officer_id.clone();
         move |change: &dyn Fn(&mut Officer)| {
             workspace.update(|w| {
-                edit_officer(w, &id, now(), change);
+                edit_officer(w, &id, stamp(), change);
             })
         }
     };
@@ -39,7 +39,7 @@ fn OfficerRow(officer_id: String) -> impl IntoView {
         let id = officer_id.clone();
         move |change: &dyn Fn(&mut OfficerRecord)| {
             workspace.update(|w| {
-                update_officer_record(w, &id, now(), change);
+                update_officer_record(w, &id, stamp(), change);
             })
         }
     };
@@ -83,7 +83,7 @@ fn OfficerRow(officer_id: String) -> impl IntoView {
                 .confirm_with_message(&format!("Xóa cán bộ “{name}” khỏi danh sách?"))
                 .unwrap_or(false)
             {
-                workspace.update(|w| remove_officer(w, &id, now()));
+                workspace.update(|w| remove_officer(w, &id, stamp()));
             }
         }
     };
@@ -203,7 +203,7 @@ pub fn OfficerTable(unit_id: String) -> impl IntoView {
                 &unit_id,
                 &officer_name,
                 &position.get_untracked(),
-                now(),
+                stamp(),
             )
         });
         name.set(String::new());

@@ -1,6 +1,7 @@
 //! Nhập liệu: a division picks itself and fills in its working days, by
 //! hand or from its e-office registers (`register_import`).
 
+mod entrant;
 mod register_import;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -19,6 +20,7 @@ use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::download::download_json;
 use crate::web::safekeeping::use_safekeeping;
 use crate::web::signing::signed_export;
+use entrant::EntrantPicker;
 use register_import::RegisterImport;
 
 /// This browser's division, remembered between visits.
@@ -73,6 +75,7 @@ pub fn DataEntry() -> impl IntoView {
                     }}
                 </select>
             </label>
+            <EntrantPicker unit_id=unit_id />
             {move || match unit_id.get() {
                 Some(unit_id) => view! { <DailyGrid unit_id=unit_id days=days.get() /> }.into_any(),
                 None => view! {

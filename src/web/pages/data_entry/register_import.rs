@@ -19,7 +19,7 @@ use web_sys::{Element, FileList, HtmlElement};
 use crate::core::campaign::model::Workspace;
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
 use crate::core::register::read::MAX_FILE_BYTES;
-use crate::web::app::{now, use_workspace};
+use crate::web::app::{stamp, use_workspace};
 use crate::web::components::file_drop::FileDrop;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::register_worker::{RegisterWorker, Screen};
@@ -142,13 +142,14 @@ pub fn RegisterImport(unit_id: String) -> impl IntoView {
         busy.set(true);
         let current = workspace.with_untracked(workspace_json);
         leptos::task::spawn_local(async move {
-            let applied = opened
-                .apply(now(), current)
-                .await
-                .and_then(|(json, changed, files)| {
-                    let updated = decode_workspace(&json).map_err(|e| e.to_string())?;
-                    Ok((updated, changed, files))
-                });
+            let applied =
+                opened
+                    .apply(stamp(), current)
+                    .await
+                    .and_then(|(json, changed, files)| {
+                        let updated = decode_workspace(&json).map_err(|e| e.to_string())?;
+                        Ok((updated, changed, files))
+                    });
             busy.try_set(false);
             match applied {
                 Ok((updated, changed, files)) => {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::exchange::backup::MAX_REMINDER_DAYS;
+use crate::core::exchange::backup::{restored, MAX_REMINDER_DAYS};
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
 use crate::core::format;
 use crate::web::app::{now, use_workspace};
@@ -142,7 +142,7 @@ pub(super) fn BackupPanel() -> impl IntoView {
                 )));
                 return;
             }
-            workspace.try_set(backup);
+            workspace.try_set(restored(backup));
             pending.try_set(None);
             message.try_set(Some((
                 true,
