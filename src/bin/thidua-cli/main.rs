@@ -349,8 +349,17 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
             Some(signer) => format!("chữ ký hợp lệ (khóa {})", signer.fingerprint()),
             None => "không có chữ ký".into(),
         };
+        let changes: usize = p.history.iter().map(|c| c.entries.len()).sum();
+        let history = if changes == 0 {
+            "không có lịch sử sửa đổi".to_string()
+        } else {
+            format!(
+                "lịch sử sửa đổi {} thay đổi, chuỗi mã băm khớp",
+                format::integer(changes as i64)
+            )
+        };
         out!(
-            "{name}: hợp lệ, {signed} — {} báo cáo ngày, {} cán bộ, {} kết quả cán bộ, {} sáng kiến.",
+            "{name}: hợp lệ, {signed}, {history} — {} báo cáo ngày, {} cán bộ, {} kết quả cán bộ, {} sáng kiến.",
             format::integer(p.daily_reports.len() as i64),
             format::integer(p.officers.len() as i64),
             format::integer(p.officer_records.len() as i64),

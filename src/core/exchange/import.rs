@@ -454,7 +454,7 @@ fn file_row(html: &mut String, file: &CheckedFile, held: bool) {
             if summary.history > 0 {
                 let _ = write!(
                     html,
-                    "<p class=\"history\">Lịch sử sửa đổi: thêm {} lần sửa</p>",
+                    "<p class=\"history\">Lịch sử sửa đổi: thêm {} thay đổi</p>",
                     format::integer(summary.history as i64)
                 );
             }
