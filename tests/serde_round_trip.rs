@@ -5,6 +5,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use thidua::core::campaign::model::*;
 use thidua::core::campaign::registers::RegisterKind;
 use thidua::core::campaign::template::seed_campaign;
+use thidua::core::entry::edit::update_counts;
+use thidua::core::entry::history::{chain_holds, Stamp};
 
 fn meta(id: &str) -> RecordMeta {
     RecordMeta {
@@ -68,6 +70,20 @@ fn full_workspace() -> Workspace {
         date: NaiveDate::from_ymd_opt(2025, 8, 2).unwrap(),
         council_score: None,
     });
+    // Typed by a named clerk, then by no one named: the chain's links hold
+    // once read back, so the entries come back byte for byte.
+    let day = NaiveDate::from_ymd_opt(2025, 7, 16).unwrap();
+    let clerk = Stamp {
+        at: Utc.with_ymd_and_hms(2025, 7, 16, 2, 0, 0).unwrap(),
+        by: Some("o1".into()),
+    };
+    update_counts(&mut workspace, "phong-phap-che", day, clerk, |c| {
+        c.dossiers = 2
+    });
+    let later = Utc.with_ymd_and_hms(2025, 7, 22, 7, 3, 0).unwrap();
+    update_counts(&mut workspace, "phong-phap-che", day, later, |c| {
+        c.dossiers = 3
+    });
     workspace
 }
 
@@ -77,6 +93,8 @@ fn a_full_workspace_reads_back_unchanged() {
     let json = serde_json::to_string(&workspace).unwrap();
     let back: Workspace = serde_json::from_str(&json).unwrap();
     assert_eq!(back, workspace);
+    assert_eq!(back.history.chains[0].entries.len(), 2);
+    assert!(back.history.chains.iter().all(chain_holds));
 }
 
 #[test]

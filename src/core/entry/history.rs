@@ -647,9 +647,15 @@ mod tests {
             own: Vec::new(),
             chains: vec![older.clone()],
         };
-        assert_eq!(merge_chains(&mut history, std::slice::from_ref(&newer), false), 1);
+        assert_eq!(
+            merge_chains(&mut history, std::slice::from_ref(&newer), false),
+            1
+        );
         assert_eq!(history.chains[0], older, "a dry run changes nothing");
-        assert_eq!(merge_chains(&mut history, std::slice::from_ref(&newer), true), 1);
+        assert_eq!(
+            merge_chains(&mut history, std::slice::from_ref(&newer), true),
+            1
+        );
         assert_eq!(history.chains[0], newer);
         assert_eq!(merge_chains(&mut history, &[older], true), 0);
         rewritten.unit_id = "van-phong".into();

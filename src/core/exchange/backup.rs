@@ -525,6 +525,29 @@ mod tests {
     }
 
     #[test]
+    fn a_restored_workspace_keeps_its_history_and_writes_new_chains() {
+        use crate::core::entry::edit::update_counts;
+        let mut workspace = app_sample();
+        let unit = workspace.campaign.units[0].id.clone();
+        let day = workspace.daily_reports[0].date;
+        update_counts(&mut workspace, &unit, day, at(22, 7), |c| c.dossiers += 1);
+        let text = encode_backup(&workspace_json(&workspace), at(22, 8));
+        let mut back = restored(decode_backup(&text).unwrap().workspace);
+        assert_eq!(
+            back.history.chains, workspace.history.chains,
+            "nothing lost"
+        );
+        assert!(back.history.own.is_empty());
+        update_counts(&mut back, &unit, day, at(23, 7), |c| c.dossiers += 1);
+        assert_eq!(
+            back.history.chains.len(),
+            2,
+            "a new chain, the old one untouched"
+        );
+        assert_eq!(back.history.chains[0], workspace.history.chains[0]);
+    }
+
+    #[test]
     fn a_backup_restores_the_workspace_exactly() {
         let (workspace, text) = sample_backup();
         let backup = decode_backup(&text).unwrap();
