@@ -49,6 +49,20 @@ pub struct Campaign {
     /// the Legal Division can hand every division a ready mapping).
     #[serde(default, skip_serializing_if = "RememberedMappings::is_empty")]
     pub register_mappings: RememberedMappings,
+    /// Divisions' signing keys registered ahead: a consolidating office that
+    /// takes this campaign file knows them before the divisions' first
+    /// files arrive (`core::exchange::import`, “Pinning”).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub registered_keys: Vec<RegisteredKey>,
+}
+
+/// A division's signing key as a campaign file registers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisteredKey {
+    /// The division.
+    pub unit_id: String,
+    /// Its public key (raw P-256 point, base64), as in its files' `signer`.
+    pub public_key: String,
 }
 
 impl Campaign {

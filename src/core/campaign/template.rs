@@ -189,6 +189,7 @@ pub fn seed_campaign(id: impl Into<String>) -> Campaign {
         thresholds: Thresholds::default(),
         award_rules: AwardRules::default(),
         register_mappings: RememberedMappings::default(),
+        registered_keys: Vec::new(),
     }
 }
 

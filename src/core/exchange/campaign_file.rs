@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::campaign::model::{Campaign, Target, SCHEMA_VERSION};
+use crate::core::exchange::persist::base64_decode;
 use crate::core::format;
 
 /// The `format` field of a campaign file.
@@ -191,6 +192,31 @@ pub fn check_campaign(campaign: &Campaign) -> Vec<String> {
     }
     if campaign.criteria.iter().map(|c| c.weight).sum::<f64>() <= 0.0 {
         problems.push("Tổng trọng số các tiêu chí phải lớn hơn 0.".to_string());
+    }
+    let mut registered = std::collections::HashSet::new();
+    for key in &campaign.registered_keys {
+        if !unit_ids.contains(key.unit_id.as_str()) {
+            problems.push(format!(
+                "Khóa ký đăng ký trước cho phòng mã “{}” không có trong danh sách.",
+                key.unit_id
+            ));
+        }
+        if !registered.insert(key.unit_id.as_str()) {
+            problems.push(format!(
+                "Phòng mã “{}” có hai khóa ký đăng ký trước.",
+                key.unit_id
+            ));
+        }
+        // The shape of an uncompressed P-256 point; whether it lies on the
+        // curve is the verifier's business (the page carries none).
+        let point = base64_decode(&key.public_key);
+        if !point.is_some_and(|raw| raw.len() == 65 && raw[0] == 4) {
+            problems.push(format!(
+                "Khóa ký đăng ký trước cho phòng mã “{}” không phải khóa công khai P-256 \
+                 (65 byte, base64).",
+                key.unit_id
+            ));
+        }
     }
     problems
 }

@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
-use crate::core::campaign::model::{Chain, PinnedKey, Workspace};
+use crate::core::campaign::model::{Chain, PinnedKey, RegisteredKey, Workspace};
 use crate::core::entry::history::{continuity, late_days, Continuity};
 use crate::core::exchange::envelope::{ExportFile, Importer, Source};
 use crate::core::exchange::merge::{
@@ -148,22 +148,48 @@ fn signing_unit(file: &ExportFile) -> Option<&str> {
     }
 }
 
-/// Each good file's key against the pinned ones, in the order picked: the
-/// first signed file of a division pins its key for the files after it.
+/// The key a division is expected to sign with: the one pinned, or else
+/// the one its campaign file registered ahead.
+fn expected_key<'a>(workspace: &'a Workspace, unit: &str) -> Option<(&'a str, String)> {
+    if let Some(pin) = workspace.signing_keys.iter().find(|k| k.unit_id == unit) {
+        return Some((pin.public_key.as_str(), pin.fingerprint.clone()));
+    }
+    let registered = workspace
+        .campaign
+        .registered_keys
+        .iter()
+        .find(|k| k.unit_id == unit)?;
+    let fingerprint = signature::fingerprint_of(&registered.public_key);
+    Some((registered.public_key.as_str(), fingerprint))
+}
+
+/// Each good file's key against the pinned (or registered) ones, in the
+/// order picked: the first signed file of a division pins its key for the
+/// files after it.
 fn key_statuses<'a>(
-    pinned: &'a [PinnedKey],
+    workspace: &'a Workspace,
     files: impl Iterator<Item = Option<&'a ExportFile>>,
 ) -> Vec<KeyStatus> {
-    let mut known: Vec<(&str, &str, String)> = pinned
+    let units = workspace
+        .signing_keys
         .iter()
-        .map(|k| {
-            (
-                k.unit_id.as_str(),
-                k.public_key.as_str(),
-                k.fingerprint.clone(),
-            )
-        })
-        .collect();
+        .map(|k| k.unit_id.as_str())
+        .chain(
+            workspace
+                .campaign
+                .registered_keys
+                .iter()
+                .map(|k| k.unit_id.as_str()),
+        );
+    let mut known: Vec<(&str, &str, String)> = Vec::new();
+    for unit in units {
+        if let (false, Some((key, fingerprint))) = (
+            known.iter().any(|(u, _, _)| *u == unit),
+            expected_key(workspace, unit),
+        ) {
+            known.push((unit, key, fingerprint));
+        }
+    }
     files
         .map(|file| {
             let Some(file) = file else {
@@ -220,15 +246,48 @@ fn pin_keys(workspace: &mut Workspace, files: &[(&str, &ExportFile)], now: DateT
                 pin.public_key = public_key.clone();
                 pin.pinned_at = now;
             }
-            None => workspace.signing_keys.push(PinnedKey {
-                unit_id: unit.to_string(),
-                public_key: public_key.clone(),
-                fingerprint,
-                pinned_at: now,
-                replaced: Vec::new(),
-            }),
+            None => {
+                // A key registered ahead and replaced on acceptance is
+                // recorded like a pinned one.
+                let replaced = expected_key(workspace, unit)
+                    .filter(|(key, _)| key != public_key)
+                    .map(|(_, fingerprint)| fingerprint)
+                    .into_iter()
+                    .collect();
+                workspace.signing_keys.push(PinnedKey {
+                    unit_id: unit.to_string(),
+                    public_key: public_key.clone(),
+                    fingerprint,
+                    pinned_at: now,
+                    replaced,
+                });
+            }
         }
     }
+}
+
+/// Writes every pinned key into the campaign's registered keys (replacing
+/// those of the same divisions), so the next campaign file carries them: a
+/// second browser of the consolidating office, or the office above, then
+/// knows the divisions' keys before their files arrive. How many keys the
+/// campaign registers afterwards.
+pub fn register_pinned_keys(workspace: &mut Workspace) -> usize {
+    let campaign = &mut workspace.campaign;
+    for pin in &workspace.signing_keys {
+        let key = RegisteredKey {
+            unit_id: pin.unit_id.clone(),
+            public_key: pin.public_key.clone(),
+        };
+        match campaign
+            .registered_keys
+            .iter_mut()
+            .find(|k| k.unit_id == pin.unit_id)
+        {
+            Some(held) => *held = key,
+            None => campaign.registered_keys.push(key),
+        }
+    }
+    campaign.registered_keys.len()
 }
 
 impl ImportBatch {
@@ -274,7 +333,7 @@ impl ImportBatch {
         )
         .into_iter();
         let keys = key_statuses(
-            &workspace.signing_keys,
+            workspace,
             decoded
                 .iter()
                 .map(|(_, r)| r.as_ref().ok().map(|(file, _)| file)),
@@ -633,6 +692,58 @@ mod tests {
         // And one of a division that never signed says so plainly.
         let plain = one(&workspace, division_file(&workspace, 1, 50, None));
         assert!(plain.preview_html().contains(">Không có chữ ký</td>"));
+    }
+
+    #[test]
+    fn a_key_registered_ahead_through_the_campaign_file_is_expected_from_the_first_file() {
+        use crate::core::exchange::campaign_file::{decode_campaign_file, encode_campaign_file};
+        // One office pins a division's key and registers it in its campaign file.
+        let mut office = generate(SampleScale::Department, 2025);
+        let unit = office.campaign.units[0].id.clone();
+        one(&office, division_file(&office, 0, 50, Some(7))).apply(
+            &mut office,
+            &Choices::new(),
+            at(),
+        );
+        assert_eq!(register_pinned_keys(&mut office), 1);
+        let text = encode_campaign_file(&office.campaign, at());
+
+        // Another browser takes that campaign file: nothing received yet.
+        let mut other = Workspace::new(decode_campaign_file(&text).unwrap());
+        other.daily_reports = office.daily_reports.clone();
+        assert!(other.signing_keys.is_empty());
+        let expected = office.signing_keys[0].fingerprint.clone();
+        let same = one(&other, division_file(&other, 0, 60, Some(7)));
+        assert_eq!(same.files[0].key, KeyStatus::Known(expected.clone()));
+        let mut changed = one(&other, division_file(&other, 0, 61, Some(9)));
+        assert!(
+            matches!(&changed.files[0].key, KeyStatus::Changed { pinned, .. } if *pinned == expected),
+            "{:?}",
+            changed.files[0].key
+        );
+        assert_eq!(changed.good_files(), 0, "held against the registered key");
+        changed.accept_key(&unit, true);
+        changed.apply(&mut other, &Choices::new(), at());
+        assert_eq!(other.signing_keys[0].replaced, vec![expected]);
+    }
+
+    #[test]
+    fn a_campaign_file_with_a_malformed_registered_key_is_refused() {
+        use crate::core::campaign::model::RegisteredKey;
+        use crate::core::exchange::campaign_file::{decode_campaign_file, encode_campaign_file};
+        let mut campaign = generate(SampleScale::Department, 2025).campaign;
+        campaign.registered_keys = vec![RegisteredKey {
+            unit_id: "khong-co".into(),
+            public_key: "AAAA".into(),
+        }];
+        let refused = decode_campaign_file(&encode_campaign_file(&campaign, at()))
+            .unwrap_err()
+            .to_string();
+        assert!(refused.contains("không có trong danh sách"), "{refused}");
+        assert!(
+            refused.contains("không phải khóa công khai P-256"),
+            "{refused}"
+        );
     }
 
     #[test]

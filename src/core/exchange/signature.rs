@@ -46,10 +46,15 @@ impl Signer {
     /// A short name for the key that people can compare by eye:
     /// “3f2a 91c0 7d5e b8a4”, the first 8 bytes of the SHA-256 of the key.
     pub fn fingerprint(&self) -> String {
-        let key = base64_decode(&self.public_key).unwrap_or_default();
-        let hex = sha256_hex(&key);
-        [&hex[0..4], &hex[4..8], &hex[8..12], &hex[12..16]].join(" ")
+        fingerprint_of(&self.public_key)
     }
+}
+
+/// [`Signer::fingerprint`] of a public key in base64.
+pub fn fingerprint_of(public_key: &str) -> String {
+    let key = base64_decode(public_key).unwrap_or_default();
+    let hex = sha256_hex(&key);
+    [&hex[0..4], &hex[4..8], &hex[8..12], &hex[12..16]].join(" ")
 }
 
 /// What a file's signature says.

@@ -79,6 +79,10 @@ pub(super) fn CampaignFilePanel() -> impl IntoView {
                             format::date(campaign.period.start),
                             format::date(campaign.period.end),
                         )}
+                        {(!campaign.registered_keys.is_empty()).then(|| format!(
+                            " Đăng ký trước khóa ký của {} phòng.",
+                            campaign.registered_keys.len()
+                        ))}
                     </p>
                     <p class=if same || records == 0 { "hint" } else { "warning" }>
                         {if same {

@@ -3,8 +3,12 @@
 
 use leptos::prelude::*;
 
+use crate::core::campaign::model::Workspace;
+use crate::core::exchange::import::register_pinned_keys;
+use crate::core::exchange::signature::fingerprint_of;
 use crate::core::format;
 use crate::web::app::use_workspace;
+use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::signing::own_signer;
 
 /// This browser's key and the pinned keys.
@@ -27,17 +31,52 @@ pub(super) fn SigningKeysPanel() -> impl IntoView {
                        phải HTTPS): tệp xuất từ đây không có chữ ký."
             .to_string(),
     };
+    let message = RwSignal::new(Status::None);
+    let register = move |_| {
+        let mut registered = 0;
+        workspace.update(|w| registered = register_pinned_keys(w));
+        message.set(Some((
+            true,
+            format!(
+                "Tệp thiết lập phong trào xuất từ nay mang {registered} khóa ký của các phòng: \
+                 máy khác nhập tệp đó sẽ nhận ra các khóa này ngay từ tệp đầu tiên."
+            ),
+        )));
+    };
+    let unit_name = |w: &Workspace, id: &str| {
+        w.campaign
+            .units
+            .iter()
+            .find(|u| u.id == id)
+            .map_or(id.to_string(), |u| u.name.clone())
+    };
+    // Keys the campaign file registered for divisions no file has come from yet.
+    let registered_rows = move || {
+        workspace.with(|w| {
+            w.campaign
+                .registered_keys
+                .iter()
+                .filter(|k| !w.signing_keys.iter().any(|p| p.unit_id == k.unit_id))
+                .map(|key| {
+                    let fingerprint = fingerprint_of(&key.public_key);
+                    view! {
+                        <tr>
+                            <th scope="row">{unit_name(w, &key.unit_id)}</th>
+                            <td><code>{fingerprint}</code></td>
+                            <td>"Đăng ký trước qua tệp thiết lập (chưa nhận tệp)"</td>
+                            <td>"—"</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
     let rows = move || {
         workspace.with(|w| {
             w.signing_keys
                 .iter()
                 .map(|key| {
-                    let unit = w
-                        .campaign
-                        .units
-                        .iter()
-                        .find(|u| u.id == key.unit_id)
-                        .map_or(key.unit_id.clone(), |u| u.name.clone());
+                    let unit = unit_name(w, &key.unit_id);
                     let replaced = if key.replaced.is_empty() {
                         "—".to_string()
                     } else {
@@ -69,7 +108,9 @@ pub(super) fn SigningKeysPanel() -> impl IntoView {
         </p>
         <p id="own-signing-key">{own_text}</p>
         <Show
-            when=move || workspace.with(|w| !w.signing_keys.is_empty())
+            when=move || {
+                workspace.with(|w| !w.signing_keys.is_empty() || !w.campaign.registered_keys.is_empty())
+            }
             fallback=|| {
                 view! {
                     <p class="hint" id="signing-keys">
@@ -89,9 +130,18 @@ pub(super) fn SigningKeysPanel() -> impl IntoView {
                             <th>"Đã đổi khóa"</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>{rows} {registered_rows}</tbody>
                 </table>
             </div>
+            <div class="actions">
+                <button id="register-keys" on:click=register>"Ghi các khóa vào tệp thiết lập phong trào"</button>
+            </div>
+            <p class="hint">
+                "Tệp thiết lập phong trào xuất sau đó mang các khóa này: máy khác của Phòng Pháp chế, "
+                "hay cấp trên, nhập tệp sẽ nhận ra khóa của từng phòng ngay từ tệp đầu tiên, và giữ lại "
+                "tệp ký bằng khóa khác."
+            </p>
+            <StatusMessage status=message />
         </Show>
     }
 }
