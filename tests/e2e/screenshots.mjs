@@ -34,6 +34,26 @@ try {
     await page.screenshot({ path: `${OUT}${name}.png`, fullPage: name === 'tong-quan' || name === 'bao-cao' });
     console.log(`${OUT}${name}.png`);
   }
+  // The change history: the clerk picks her name, types a count and corrects
+  // it; the TC1 formula on Tổng quan then says who corrected it and when.
+  await page.goto(`${site.url}#/nhap-lieu`);
+  await appReady(page);
+  await page.locator('#entrant-picker').selectOption({ index: 2 });
+  const typed = page.locator('#daily-grid input[data-row="0"][data-col="0"]');
+  await typed.fill('30');
+  await typed.press('Enter');
+  await page.clock.setFixedTime(new Date('2025-08-14T14:03:00+07:00'));
+  await typed.fill('31');
+  await typed.press('Enter');
+  await page.goto(`${site.url}#/tong-quan`);
+  await appReady(page);
+  const unit = await page.evaluate(() => JSON.parse(localStorage.getItem('thidua/v2/my-unit') ?? 'null'));
+  const row = page.locator(unit ? `#ranking tr[data-unit="${unit}"]` : '#ranking tbody tr').first();
+  await row.locator('td[data-label="TC1"] details summary').click();
+  await row.locator('p.history').waitFor();
+  await row.scrollIntoViewIfNeeded();
+  await page.locator('#ranking').screenshot({ path: `${OUT}lich-su.png` });
+  console.log(`${OUT}lich-su.png`);
   // The DOCX as LibreOffice shows it: pages 1 and 2 side by side.
   const downloading = page.waitForEvent('download');
   await page.locator('#docx-report').click();

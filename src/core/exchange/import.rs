@@ -79,36 +79,50 @@ fn rewritten_history(unit: &str) -> String {
 /// those of a file picked before it), and warns of days changed on or after
 /// the divisions' deadline.
 fn check_history(workspace: &Workspace, decoded: &mut [(String, Decoded)]) {
-    let mut held: FxHashMap<String, Chain> = FxHashMap::default();
+    let stored: FxHashMap<&str, &Chain> = workspace
+        .history
+        .chains
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
+    // The longest copy of each chain among the files already checked, as
+    // (file, chain) indices: chains are read where they are, never copied.
+    let mut latest: FxHashMap<String, (usize, usize)> = FxHashMap::default();
     let deadline = division_deadline(&workspace.campaign);
-    for (_, result) in decoded.iter_mut() {
-        let Ok((file, warnings)) = result else {
+    for at in 0..decoded.len() {
+        let (checked, rest) = decoded.split_at_mut(at);
+        let result = &mut rest[0].1;
+        let Ok((file, _)) = result else {
             continue;
         };
-        let history = &file.payload.history;
-        let statuses: Vec<Continuity> = history
+        let held = |id: &str| {
+            let earlier = latest.get(id).and_then(|&(f, c)| {
+                let (file, _) = checked[f].1.as_ref().ok()?;
+                file.payload.history.get(c)
+            });
+            earlier.or_else(|| stored.get(id).copied())
+        };
+        let statuses: Vec<Continuity> = file
+            .payload
+            .history
             .iter()
-            .map(|chain| {
-                let known = held
-                    .get(&chain.id)
-                    .or_else(|| workspace.history.chains.iter().find(|c| c.id == chain.id));
-                continuity(known, chain)
-            })
+            .map(|chain| continuity(held(&chain.id), chain))
             .collect();
-        if let Some(at) = statuses.iter().position(|s| *s == Continuity::Diverges) {
-            let unit = &history[at].unit_id;
+        if let Some(diverging) = statuses.iter().position(|s| *s == Continuity::Diverges) {
+            let unit = &file.payload.history[diverging].unit_id;
             let name = workspace.campaign.name_of(unit).unwrap_or(unit).to_string();
             *result = Err(rewritten_history(&name));
             continue;
         }
-        for (chain, status) in history.iter().zip(statuses) {
+        for (c, (chain, status)) in file.payload.history.iter().zip(statuses).enumerate() {
             if status != Continuity::Held {
-                held.insert(chain.id.clone(), chain.clone());
+                latest.insert(chain.id.clone(), (at, c));
             }
         }
-        if let Some(deadline) = deadline {
-            for (unit, days) in late_days(history, deadline) {
-                warnings.push(late_warning(workspace, file, &unit, &days, deadline));
+        if let (Some(deadline), Ok((file, warnings))) = (deadline, result) {
+            for (unit, days) in late_days(&file.payload.history, deadline) {
+                let warning = late_warning(workspace, file, &unit, &days, deadline);
+                warnings.push(warning);
             }
         }
     }
