@@ -79,6 +79,8 @@ describe('history', () => {
 
     const line = await historyLine(clerk, unit);
     assert.match(line, /^Lịch sử sửa đổi: 2 lần nhập; đã sửa 1 lần, lần cuối \d\d\/\d\d \d\d:\d\d bởi Trần Thị Bích\.$/);
+    await clerk.goto(`${site.url}#/nhap-lieu`);
+    await appReady(clerk);
     const path = await download(clerk, '#export-unit');
     await context.close();
 

@@ -311,13 +311,15 @@ pub fn report_day(key: &str) -> Option<NaiveDate> {
     key.rsplit_once('/')?.1.parse().ok()
 }
 
-/// The days of division `unit_id` whose counts were changed on or after
-/// `deadline` (a day in Vietnam's time), and the last such change.
-pub fn late_days(chains: &[Chain], deadline: NaiveDate) -> Vec<(String, Vec<NaiveDate>)> {
+/// The days whose counts `changes` (each with its division) changed on or
+/// after `deadline` (a day in Vietnam's time), by division.
+pub fn late_days<'a>(
+    changes: impl IntoIterator<Item = (&'a str, &'a [Change])>,
+    deadline: NaiveDate,
+) -> Vec<(String, Vec<NaiveDate>)> {
     let mut late: Vec<(String, BTreeSet<NaiveDate>)> = Vec::new();
-    for chain in chains {
-        let days: BTreeSet<NaiveDate> = chain
-            .entries
+    for (unit, changes) in changes {
+        let days: BTreeSet<NaiveDate> = changes
             .iter()
             .filter(|c| {
                 c.kind == RecordKind::DailyReport && vietnam_time(c.at).date_naive() >= deadline
@@ -327,9 +329,9 @@ pub fn late_days(chains: &[Chain], deadline: NaiveDate) -> Vec<(String, Vec<Naiv
         if days.is_empty() {
             continue;
         }
-        match late.iter_mut().find(|(unit, _)| *unit == chain.unit_id) {
+        match late.iter_mut().find(|(held, _)| held == unit) {
             Some((_, held)) => held.extend(days),
-            None => late.push((chain.unit_id.clone(), days)),
+            None => late.push((unit.to_owned(), days)),
         }
     }
     late.into_iter()
@@ -697,8 +699,12 @@ mod tests {
         update_counts(&mut ws, "van-phong", days[1], late, |c| c.dossiers = 1);
         update_counts(&mut ws, "van-phong", days[0], late, |c| c.dossiers = 1);
         update_counts(&mut ws, "van-phong", days[0], late, |c| c.dossiers = 2);
+        let chains = ws.history.chains.iter();
         assert_eq!(
-            late_days(&ws.history.chains, deadline),
+            late_days(
+                chains.map(|c| (c.unit_id.as_str(), &c.entries[..])),
+                deadline
+            ),
             vec![("van-phong".to_string(), vec![days[0], days[1]])]
         );
     }

@@ -102,12 +102,17 @@ fn check_history(workspace: &Workspace, decoded: &mut [(String, Decoded)]) {
             });
             earlier.or_else(|| stored.get(id).copied())
         };
-        let statuses: Vec<Continuity> = file
+        // Each chain's standing, and how many of its changes were held before.
+        let (statuses, known): (Vec<Continuity>, Vec<usize>) = file
             .payload
             .history
             .iter()
-            .map(|chain| continuity(held(&chain.id), chain))
-            .collect();
+            .map(|chain| {
+                let copy = held(&chain.id);
+                let known = copy.map_or(0, |c| c.entries.len().min(chain.entries.len()));
+                (continuity(copy, chain), known)
+            })
+            .unzip();
         if let Some(diverging) = statuses.iter().position(|s| *s == Continuity::Diverges) {
             let unit = &file.payload.history[diverging].unit_id;
             let name = workspace.campaign.name_of(unit).unwrap_or(unit).to_string();
@@ -119,8 +124,16 @@ fn check_history(workspace: &Workspace, decoded: &mut [(String, Decoded)]) {
                 latest.insert(chain.id.clone(), (at, c));
             }
         }
+        // Only the changes this file brings are flagged: a day already
+        // flagged when its change first came is not flagged again.
         if let (Some(deadline), Ok((file, warnings))) = (deadline, result) {
-            for (unit, days) in late_days(&file.payload.history, deadline) {
+            let brought = file
+                .payload
+                .history
+                .iter()
+                .zip(known)
+                .map(|(chain, known)| (chain.unit_id.as_str(), &chain.entries[known..]));
+            for (unit, days) in late_days(brought, deadline) {
                 let warning = late_warning(workspace, file, &unit, &days, deadline);
                 warnings.push(warning);
             }
@@ -876,8 +889,8 @@ mod tests {
     fn days_changed_after_the_divisions_deadline_are_flagged() {
         let late = Utc.with_ymd_and_hms(2025, 8, 18, 2, 0, 0).unwrap();
         let (_, _, bytes) = edited_division(2, late);
-        let receiver = generate(SampleScale::Department, 2025);
-        let batch = one(&receiver, bytes);
+        let mut receiver = generate(SampleScale::Department, 2025);
+        let batch = one(&receiver, bytes.clone());
         let (_, warnings, _) = batch.files[0].result.as_ref().unwrap();
         let flagged: Vec<&String> = warnings
             .iter()
@@ -887,6 +900,14 @@ mod tests {
         assert!(flagged[0].contains("2 ngày"), "{}", flagged[0]);
         assert!(flagged[0].contains("18/08/2025"), "{}", flagged[0]);
         assert!(batch.preview_html().contains("Sửa sau hạn"));
+        // Once merged, the same file brings no late change again.
+        batch.apply(&mut receiver, &Choices::new(), at());
+        let again = one(&receiver, bytes);
+        let (_, warnings, _) = again.files[0].result.as_ref().unwrap();
+        assert!(
+            warnings.iter().all(|w| !w.starts_with("Sửa sau hạn")),
+            "{warnings:?}"
+        );
 
         let (_, _, in_time) = edited_division(2, at());
         let batch = one(&receiver, in_time);
