@@ -84,13 +84,14 @@ describe('history', () => {
     const path = await download(clerk, '#export-unit');
     await context.close();
 
-    // The file carries the chain: the officer added, then 12, then 12 → 15, each by her.
+    // The file carries the chain: the officer added (before anyone was chosen,
+    // so by no one named), then 12, then 12 → 15, by her.
     const text = readFileSync(path, 'utf8');
     const [chain] = JSON.parse(text).envelope.payload.history;
     assert.equal(chain.unit_id, unit);
     assert.deepEqual(chain.entries.map((e) => e.kind), ['officer', 'daily_report', 'daily_report']);
     assert.deepEqual(chain.entries[2].fields, [['docs_received', '12', '15']]);
-    assert.ok(chain.entries.every((e) => e.by === entrant));
+    assert.deepEqual(chain.entries.map((e) => e.by), [undefined, entrant, entrant]);
     assert.match(cli('validate', '--campaign', campaign, path), /lịch sử sửa đổi 3 thay đổi, chuỗi mã băm khớp/);
 
     // A chain edited by hand, the file re-sealed (and so unsigned): refused, nothing stored.
