@@ -1,7 +1,19 @@
 // Shared set-up of the end-to-end tests: Debian's Chromium driven by
 // playwright-core, and the built site served as a plain static host.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** Runs `thidua-cli` (built first if need be) and returns what it printed. */
+export function thiduaCli(...args) {
+  const binary = join(ROOT, 'target/debug/thidua-cli');
+  if (!existsSync(binary)) execFileSync('cargo', ['build', '--bin', 'thidua-cli'], { cwd: ROOT, stdio: 'ignore' });
+  return execFileSync(binary, args, { encoding: 'utf8' });
+}
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

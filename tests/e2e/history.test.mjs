@@ -7,11 +7,10 @@
 import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, browserSession, saveDownload, useCampaignFile } from './browser.mjs';
+import { appReady, browserSession, saveDownload, thiduaCli as cli, useCampaignFile } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let site;
@@ -19,17 +18,10 @@ let page;
 let browser;
 beforeEach(() => ({ site, page, browser } = session));
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const downloads = mkdtempSync(join(tmpdir(), 'thidua-history-'));
 const stored = (p) => p.evaluate(() => localStorage.getItem('thidua/v2/workspace'));
 const download = async (p, button) => (await saveDownload(p, button, downloads)).path;
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
-
-function cli(...args) {
-  const binary = join(ROOT, 'target/debug/thidua-cli');
-  if (!existsSync(binary)) execFileSync('cargo', ['build', '--bin', 'thidua-cli'], { cwd: ROOT, stdio: 'ignore' });
-  return execFileSync(binary, args, { encoding: 'utf8' });
-}
 
 /** Types `value` into the grid's first cell and waits until it is stored. */
 async function typeFirstCell(p, value) {

@@ -5,11 +5,10 @@
 // the change, and refuses a file whose signature was changed.
 import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, browserSession, saveDownload } from './browser.mjs';
+import { appReady, browserSession, saveDownload, thiduaCli as cli } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let site;
@@ -17,15 +16,8 @@ let page;
 let browser;
 beforeEach(() => ({ site, page, browser } = session));
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const downloads = mkdtempSync(join(tmpdir(), 'thidua-signatures-'));
 const stored = (p) => p.evaluate(() => localStorage.getItem('thidua/v2/workspace'));
-
-function cli(...args) {
-  const binary = join(ROOT, 'target/debug/thidua-cli');
-  if (!existsSync(binary)) execFileSync('cargo', ['build', '--bin', 'thidua-cli'], { cwd: ROOT, stdio: 'ignore' });
-  return execFileSync(binary, args, { encoding: 'utf8' });
-}
 
 const download = async (p, button) => (await saveDownload(p, button, downloads)).path;
 
