@@ -124,21 +124,20 @@ pub fn day_month(day: NaiveDate) -> String {
 
 /// `22/07 14:03`, in Vietnam's time zone: a moment of the campaign.
 pub fn day_month_time(at: DateTime<Utc>) -> String {
-    let at = vietnam_time(at);
-    format!(
-        "{} {:02}:{:02}",
-        day_month(at.date_naive()),
-        at.hour(),
-        at.minute()
-    )
+    day_and_time(at, day_month)
 }
 
 /// `15/08/2025 17:00`, in Vietnam's time zone.
 pub fn date_time(at: DateTime<Utc>) -> String {
+    day_and_time(at, date)
+}
+
+/// The day of `at` in Vietnam, as `day` writes it, then its hour and minute.
+fn day_and_time(at: DateTime<Utc>, day: fn(NaiveDate) -> String) -> String {
     let at = vietnam_time(at);
     format!(
         "{} {:02}:{:02}",
-        date(at.date_naive()),
+        day(at.date_naive()),
         at.hour(),
         at.minute()
     )
