@@ -39,6 +39,7 @@ try {
   await page.goto(`${site.url}#/nhap-lieu`);
   await appReady(page);
   await page.locator('#entrant-picker').selectOption({ index: 2 });
+  const unit = await page.locator('#unit-picker').inputValue();
   const typed = page.locator('#daily-grid input[data-row="0"][data-col="0"]');
   await typed.fill('30');
   await typed.press('Enter');
@@ -47,13 +48,19 @@ try {
   await typed.press('Enter');
   await page.goto(`${site.url}#/tong-quan`);
   await appReady(page);
-  const unit = await page.evaluate(() => JSON.parse(localStorage.getItem('thidua/v2/my-unit') ?? 'null'));
-  const row = page.locator(unit ? `#ranking tr[data-unit="${unit}"]` : '#ranking tbody tr').first();
+  const row = page.locator(`#ranking tr[data-unit="${unit}"]`);
   await row.locator('td[data-label="TC1"] details summary').click();
   await row.locator('p.history').waitFor();
-  await row.scrollIntoViewIfNeeded();
-  await page.locator('#ranking').screenshot({ path: `${OUT}lich-su.png` });
+  await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const cell = await row.locator('td[data-label="TC1"] details').boundingBox();
+  const table = await page.locator('#ranking').boundingBox();
+  await page.screenshot({
+    path: `${OUT}lich-su.png`,
+    clip: { x: table.x, y: cell.y - 100, width: table.width, height: 400 },
+  });
   console.log(`${OUT}lich-su.png`);
+  await page.goto(`${site.url}#/bao-cao`);
+  await appReady(page);
   // The DOCX as LibreOffice shows it: pages 1 and 2 side by side.
   const downloading = page.waitForEvent('download');
   await page.locator('#docx-report').click();

@@ -57,11 +57,13 @@ fn figure_cells(
                 <td class=format!("num {tone}") data-label=criterion.code.clone()>
                     <details class="explain">
                         <summary>{attainment_text(result)}</summary>
-                        <p>{explain_criterion(criterion, result)}</p>
-                        {criterion.kind.uses_daily_counts().then(|| provenance.clone()).flatten().map(|text| {
-                            view! { <p class="provenance">{text}</p> }
-                        })}
-                        {history_line(history, &evaluation.id, Topic::Criterion(criterion.kind))}
+                        <div class="popover">
+                            <p>{explain_criterion(criterion, result)}</p>
+                            {criterion.kind.uses_daily_counts().then(|| provenance.clone()).flatten().map(|text| {
+                                view! { <p class="provenance">{text}</p> }
+                            })}
+                            {history_line(history, &evaluation.id, Topic::Criterion(criterion.kind))}
+                        </div>
                     </details>
                 </td>
             }
@@ -110,8 +112,10 @@ pub fn RankingTable(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
                                 <td class="num" data-label="Ngày không in giấy">
                                     <details class="explain">
                                         <summary>{unit.paper_free_days}</summary>
-                                        <p>{explain_paper_free_days(unit)}</p>
-                                        {history_line(Some(&history), &unit.id, Topic::PaperFree)}
+                                        <div class="popover">
+                                            <p>{explain_paper_free_days(unit)}</p>
+                                            {history_line(Some(&history), &unit.id, Topic::PaperFree)}
+                                        </div>
                                     </details>
                                 </td>
                                 <td class="num" data-label="Tuần làm việc không văn bản giấy">
