@@ -104,6 +104,26 @@ describe('signatures', () => {
     assert.equal(fingerprintOf(changed), second.own);
     assert.match(changed, new RegExp(`1 lần \\(khóa cũ: ${first.own}\\)`));
 
+    // Registered ahead: the pinned key goes into the campaign file, and a
+    // browser that takes that file knows it before any file has come.
+    await page.locator('#register-keys').click();
+    await page.getByText(/mang 1 khóa ký của các phòng/).waitFor();
+    const withKeys = await download(page, '#export-campaign');
+    const keys = JSON.parse(readFileSync(withKeys, 'utf8')).campaign.registered_keys;
+    assert.deepEqual(keys.map((k) => k.unit_id), ['phong-phap-che']);
+    const elsewhere = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const other = await elsewhere.newPage();
+    await other.goto(`${site.url}#/thiet-lap`);
+    await appReady(other);
+    await other.locator('#import-campaign').setInputFiles(withKeys);
+    assert.match(await other.locator('#campaign-file-preview').textContent(), /Đăng ký trước khóa ký của 1 phòng\./);
+    await other.getByRole('button', { name: 'Dùng thiết lập này' }).click();
+    const registered = other.locator('#signing-keys tbody tr');
+    await registered.waitFor();
+    assert.match(await registered.textContent(), /Đăng ký trước qua tệp thiết lập \(chưa nhận tệp\)/);
+    assert.equal(fingerprintOf(await registered.textContent()), second.own);
+    await elsewhere.close();
+
     // A signature changed by hand: refused with its reason, nothing stored.
     const forged = join(downloads, 'chu-ky-sua.json');
     const text = readFileSync(first.path, 'utf8');
