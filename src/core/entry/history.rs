@@ -167,7 +167,9 @@ pub fn record<T: Tracked>(
     stamp: &Stamp,
 ) {
     let fields = field_changes(before, after, blank);
-    if fields.is_empty() {
+    // A record of no known division (an officer missing from the roster)
+    // has no chain to go in.
+    if fields.is_empty() || unit_id.is_empty() {
         return;
     }
     let change = Change {
