@@ -159,7 +159,8 @@ try {
   console.log(`${OUT}nhap-so-van-ban.png`);
 
   // The Legal Division's import: two divisions' files, one with a conflict
-  // (an officer renamed at the same revision, sealed again), one cut short.
+  // (an officer renamed at the same revision, sealed again), one cut short,
+  // one signed, one with a change history.
   const exchange = `${FIXTURES}exchange/`;
   const conflicting = JSON.parse(readFileSync(`${exchange}thidua-van-phong.json`, 'utf8'));
   conflicting.envelope.payload.officers[0].name = 'Phạm Minh Khánh (đổi tên)';
@@ -178,6 +179,7 @@ try {
     join(mergeDir, 'thidua-van-phong-2025-08-15.json'),
     join(mergeDir, 'thidua-phong-ke-toan.json'),
     `${exchange}hostile/signed.json`,
+    `${exchange}hostile/history.json`,
   ]);
   await page.locator('#conflicts li').waitFor();
   await page.locator('main').screenshot({ path: `${OUT}hop-nhat.png` });
