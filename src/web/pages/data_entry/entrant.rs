@@ -11,13 +11,24 @@ use crate::web::app::{entrant, use_workspace, ENTRANT_KEY};
 pub fn EntrantPicker(unit_id: Memo<Option<String>>) -> impl IntoView {
     let workspace = use_workspace();
     let chosen = RwSignal::new(entrant());
+    // The division's officers, and the one chosen if from another division
+    // (a clerk entering for several keeps her own name).
     let officers = Memo::new(move |_| {
         let unit = unit_id.get();
+        let chosen = chosen.get();
         workspace.with(|w| {
             w.campaign
                 .active_officers()
-                .filter(|o| Some(&o.unit_id) == unit.as_ref())
-                .map(|o| (o.id.clone(), o.name.clone()))
+                .filter(|o| Some(&o.unit_id) == unit.as_ref() || Some(&o.id) == chosen.as_ref())
+                .map(|o| {
+                    let name = if Some(&o.unit_id) == unit.as_ref() {
+                        o.name.clone()
+                    } else {
+                        let division = w.campaign.name_of(&o.unit_id).unwrap_or(&o.unit_id);
+                        format!("{} ({division})", o.name)
+                    };
+                    (o.id.clone(), name)
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -33,12 +44,11 @@ pub fn EntrantPicker(unit_id: Memo<Option<String>>) -> impl IntoView {
                 id="entrant-picker"
                 on:change=move |event| {
                     let id = event_target_value(&event);
-                    let _ = if id.is_empty() {
+                    if id.is_empty() {
                         LocalStorage::delete(ENTRANT_KEY);
-                        Ok(())
                     } else {
-                        LocalStorage::set(ENTRANT_KEY, &id)
-                    };
+                        let _ = LocalStorage::set(ENTRANT_KEY, &id);
+                    }
                     chosen.set(Some(id).filter(|id| !id.is_empty()));
                 }
             >
