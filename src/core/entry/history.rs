@@ -226,18 +226,15 @@ fn append(history: &mut History, unit_id: &str, change: Change) {
     chain.entries.push(change);
 }
 
-/// The head after the first `n` changes of `chain`.
-fn head_after(chain: &Chain, n: usize) -> String {
-    chain.entries[..n]
+/// Whether every link of `chain` holds: its changes hash to its head.
+pub fn chain_holds(chain: &Chain) -> bool {
+    let head = chain
+        .entries
         .iter()
         .fold(seed(&chain.id, &chain.unit_id), |head, change| {
             link(&head, change)
-        })
-}
-
-/// Whether every link of `chain` holds: its changes hash to its head.
-pub fn chain_holds(chain: &Chain) -> bool {
-    head_after(chain, chain.entries.len()).eq_ignore_ascii_case(&chain.head)
+        });
+    head.eq_ignore_ascii_case(&chain.head)
 }
 
 /// How a received chain stands to the copy of it already held.
@@ -253,23 +250,23 @@ pub enum Continuity {
     Diverges,
 }
 
-/// How `incoming` (whose links hold) stands to `held`, the same chain as
-/// this workspace has it.
+/// How `incoming` stands to `held`, the same chain as this workspace has
+/// it. Both chains' links hold (the import checked the file's, the
+/// workspace's were checked when they came), so two copies with the same
+/// changes up to a point have the same head there: comparing the changes is
+/// enough, and nothing is hashed again.
 pub fn continuity(held: Option<&Chain>, incoming: &Chain) -> Continuity {
     let Some(held) = held else {
         return Continuity::New;
     };
-    let (mine, theirs) = (held.entries.len(), incoming.entries.len());
-    if theirs >= mine && head_after(incoming, mine).eq_ignore_ascii_case(&held.head) {
-        if theirs == mine {
-            Continuity::Held
-        } else {
-            Continuity::Extends
-        }
-    } else if theirs < mine && head_after(held, theirs).eq_ignore_ascii_case(&incoming.head) {
-        Continuity::Held
-    } else {
+    let (mine, theirs) = (&held.entries, &incoming.entries);
+    let common = mine.len().min(theirs.len());
+    if held.unit_id != incoming.unit_id || mine[..common] != theirs[..common] {
         Continuity::Diverges
+    } else if theirs.len() > mine.len() {
+        Continuity::Extends
+    } else {
+        Continuity::Held
     }
 }
 
