@@ -364,14 +364,16 @@ pub fn typed_for_a_month(scale: SampleScale, seed: u64) -> Workspace {
     let truth = generate(scale, seed);
     let mut random = SplitMix64::new(seed ^ 0x5eed);
     let mut workspace = Workspace::new(truth.campaign.clone());
-    let entrant = |unit_id: &str| {
-        truth
-            .campaign
-            .officers
-            .iter()
-            .find(|o| o.unit_id == unit_id)
-            .map(|o| o.id.clone())
-    };
+    // Each division's first officer, and each officer's division, looked up
+    // once: at province scale a search per record would be quadratic.
+    let mut first_officers: std::collections::HashMap<&str, &str> = Default::default();
+    for officer in &truth.campaign.officers {
+        first_officers
+            .entry(officer.unit_id.as_str())
+            .or_insert(officer.id.as_str());
+    }
+    let entrant = |unit_id: &str| first_officers.get(unit_id).map(|id| id.to_string());
+    let officer_units = truth.campaign.officer_units();
     for report in &truth.daily_reports {
         let by = entrant(&report.unit_id);
         let mut at = report.date.and_time(NaiveTime::MIN).and_utc() + Duration::hours(9);
@@ -395,7 +397,7 @@ pub fn typed_for_a_month(scale: SampleScale, seed: u64) -> Workspace {
         }
     }
     for record in &truth.officer_records {
-        let unit = truth.campaign.officer_units()[record.officer_id.as_str()].to_string();
+        let unit = officer_units[record.officer_id.as_str()].to_string();
         let mut at = record.meta.updated_at;
         let mut typed = |change: &dyn Fn(&mut OfficerRecord)| {
             at += Duration::minutes(1);
