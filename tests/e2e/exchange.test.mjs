@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, browserSession, loadSample, saveDownload } from './browser.mjs';
+import { appReady, browserSession, loadSample, saveDownload, useCampaignFile } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let site;
@@ -28,10 +28,7 @@ const download = (p, button) => saveDownload(p, button, downloads);
 async function divisionExports(campaignFile, unitIndex, received) {
   const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const p = await context.newPage();
-  await p.goto(`${site.url}#/thiet-lap`);
-  await appReady(p);
-  await p.locator('#import-campaign').setInputFiles(campaignFile);
-  await p.getByRole('button', { name: 'Dùng thiết lập này' }).click();
+  await useCampaignFile(p, site, campaignFile);
   await p.goto(`${site.url}#/nhap-lieu`);
   await appReady(p);
   await p.locator('#unit-picker').selectOption({ index: unitIndex });

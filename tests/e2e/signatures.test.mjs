@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, browserSession, saveDownload, thiduaCli as cli } from './browser.mjs';
+import { appReady, browserSession, saveDownload, thiduaCli as cli, useCampaignFile } from './browser.mjs';
 
 const session = browserSession({ before, after, beforeEach, afterEach, assert });
 let site;
@@ -25,10 +25,7 @@ const download = async (p, button) => (await saveDownload(p, button, downloads))
 async function divisionExports(campaignFile, received) {
   const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const p = await context.newPage();
-  await p.goto(`${site.url}#/thiet-lap`);
-  await appReady(p);
-  await p.locator('#import-campaign').setInputFiles(campaignFile);
-  await p.getByRole('button', { name: 'Dùng thiết lập này' }).click();
+  await useCampaignFile(p, site, campaignFile);
   const ownKey = p.locator('#own-signing-key', { hasText: /[0-9a-f]{4}( [0-9a-f]{4}){3}/ });
   await ownKey.waitFor();
   const own = fingerprintOf(await ownKey.textContent());
