@@ -293,6 +293,17 @@ fn pin_keys(workspace: &mut Workspace, files: &[(&str, &ExportFile)], now: DateT
     }
 }
 
+/// The keys the campaign registered for divisions no signed file has come
+/// from yet: until one comes, they stand for the pinned key.
+pub fn keys_awaiting_a_file(workspace: &Workspace) -> impl Iterator<Item = &RegisteredKey> {
+    workspace.campaign.registered_keys.iter().filter(|k| {
+        !workspace
+            .signing_keys
+            .iter()
+            .any(|p| p.unit_id == k.unit_id)
+    })
+}
+
 /// Writes every pinned key into the campaign's registered keys (replacing
 /// those of the same divisions), so the next campaign file carries them: a
 /// second browser of the consolidating office, or the office above, then
@@ -739,6 +750,7 @@ mod tests {
         let mut other = Workspace::new(decode_campaign_file(&text).unwrap());
         other.daily_reports = office.daily_reports.clone();
         assert!(other.signing_keys.is_empty());
+        assert_eq!(keys_awaiting_a_file(&other).count(), 1);
         let expected = office.signing_keys[0].fingerprint.clone();
         let same = one(&other, division_file(&other, 0, 60, Some(7)));
         assert_eq!(same.files[0].key, KeyStatus::Known(expected.clone()));
@@ -752,6 +764,7 @@ mod tests {
         changed.accept_key(&unit, true);
         changed.apply(&mut other, &Choices::new(), at());
         assert_eq!(other.signing_keys[0].replaced, vec![expected]);
+        assert_eq!(keys_awaiting_a_file(&other).count(), 0, "pinned now");
     }
 
     #[test]

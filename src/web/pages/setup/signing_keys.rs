@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::campaign::model::Workspace;
-use crate::core::exchange::import::register_pinned_keys;
+use crate::core::exchange::import::{keys_awaiting_a_file, register_pinned_keys};
 use crate::core::exchange::signature::fingerprint_of;
 use crate::core::format;
 use crate::web::app::use_workspace;
@@ -53,10 +53,7 @@ pub(super) fn SigningKeysPanel() -> impl IntoView {
     // Keys the campaign file registered for divisions no file has come from yet.
     let registered_rows = move || {
         workspace.with(|w| {
-            w.campaign
-                .registered_keys
-                .iter()
-                .filter(|k| !w.signing_keys.iter().any(|p| p.unit_id == k.unit_id))
+            keys_awaiting_a_file(w)
                 .map(|key| {
                     let fingerprint = fingerprint_of(&key.public_key);
                     view! {
