@@ -53,7 +53,13 @@ export function serveStatic(root, { port = 0, prefix = '/', headers = {} } = {})
     server.listen(port, '127.0.0.1', () => {
       ok({
         url: `http://127.0.0.1:${server.address().port}${prefix}`,
-        close: () => new Promise((done) => server.close(done)),
+        // close() alone waits for every open connection, and a browser may
+        // keep one alive (seen once: the sub-path test hung for 18 minutes).
+        close: () =>
+          new Promise((done) => {
+            server.close(done);
+            server.closeAllConnections();
+          }),
       });
     });
   });
