@@ -50,12 +50,24 @@ const waitForText = (text) =>
 const stored = () =>
   driver.executeScript("return JSON.parse(localStorage.getItem('thidua/v2/workspace')).workspace");
 
+// Firefox creates the target file empty at once and writes the bytes into a
+// `.part` file beside it, renaming it over the target when done: a file that
+// merely exists may still be empty (CI read one so). Wait until no `.part`
+// remains and the file parses.
 async function downloaded(prefix) {
   let found;
   await driver.wait(() => {
-    found = readdirSync(downloads).find((name) => name.startsWith(prefix) && name.endsWith('.json'));
-    return found !== undefined;
-  }, 30_000, `a downloaded ${prefix}….json`);
+    const names = readdirSync(downloads);
+    if (names.some((name) => name.endsWith('.part'))) return false;
+    found = names.find((name) => name.startsWith(prefix) && name.endsWith('.json'));
+    if (found === undefined) return false;
+    try {
+      JSON.parse(readFileSync(join(downloads, found), 'utf8'));
+      return true;
+    } catch {
+      return false;
+    }
+  }, 30_000, `a downloaded, complete ${prefix}….json`);
   return join(downloads, found);
 }
 

@@ -26,7 +26,7 @@ pub enum Cell {
 }
 
 impl Cell {
-    pub(crate) fn int(value: impl Into<f64>) -> Cell {
+    pub fn int(value: impl Into<f64>) -> Cell {
         Cell::Number {
             value: value.into(),
             decimals: 0,

@@ -37,29 +37,42 @@ fn sheet_name(title: &str) -> String {
         .collect()
 }
 
-/// Appends the opening of cell `column``line` with its style: `<c r="B7" s="2">`.
+/// Appends the opening of a cell: `<c>`, or `<c r="B7">` after a gap, with
+/// its type and style where they are not the defaults.
 ///
-/// Pieces are pushed rather than formatted: a province's daily sheet has
-/// 770,000 cells, and `write!` per cell took about half of the sheet's XML
-/// time. In the export worker (`tests/worker_bench.rs`, Chromium 156 on the
-/// 2-core machine, 2026-12-02) the province's workbook went from a median of
-/// 825 ms to 565 ms, byte for byte the same file.
+/// A cell names its place (`r`) only after an empty cell: the format lets
+/// a cell without `r` follow the one before it (ECMA-376 Part 1, §18.3.1.4,
+/// `r` optional), and Excel, LibreOffice and calamine read it so
+/// (`tests/report_files.rs` reads every sheet back with calamine). The
+/// default style (0) is the whole-number one, so most cells carry no
+/// attribute at all. A province's daily sheet has 770,000 cells: this took
+/// its XML from 31 to 16 MB, and with it the DEFLATE time (issue #12).
+///
+/// Pieces are pushed rather than formatted, for the same cells: `write!`
+/// per cell took about half of the sheet's XML time (export worker,
+/// `tests/worker_bench.rs`, 825 → 565 ms, session 8).
 ///
 /// `kind` is `""` or the cell's type attribute, as ` t="inlineStr"`.
-fn open_cell(out: &mut String, column: &str, line: &str, kind: &str, style: u8) {
-    out.push_str("<c r=\"");
-    out.push_str(column);
-    out.push_str(line);
-    out.push('"');
+fn open_cell(out: &mut String, place: Option<(&str, &str)>, kind: &str, style: u8) {
+    out.push_str("<c");
+    if let Some((column, line)) = place {
+        out.push_str(" r=\"");
+        out.push_str(column);
+        out.push_str(line);
+        out.push('"');
+    }
     out.push_str(kind);
-    out.push_str(" s=\"");
-    out.push(char::from(b'0' + style));
-    out.push_str("\">");
+    if style != STYLE_WHOLE {
+        out.push_str(" s=\"");
+        out.push(char::from(b'0' + style));
+        out.push('"');
+    }
+    out.push('>');
 }
 
 /// Appends a text cell: an inline string, never evaluated.
-fn text_cell(out: &mut String, column: &str, line: &str, text: &str, style: u8) {
-    open_cell(out, column, line, " t=\"inlineStr\"", style);
+fn text_cell(out: &mut String, place: Option<(&str, &str)>, text: &str, style: u8) {
+    open_cell(out, place, " t=\"inlineStr\"", style);
     out.push_str("<is><t xml:space=\"preserve\">");
     push_xml_text(out, text);
     out.push_str("</t></is></c>");
@@ -79,40 +92,40 @@ fn push_number(out: &mut String, value: f64, digits: &mut itoa::Buffer) {
 /// 48,000 rows, so no string per cell.
 fn sheet_xml(table: &Table) -> String {
     let columns: Vec<String> = (0..table.header.len().max(1)).map(column_name).collect();
-    let mut out = String::with_capacity(200 + 80 * (table.rows.len() + 1) * columns.len());
+    let mut out = String::with_capacity(200 + 24 * (table.rows.len() + 1) * columns.len());
     out.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
          <worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
          <sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" \
-         activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData><row r=\"1\">",
+         activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData><row>",
     );
-    for (heading, column) in table.header.iter().zip(&columns) {
-        text_cell(&mut out, column, "1", heading, 1);
+    for heading in &table.header {
+        text_cell(&mut out, None, heading, STYLE_HEADER);
     }
     out.push_str("</row>");
     let mut line_digits = itoa::Buffer::new();
     let mut digits = itoa::Buffer::new();
     for (r, row) in table.rows.iter().enumerate() {
-        let line = line_digits.format(r + 2);
-        out.push_str("<row r=\"");
-        out.push_str(line);
-        out.push_str("\">");
+        // Rows follow one another, so none names its number either.
+        out.push_str("<row>");
+        let mut after_gap = false;
         for (cell, column) in row.iter().zip(&columns) {
+            let place = after_gap.then(|| (column.as_str(), line_digits.format(r + 2)));
+            after_gap = false;
             match cell {
-                Cell::Text(text) => text_cell(&mut out, column, line, text, 0),
+                Cell::Text(text) => text_cell(&mut out, place, text, STYLE_TEXT),
                 Cell::Number { value, decimals } => {
-                    open_cell(
-                        &mut out,
-                        column,
-                        line,
-                        "",
-                        if *decimals == 0 { 2 } else { 3 },
-                    );
+                    let style = if *decimals == 0 {
+                        STYLE_WHOLE
+                    } else {
+                        STYLE_DECIMAL
+                    };
+                    open_cell(&mut out, place, "", style);
                     out.push_str("<v>");
                     push_number(&mut out, *value, &mut digits);
                     out.push_str("</v></c>");
                 }
-                Cell::Empty => {}
+                Cell::Empty => after_gap = true,
             }
         }
         out.push_str("</row>");
@@ -121,7 +134,15 @@ fn sheet_xml(table: &Table) -> String {
     out
 }
 
-// Styles: 0 text, 1 bold header, 2 whole number `#,##0`, 3 one decimal `#,##0.0`.
+// The cell styles, by their index in `cellXfs`. The default (0) is the
+// whole-number one, the most common cell; a text cell shows as written
+// whatever its number format.
+const STYLE_WHOLE: u8 = 0;
+const STYLE_HEADER: u8 = 1;
+const STYLE_TEXT: u8 = 2;
+const STYLE_DECIMAL: u8 = 3;
+
+// Styles: 0 whole number `#,##0`, 1 bold header, 2 text, 3 one decimal `#,##0.0`.
 const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
 <styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
 <numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"#,##0.0\"/></numFmts>\
@@ -130,9 +151,9 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>\
 <borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
 <cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>\
-<cellXfs count=\"4\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>\
+<cellXfs count=\"4\"><xf numFmtId=\"3\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>\
 <xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>\
-<xf numFmtId=\"3\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>\
+<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>\
 <xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>\
 <cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>\
 </styleSheet>";
