@@ -1,7 +1,8 @@
 // Báo cáo: the Decree 30 document with its saved fields, CSV exports that
 // Excel reads as Vietnamese and never as formulas, the printed A4 pages, and
 // the XLSX and DOCX files made by the export worker — the DOCX converted to
-// PDF by LibreOffice headless, as the Office would open it.
+// PDF by LibreOffice headless, as the Office would open it, and every sheet
+// of the XLSX read back by LibreOffice Calc.
 import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -66,16 +67,36 @@ describe('report', () => {
     assert.equal(csv.trim().split('\r\n').length, 1 + 2, 'header and the two template divisions');
   });
 
-  test('the XLSX workbook comes through a real download', async () => {
+  test('the XLSX workbook comes through a real download and LibreOffice Calc reads the same cells as the CSV files', async () => {
     await openReport(page);
     const downloading = page.waitForEvent('download');
     await page.locator('#xlsx-report').click();
     const download = await downloading;
     assert.equal(download.suggestedFilename(), 'bao-cao-thi-dua.xlsx');
-    const bytes = readFileSync(await download.path());
-    assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a ZIP file');
-    const names = bytes.toString('latin1');
-    for (let sheet = 1; sheet <= 5; sheet += 1) assert.ok(names.includes(`xl/worksheets/sheet${sheet}.xml`), `sheet ${sheet}`);
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-xlsx-'));
+    const xlsx = join(dir, 'bao-cao.xlsx');
+    await download.saveAs(xlsx);
+    assert.equal(readFileSync(xlsx).subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a ZIP file');
+    // Calc writes every sheet as CSV (the last option, -1: all sheets), each
+    // cell as shown, in en-US (1033): UTF-8, commas, quotes where needed.
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`,
+      '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1',
+      '--outdir', dir, xlsx], { timeout: 120_000, stdio: 'pipe' });
+    const lines = (text) => text.replace(/^\uFEFF/, '').replaceAll('\r\n', '\n').trimEnd();
+    const sheets = {
+      'csv-units': 'Kết quả của các phòng',
+      'csv-officers': 'Kết quả của cán bộ, công chức',
+      'csv-daily': 'Số liệu hằng ngày',
+      'csv-proposals': 'Đề xuất khen thưởng',
+    };
+    for (const [button, sheet] of Object.entries(sheets)) {
+      const csvDownload = page.waitForEvent('download');
+      await page.locator(`#${button}`).click();
+      const csv = lines(readFileSync(await (await csvDownload).path(), 'utf8'));
+      const calc = lines(readFileSync(join(dir, `bao-cao-${sheet}.csv`), 'utf8'));
+      assert.ok(calc.split('\n').length > 2, `${sheet}: rows read`);
+      assert.equal(calc, csv, `${sheet}: Calc reads what the CSV file holds`);
+    }
   });
 
   test('printed to PDF: A4 pages with the text, page numbers from page 2', async () => {
