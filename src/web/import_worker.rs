@@ -6,10 +6,11 @@
 //! pipeline.
 //!
 //! Messages are arrays tagged by their first element. The worker says
-//! `["ready"]`; the page sends `["check", workspace JSON, [File…]]`. The
-//! worker reads the files itself, one by one, sending `["progress", files
-//! done, files, bytes done, bytes]` after each, and answers `["checked",
-//! preview HTML, good files]`. `["apply", workspace JSON, [[kind, key,
+//! `["ready"]`; the page sends the picked files a hundred at a time,
+//! `["files", [File…]]`, each answered `["files", files held]`, then
+//! `["check", workspace JSON]`. The worker reads the files itself, one by
+//! one, sending `["progress", files done, files, bytes done, bytes]` after
+//! each, and answers `["checked", preview HTML, good files]`. `["apply", workspace JSON, [[kind, key,
 //! choice]…], now (RFC 3339)]` merges the checked files into the page's
 //! workspace as it is now and answers `["applied", workspace JSON, files]`.
 //! `["accept-key", division, true | false]` accepts (or takes back) a
@@ -46,9 +47,18 @@ use crate::web::worker_call::{self, call, call_with_progress, stop};
 const WORKER_URL: &str = "./thidua-import_loader.js";
 
 thread_local! {
+    /// The files picked, held until `check` reads them.
+    static PICKED: RefCell<Vec<File>> = const { RefCell::new(Vec::new()) };
     /// The files checked, kept until the page applies them or ends the worker.
     static BATCH: RefCell<ImportBatch> = RefCell::new(ImportBatch::default());
 }
+
+/// How many picked files go to the worker in one message. Chromium clones
+/// every `File` of a message on the page's thread, about 0.18 ms each: the
+/// province's 2,000 files in one message were a 355 ms task
+/// (`tests/bench/import.mjs`), a hundred are about 18 ms, each message in a
+/// task of its own.
+const FILES_PER_MESSAGE: usize = 100;
 
 /// SHA-256 with the browser's own WebCrypto (native code, on its own
 /// threads); `None` where there is none — a plain-HTTP intranet host is not
@@ -161,11 +171,10 @@ async fn check_signature(
 
 /// Reads and checks every file, reporting progress after each, then runs
 /// the dry run; the preview.
-async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Array) -> Array {
+async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Vec<File>) -> Array {
     let Ok(workspace) = decode_workspace(workspace) else {
         return Array::of3(&"checked".into(), &"".into(), &0.into());
     };
-    let files: Vec<File> = files.iter().map(|file| file.unchecked_into()).collect();
     let total = files.len() as u32;
     let bytes: f64 = files.iter().map(|file| file.size()).sum();
     let picked = files
@@ -249,11 +258,20 @@ async fn read_backup(workspace: &str, file: File) -> Array {
 pub fn serve() {
     worker_call::serve(
         |scope, request| match request.get(0).as_string().as_deref() {
+            Some("files") => {
+                let held = PICKED.with_borrow_mut(|picked| {
+                    let files = Array::from(&request.get(1));
+                    picked.extend(files.iter().map(|file| file.unchecked_into::<File>()));
+                    picked.len()
+                });
+                let _ = scope.post_message(&Array::of2(&"files".into(), &(held as u32).into()));
+            }
             Some("check") => {
                 let scope = scope.clone();
+                let files = PICKED.take();
                 wasm_bindgen_futures::spawn_local(async move {
                     let workspace = request.get(1).as_string().unwrap_or_default();
-                    let answer = check(&scope, &workspace, Array::from(&request.get(2))).await;
+                    let answer = check(&scope, &workspace, files).await;
                     let _ = scope.post_message(&answer);
                 });
             }
@@ -341,8 +359,16 @@ impl ImportWorker {
         files: Vec<File>,
         progress: impl Fn(Progress) + 'static,
     ) -> Result<(String, usize), String> {
-        let list: Array = files.into_iter().collect();
-        let message = Array::of3(&"check".into(), &workspace.into(), &list);
+        // A message of its own for each hundred files, each answered before
+        // the next is sent, so the page's thread clones them in short tasks.
+        for (index, chunk) in files.chunks(FILES_PER_MESSAGE).enumerate() {
+            let list: Array = chunk.iter().collect();
+            let message = Array::of2(&"files".into(), &list);
+            call(&self.worker, message, None, index == 0)
+                .await
+                .map_err(|()| WORKER_FAILED.to_string())?;
+        }
+        let message = Array::of2(&"check".into(), &workspace.into());
         let on_progress = Rc::new(move |message: &Array| {
             let number = |index: u32| message.get(index).as_f64().unwrap_or_default();
             progress(Progress {
@@ -352,7 +378,7 @@ impl ImportWorker {
                 bytes: number(4),
             });
         });
-        let answer = call_with_progress(&self.worker, message, None, true, on_progress)
+        let answer = call_with_progress(&self.worker, message, None, files.is_empty(), on_progress)
             .await
             .map_err(|()| WORKER_FAILED.to_string())?;
         Ok(preview_of(&answer))
