@@ -316,6 +316,25 @@ fn the_workbook_has_a_sheet_per_table_with_numbers_as_numbers_and_text_never_a_f
         "t=\"inlineStr\" s=\"2\"><is><t xml:space=\"preserve\">=HYPERLINK(&quot;http://x&quot;,&quot;&lt;bấm&gt;&quot;)</t>"
     ));
     assert!(!units.contains("<f>"));
+    // Each column is as wide as its longest text: a division's name shows whole.
+    let sheet = roxmltree::Document::parse(&units).unwrap();
+    let widths: Vec<f64> = sheet
+        .descendants()
+        .filter(|node| node.has_tag_name("col"))
+        .map(|col| col.attribute("width").unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(widths.len(), tables[0].header.len());
+    let longest_name = ws
+        .campaign
+        .units
+        .iter()
+        .map(|u| u.name.chars().count())
+        .max()
+        .unwrap();
+    assert!(
+        widths[1] >= longest_name as f64,
+        "{widths:?}, a name of {longest_name}"
+    );
     assert_sheets_read_back(workbook(&tables), &tables);
 }
 
