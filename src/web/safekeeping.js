@@ -8,8 +8,12 @@
 // would put request and callback glue into the page's wasm (and the file
 // picker needs web-sys's unstable APIs). Not a wasm-bindgen snippet: the
 // workers link the same crate and are built as classic scripts, which
-// cannot import one. A classic script, so it has run before the app's
-// module starts; the app reaches it as the global `thiduaSafekeeping`.
+// cannot import one. A deferred classic script: it runs once the page is
+// parsed and before the app's module (both in document order), and as a
+// parser-blocking script it held back the fetch of the app's wasm, which is
+// announced after it (resource timing: the wasm waited for the CSS and this
+// file; deferred, all start together). The app reaches it as the global
+// `thiduaSafekeeping`.
 'use strict';
 (() => {
   const DATABASE = 'thidua';
