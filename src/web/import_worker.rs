@@ -10,9 +10,10 @@
 //! `["files", [File…]]`, each answered `["files", files held]`, then
 //! `["check", workspace JSON]`. The worker reads the files itself, one by
 //! one, sending `["progress", files done, files, bytes done, bytes]` after
-//! each, and answers `["checked", preview HTML, good files]`. `["apply", workspace JSON, [[kind, key,
-//! choice]…], now (RFC 3339)]` merges the checked files into the page's
-//! workspace as it is now and answers `["applied", workspace JSON, files]`.
+//! each, and answers `["checked", preview HTML, good files]`. `["apply",
+//! workspace JSON, [[kind, key, choice]…], now (RFC 3339)]` merges the
+//! checked files into the page's workspace as it is now and answers
+//! `["applied", workspace JSON, files]`.
 //! `["accept-key", division, true | false]` accepts (or takes back) a
 //! division's changed signing key and is answered like `check`.
 //! Cancelling ends the worker: nothing was stored, so nothing changes.
@@ -54,10 +55,10 @@ thread_local! {
 }
 
 /// How many picked files go to the worker in one message. Chromium clones
-/// every `File` of a message on the page's thread, about 0.18 ms each: the
-/// province's 2,000 files in one message were a 355 ms task
-/// (`tests/bench/import.mjs`), a hundred are about 18 ms, each message in a
-/// task of its own.
+/// every `File` of a message on the page's thread: the province's 2,000
+/// files in one message were a task of 613–633 ms (`tests/bench/import.mjs`,
+/// session 9); a hundred at a time, each message in a task of its own, none
+/// of them reaches 50 ms.
 const FILES_PER_MESSAGE: usize = 100;
 
 /// SHA-256 with the browser's own WebCrypto (native code, on its own
