@@ -299,21 +299,19 @@ fn rank(evaluations: Vec<Evaluation>) -> Vec<Evaluation> {
     // So integer keys are sorted, read in one pass over the list; names and
     // ids are compared whole only where the first 16 bytes are equal; and each
     // evaluation is moved once, to its place. Ids are unique, so the order
-    // is total.
+    // is total. (One sort, not one for the numbers and another for the ties:
+    // each `sort_unstable` instance is a few KB of the page's module.)
     let mut keys: Vec<(u64, u32, u128, u32)> = evaluations
         .iter()
         .enumerate()
         .map(|(index, e)| ranking_key(e, index))
         .collect();
-    keys.sort_unstable();
-    for same in keys.chunk_by_mut(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
-        if same.len() > 1 {
-            same.sort_unstable_by(|a, b| {
-                let (a, b) = (&evaluations[a.3 as usize], &evaluations[b.3 as usize]);
-                a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))
-            });
-        }
-    }
+    keys.sort_unstable_by(|a, b| {
+        (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| {
+            let (a, b) = (&evaluations[a.3 as usize], &evaluations[b.3 as usize]);
+            a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))
+        })
+    });
     let mut places: Vec<Option<Evaluation>> = evaluations.into_iter().map(Some).collect();
     keys.iter()
         .enumerate()
