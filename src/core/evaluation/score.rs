@@ -335,17 +335,15 @@ const LOOK_AHEAD: usize = 16;
 /// when that misses. (Hashing all of a province's 90,000 look-ups was a
 /// fifth of its evaluation in Chromium.) Ids are unique within a campaign:
 /// every file that brings one twice is refused (`core::exchange::envelope`).
-struct PositionById<'a, T> {
-    items: &'a [T],
-    id: fn(&T) -> &str,
+struct PositionById<'a> {
+    ids: Vec<&'a str>,
     map: std::cell::OnceCell<HashMap<&'a str, usize>>,
 }
 
-impl<'a, T> PositionById<'a, T> {
-    fn new(items: &'a [T], id: fn(&T) -> &str) -> Self {
+impl<'a> PositionById<'a> {
+    fn new(ids: impl Iterator<Item = &'a str>) -> Self {
         PositionById {
-            items,
-            id,
+            ids: ids.collect(),
             map: std::cell::OnceCell::new(),
         }
     }
@@ -353,25 +351,18 @@ impl<'a, T> PositionById<'a, T> {
     /// The position of `id`, looking first at `last` and the few after it;
     /// `last` becomes the position found.
     fn find(&self, id: &str, last: &mut usize) -> Option<usize> {
-        if let Some(step) = self
-            .items
-            .get(*last..)
-            .unwrap_or_default()
-            .iter()
-            .take(LOOK_AHEAD)
-            .position(|item| (self.id)(item) == id)
-        {
+        let ahead = self.ids.get(*last..).unwrap_or_default();
+        if let Some(step) = ahead.iter().take(LOOK_AHEAD).position(|&known| known == id) {
             *last += step;
             return Some(*last);
         }
         let found = self
             .map
             .get_or_init(|| {
-                let item_id = self.id;
-                self.items
+                self.ids
                     .iter()
                     .enumerate()
-                    .map(|(index, item)| (item_id(item), index))
+                    .map(|(index, &known)| (known, index))
                     .collect()
             })
             .get(id)
@@ -492,7 +483,7 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
     let weeks = weeks_of(&days);
 
     // One pass over the reports: sums and paper per division, sums per day.
-    let unit_index = PositionById::new(&campaign.units, |unit| &unit.id);
+    let unit_index = PositionById::new(campaign.units.iter().map(|unit| unit.id.as_str()));
     let mut unit_sums = vec![Sums::default(); campaign.units.len()];
     let mut paper_days = vec![vec![PaperDay::NotReported; days.len()]; campaign.units.len()];
     let mut day_sums = vec![Sums::default(); days.len()];
@@ -529,7 +520,8 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
     }
     // From here on officers are found by position: their records, their
     // initiatives and their divisions.
-    let officer_index = PositionById::new(&campaign.officers, |officer| &officer.id);
+    let officer_index =
+        PositionById::new(campaign.officers.iter().map(|officer| officer.id.as_str()));
     let mut officer_records: Vec<Option<&OfficerRecord>> = vec![None; campaign.officers.len()];
     let mut last_officer = 0;
     for record in workspace.officer_records.iter().filter(|r| !r.meta.deleted) {
@@ -1048,7 +1040,7 @@ mod tests {
     #[test]
     fn positions_are_found_ahead_through_the_map_or_not_at_all() {
         let ids = ["a", "b", "c", "d"].map(String::from);
-        let index = PositionById::new(&ids, |id| id);
+        let index = PositionById::new(ids.iter().map(String::as_str));
         let mut last = 0;
         assert_eq!(index.find("b", &mut last), Some(1));
         assert_eq!(index.find("d", &mut last), Some(3));
