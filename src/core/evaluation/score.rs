@@ -296,8 +296,9 @@ fn rank(evaluations: Vec<Evaluation>) -> Vec<Evaluation> {
     // scores tie in runs of thousands, so names decide often. Sorting the
     // evaluations themselves moved each many times and compared names through
     // a closure, far apart in memory: a fifth of the evaluation in Chromium.
-    // So integer keys are sorted, read in one pass over the list; names and
-    // ids are compared whole only where the first 16 bytes are equal; and each
+    // So integer keys are sorted, read in one pass over the list;
+    // `ranking_order` decides only where the keys tie (the first 16 bytes of
+    // the names equal, so whole names and ids decide); and each
     // evaluation is moved once, to its place. Ids are unique, so the order
     // is total. (One sort, not one for the numbers and another for the ties:
     // each `sort_unstable` instance is a few KB of the page's module.)
@@ -307,10 +308,9 @@ fn rank(evaluations: Vec<Evaluation>) -> Vec<Evaluation> {
         .map(|(index, e)| ranking_key(e, index))
         .collect();
     keys.sort_unstable_by(|a, b| {
-        (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| {
-            let (a, b) = (&evaluations[a.3 as usize], &evaluations[b.3 as usize]);
-            a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))
-        })
+        (a.0, a.1, a.2)
+            .cmp(&(b.0, b.1, b.2))
+            .then_with(|| ranking_order(&evaluations[a.3 as usize], &evaluations[b.3 as usize]))
     });
     let mut places: Vec<Option<Evaluation>> = evaluations.into_iter().map(Some).collect();
     keys.iter()
