@@ -1,7 +1,10 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    thidua::web::start();
+    thidua::web::start(screens::screen);
 }
+
+#[cfg(target_arch = "wasm32")]
+mod screens;
 
 // The app only runs in a browser; a native build of this binary exists so that
 // `cargo build` and `cargo test` work on the host without a wasm toolchain.

@@ -1,6 +1,9 @@
-// Trunk post-build hook (Trunk.toml): makes the built site work offline and
-// under a strict Content-Security-Policy.
+// Trunk post-build hook (Trunk.toml): cuts the page's module at its screens,
+// and makes the built site work offline and under a strict
+// Content-Security-Policy.
 //
+// 0. Cuts the page's module (split-page.mjs), so the first load carries the
+//    first screen only.
 // 1. Moves Trunk's inline loader <script> into a file of its own, so the
 //    policy needs no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
 // 2. Writes sw.js, the service worker, with the list of every file of the
@@ -9,9 +12,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { splitStaged } from './split-page.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const sha = (text) => createHash('sha256').update(text).digest('hex');
+
+// 0. The page's module, cut.
+splitStaged(dir);
 
 // 1. The loader.
 const indexPath = join(dir, 'index.html');

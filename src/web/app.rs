@@ -16,16 +16,16 @@ use crate::web::components::nav::Nav;
 use crate::web::components::safekeeping_banner::SafekeepingBanner;
 use crate::web::components::save_banner::{SaveBanner, SaveState};
 use crate::web::offline::{self, UpdateBanner};
-use crate::web::pages::{
-    awards::Awards, dashboard::Dashboard, data_entry::DataEntry, guide::Guide, merge::Merge,
-    report::Report, setup::Setup, unit_report::UnitReport,
-};
 use crate::web::safekeeping::SafekeepingContext;
 use crate::web::storage::{self, TabStorage};
 
 /// The workspace every screen reads and edits; provided once by [`App`].
 #[derive(Clone, Copy)]
 pub struct WorkspaceContext(pub RwSignal<Workspace>);
+
+/// What shows a screen: given by the page binary (src/screens.rs).
+#[derive(Clone, Copy)]
+pub struct ScreenOf(pub fn(Route) -> AnyView);
 
 /// Reads the shared workspace signal.
 pub fn use_workspace() -> RwSignal<Workspace> {
@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let screen = expect_context::<ScreenOf>().0;
     let route = RwSignal::new(current_route());
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(current_route());
@@ -130,16 +131,7 @@ pub fn App() -> impl IntoView {
         <UpdateBanner waiting=update_waiting />
         <SafekeepingBanner />
         <main class="page">
-            {move || match route.get() {
-                Route::Dashboard => view! { <Dashboard /> }.into_any(),
-                Route::DataEntry => view! { <DataEntry /> }.into_any(),
-                Route::Merge => view! { <Merge /> }.into_any(),
-                Route::Report => view! { <Report /> }.into_any(),
-                Route::Awards => view! { <Awards /> }.into_any(),
-                Route::Setup => view! { <Setup /> }.into_any(),
-                Route::Guide => view! { <Guide /> }.into_any(),
-                Route::UnitReport => view! { <UnitReport /> }.into_any(),
-            }}
+            {move || screen(route.get())}
         </main>
         <footer class="site-footer">
             "Dữ liệu chỉ lưu trong trình duyệt này. Ứng dụng chạy không cần mạng."

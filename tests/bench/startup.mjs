@@ -2,7 +2,8 @@
 // release build in dist/:
 // - bytes a first visit transfers for the app itself, gzip -9 as a static
 //   host would serve them (wasm + js + css; goal ≤ 250 KB, issue #12), apart
-//   from the workers fetched on demand: the export worker (thidua-exporter*,
+//   from the pieces of the page's module that only other screens need, and
+//   the workers fetched on demand: the export worker (thidua-exporter*,
 //   on export and the document screens), the import worker (thidua-import*,
 //   when Hợp nhất imports files) and the register reader (thidua-register*,
 //   when a division imports a register);
@@ -16,23 +17,36 @@ import { gzipSync } from 'node:zlib';
 import { appReady, launchChromium, serveDist } from '../e2e/browser.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
+const measure = (name) => {
+  const bytes = readFileSync(dist + name);
+  return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+};
 const sizes = readdirSync(dist)
   .filter((name) => /\.(wasm|js|css)$/.test(name) && name !== 'sw.js')
-  .map((name) => {
-    const bytes = readFileSync(dist + name);
-    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-  });
+  .map(measure);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 for (const { name, raw, gzip } of sizes) console.log(`STARTUP ${name}: ${kb(raw)} raw, ${kb(gzip)} gzip`);
 const workers = ['thidua-exporter', 'thidua-import', 'thidua-register'];
 const workerOf = (name) => workers.find((worker) => name.startsWith(worker));
 const sum = (list) => list.reduce((total, s) => total + s.gzip, 0);
-const firstLoad = sum(sizes.filter((s) => !workerOf(s.name)));
+// The page's module is cut at its screens (tools/split-page.mjs): the pieces'
+// loader comes with the first load (the glue imports it), the pieces when
+// their screen is first opened.
+const page = sizes.find((s) => s.name.endsWith('_bg.wasm') && !workerOf(s.name));
+const piecesDir = page.name.slice(0, -'_bg.wasm'.length);
+const pieces = readdirSync(dist + piecesDir).map((name) => measure(`${piecesDir}/${name}`));
+const loader = pieces.find((s) => s.name.endsWith('/__wasm_split.js'));
+const firstLoad = sum(sizes.filter((s) => !workerOf(s.name))) + loader.gzip;
 console.log(`STARTUP first load, wasm + js + css: ${kb(firstLoad)} gzip (goal ≤ 250 KB)`);
+const screens = pieces.filter((s) => /\/split_.*\.wasm$/.test(s.name));
+console.log(
+  `STARTUP the other screens, on first opening: ${kb(sum(pieces) - loader.gzip)} gzip in ${pieces.length - 1} pieces; ` +
+    screens.map((s) => `${s.name.split('/split_')[1].slice(0, -5)} ${kb(s.gzip)}`).join(', ') +
+    `, and ${kb(sum(pieces) - loader.gzip - sum(screens))} shared between screens`,
+);
 // The Debian path's first load: the same files, with the page's module as
 // Debian's rustc-web builds it (`./dev bench` passes it when it can build one).
 if (process.env.DEBIAN_PAGE_WASM) {
-  const page = sizes.find((s) => s.name.endsWith('_bg.wasm') && !workerOf(s.name));
   const debian = gzipSync(readFileSync(process.env.DEBIAN_PAGE_WASM), { level: 9 }).length;
   console.log(
     `STARTUP first load on the Debian path (page module ${kb(debian)} gzip instead of ${kb(page.gzip)}): ` +

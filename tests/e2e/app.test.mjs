@@ -52,6 +52,24 @@ describe('routes', () => {
     assert.equal(await activeMenu(), 'Tổng quan');
   });
 
+  test('a screen whose piece cannot be fetched says so in Vietnamese, and the rest goes on', async () => {
+    // The other screens are fetched on first opening (src/screens.rs); here
+    // Thiết lập's piece never arrives, as on a first visit without network.
+    await page.route(/\/split_setup\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Không mở được màn hình này.*kết nối mạng/);
+    assert.equal(await page.locator('main h1').count(), 0);
+    await page.locator('nav.menu a', { hasText: 'Nhập liệu' }).click();
+    await page.locator('main h1', { hasText: 'Nhập liệu' }).waitFor();
+    // The failed fetch is on the console; nothing else may be.
+    const expected = (error) => /split_setup\.wasm|Failed to fetch|failed to load|ERR_INTERNET_DISCONNECTED/i.test(error);
+    assert.ok(session.errors.length > 0 && session.errors.every(expected), session.errors.join('\n'));
+    session.errors.length = 0;
+  });
+
   test('an unknown route falls back to the dashboard', async () => {
     await page.goto(`${site.url}#/khong-ton-tai`);
     await appReady(page);

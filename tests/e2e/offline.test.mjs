@@ -17,7 +17,9 @@ export const CSP =
   "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; " +
   "form-action 'none'; frame-ancestors 'none'";
 
-const ROUTES = ['tong-quan', 'nhap-lieu', 'hop-nhat', 'bao-cao', 'thiet-lap', 'huong-dan', 'bao-cao-phong'];
+// Only Tổng quan is opened online: every other screen's piece of the page
+// (src/screens.rs) comes from the service worker's cache the first time.
+const ROUTES = ['tong-quan', 'nhap-lieu', 'hop-nhat', 'bao-cao', 'khen-thuong', 'thiet-lap', 'huong-dan', 'bao-cao-phong'];
 
 let browser;
 let site;
