@@ -15,8 +15,9 @@
 //    files, with their integrity.
 //
 // postbuild.mjs, Trunk's hook, calls `splitStaged` first, then lists the
-// pieces for the service worker. `node tools/split-page.mjs MODULE OUT` cuts
-// a module into OUT (./dev bench: the Debian path's page module).
+// pieces for the service worker. `node tools/split-page.mjs MODULE OUT
+// [--names]` cuts a module into OUT (./dev bench: the Debian path's page
+// module; ./dev size: the main module as shipped, with its names).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,8 +33,8 @@ const digest = (bytes, algorithm = 'sha256') => createHash(algorithm).update(byt
 
 /// Cuts `module` (cargo's page module) into `out`: `NAME.js`, `NAME_bg.wasm`
 /// and the folder NAME/ of the pieces, NAME made from the module's bytes.
-/// Returns NAME.
-export function splitPage(module, out) {
+/// Returns NAME. `keepNames`: the functions' names stay (for twiggy).
+export function splitPage(module, out, { keepNames = false } = {}) {
   const bytes = readFileSync(module);
   if (!bytes.includes(Buffer.from('reloc.CODE'))) {
     throw new Error(`split-page: ${module} has no relocations: build.rs links the page with --emit-relocs`);
@@ -52,7 +53,7 @@ export function splitPage(module, out) {
       const inMain = file === `${name}.js` || file === `${name}_bg.wasm`;
       const target = inMain ? join(out, file) : join(pieces, file);
       if (file.endsWith('.wasm')) {
-        run(WASM_OPT, ['-Oz', ...features, join(scratch, file), '-o', target]);
+        run(WASM_OPT, ['-Oz', ...(keepNames ? ['-g'] : []), ...features, join(scratch, file), '-o', target]);
       } else {
         renameSync(join(scratch, file), target);
       }
@@ -101,6 +102,6 @@ export function splitStaged(site) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!process.argv[3]) throw new Error('usage: node tools/split-page.mjs MODULE OUT');
-  console.log(splitPage(process.argv[2], process.argv[3]));
+  if (!process.argv[3]) throw new Error('usage: node tools/split-page.mjs MODULE OUT [--names]');
+  console.log(splitPage(process.argv[2], process.argv[3], { keepNames: process.argv[4] === '--names' }));
 }
