@@ -2,8 +2,6 @@
 //! forward the user's edits, plus the adapters to localStorage and the clock.
 
 mod app;
-
-use crate::core::route::Route;
 mod components;
 mod download;
 pub mod export_worker;
@@ -15,6 +13,8 @@ pub mod safekeeping;
 pub mod signing;
 pub mod storage;
 mod worker_call;
+
+use crate::core::route::Route;
 
 /// Mounts the app on `<body>`; called once from `main` in the browser, with
 /// what shows each screen (the page binary fetches most of them on demand).
