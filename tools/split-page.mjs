@@ -1,7 +1,7 @@
 // Cuts the page's module into the first screen and the rest (issue #12;
 // docs/hosting.md, “The page cut at its screens”).
 //
-// The screens behind the menu are split points (src/web/screens.rs). Trunk
+// The screens behind the menu are split points (src/screens.rs). Trunk
 // builds the page's module whole; this hook takes cargo's module (linked with
 // its relocations, build.rs) and, as cargo-leptos's `--split` does:
 // 1. wasm-split-cli cuts it: the main module keeps what Tổng quan and the app
@@ -61,8 +61,9 @@ export function splitPage(module, out, { keepNames = false } = {}) {
     // The glue finds the loader in the pieces' folder; the loader finds the
     // glue one folder up.
     const glue = join(out, `${name}.js`);
-    const imports = readFileSync(glue, 'utf8').replaceAll(' from "./__wasm_split.js"', ` from "./${name}/__wasm_split.js"`);
-    writeFileSync(glue, imports);
+    const glueText = readFileSync(glue, 'utf8');
+    if (!glueText.includes(' from "./__wasm_split.js"')) throw new Error('split-page: the glue does not import the loader: has wasm-bindgen changed?');
+    writeFileSync(glue, glueText.replaceAll(' from "./__wasm_split.js"', ` from "./${name}/__wasm_split.js"`));
     const loader = join(pieces, '__wasm_split.js');
     const loaderText = readFileSync(loader, 'utf8');
     if (!loaderText.includes(`from "./${name}.js"`)) throw new Error('split-page: the loader does not import the glue: has wasm-split-cli changed?');
