@@ -166,9 +166,9 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
                     updated_at: start_of_campaign,
                     deleted: false,
                 },
-                id,
+                id: id.into(),
                 unit_id,
-                name: person_name(&mut random),
+                name: person_name(&mut random).into(),
                 position: random.pick(&POSITIONS).to_string(),
             }
         })
@@ -230,7 +230,7 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
                 let (title, description) = *random.pick(&OFFICER_INITIATIVES);
                 workspace.initiatives.push(Initiative {
                     meta: meta(format!("{}-sang-kien", officer.id), day),
-                    owner: InitiativeOwner::Officer(officer.id.clone()),
+                    owner: InitiativeOwner::Officer(officer.id.to_string()),
                     title: title.into(),
                     description: description.into(),
                     date: day,
@@ -266,7 +266,7 @@ pub fn generate(scale: SampleScale, seed: u64) -> Workspace {
             };
             OfficerRecord {
                 meta: meta(format!("{}-kpi", officer.id), last_day),
-                officer_id: officer.id.clone(),
+                officer_id: officer.id.to_string(),
                 kpi_evaluated: evaluated,
                 kpi_score: evaluated.then(|| f64::from(50 + random.up_to(50))),
                 docs_handled: handled,

@@ -6,3 +6,4 @@ pub mod calendar;
 pub mod model;
 pub mod registers;
 pub mod template;
+pub mod text;

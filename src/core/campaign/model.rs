@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 pub use crate::core::campaign::registers::{CountSource, RememberedMappings, SavedMapping};
+pub use crate::core::campaign::text::Text;
 
 /// Version of the stored and exchanged data layout. Raise it with every
 /// incompatible change and add a migration for the previous one.
@@ -189,11 +190,11 @@ pub struct Unit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Officer {
     /// Stable identifier.
-    pub id: String,
+    pub id: Text,
     /// The division the officer belongs to.
     pub unit_id: String,
     /// Full name.
-    pub name: String,
+    pub name: Text,
     /// Position, e.g. “Chuyên viên”.
     pub position: String,
     /// Record bookkeeping, so a rename or a removal travels in exports

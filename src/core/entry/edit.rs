@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::core::campaign::model::{
     DailyCounts, DailyReport, Initiative, InitiativeOwner, Officer, OfficerRecord, RecordMeta,
-    Workspace,
+    Text, Workspace,
 };
 use crate::core::entry::history::{self, Stamp};
 use crate::core::entry::validation::{parse_count, CellError, CountField};
@@ -236,9 +236,9 @@ pub fn column_totals(workspace: &Workspace, unit_id: &str, days: &[NaiveDate]) -
 fn blank_officer(id: &str, unit_id: &str, now: DateTime<Utc>) -> Officer {
     Officer {
         meta: new_meta(id.to_owned(), now),
-        id: id.to_owned(),
+        id: id.into(),
         unit_id: unit_id.to_owned(),
-        name: String::new(),
+        name: Text::default(),
         position: String::new(),
     }
 }
@@ -255,7 +255,7 @@ pub fn add_officer(
     let stamp = stamp.into();
     let blank = blank_officer(&id, unit_id, stamp.at);
     let officer = Officer {
-        name: name.trim().to_owned(),
+        name: name.trim().into(),
         position: position.trim().to_owned(),
         ..blank.clone()
     };
@@ -280,7 +280,7 @@ fn change_officer(
     if *officer == before && (!remove || before.meta.deleted) {
         return false;
     }
-    officer.meta.id = officer.id.clone();
+    officer.meta.id = officer.id.to_string();
     touch(&mut officer.meta, stamp.at);
     officer.meta.deleted = remove;
     let after = officer.clone();

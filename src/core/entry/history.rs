@@ -105,7 +105,7 @@ impl Tracked for Officer {
     }
     fn fields(&self) -> Vec<(&'static str, String)> {
         vec![
-            ("name", self.name.clone()),
+            ("name", self.name.to_string()),
             ("position", self.position.clone()),
             ("unit_id", self.unit_id.clone()),
             ("deleted", flag(self.meta.deleted)),

@@ -76,9 +76,9 @@ pub fn propose(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<Prop
         })
         .map(|u| Proposal {
             nominee: Nominee::Collective,
-            id: u.id.clone(),
-            name: u.name.clone(),
-            unit_name: u.name.clone(),
+            id: u.id.to_string(),
+            name: u.name.to_string(),
+            unit_name: u.name.to_string(),
             score: u.composite,
             rank: u.rank,
             reasons: vec![
@@ -111,8 +111,8 @@ pub fn propose(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Vec<Prop
                     .unwrap_or_default();
                 Proposal {
                     nominee: Nominee::Individual,
-                    id: o.id.clone(),
-                    name: o.name.clone(),
+                    id: o.id.to_string(),
+                    name: o.name.to_string(),
                     unit_name: unit_name.to_string(),
                     score: o.composite,
                     rank: o.rank,

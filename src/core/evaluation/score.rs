@@ -17,7 +17,7 @@ use smallvec::SmallVec;
 use crate::core::campaign::calendar::working_days;
 use crate::core::campaign::model::{
     Campaign, CountSource, Criterion, CriterionKind, DailyCounts, InitiativeOwner, OfficerRecord,
-    Target, Thresholds, Workspace,
+    Target, Text, Thresholds, Workspace,
 };
 
 /// How a composite score reads.
@@ -117,9 +117,9 @@ pub type CriterionResults = SmallVec<[CriterionResult; 5]>;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evaluation {
     /// Unit or officer id.
-    pub id: String,
+    pub id: Text,
     /// Name as shown.
-    pub name: String,
+    pub name: Text,
     /// One result per criterion of the campaign, in campaign order.
     pub criteria: CriterionResults,
     /// Weighted mean of the applicable attainments; `None` if none applies.
@@ -327,6 +327,14 @@ fn rank(evaluations: Vec<Evaluation>) -> Vec<Evaluation> {
 /// about a division's officers.
 const LOOK_AHEAD: usize = 16;
 
+/// How far ahead a look goes while the map is not yet built: references
+/// that skip entries but keep the list's order still need no map (a
+/// province's officers' initiatives name one officer in ten, some gaps
+/// longer than [`LOOK_AHEAD`]; building the map for them was a tenth of
+/// the evaluation). Looks only go forward, so until the map is built the
+/// looks of one pass cost at most one comparison per id, plus this.
+const FAR_AHEAD: usize = 256;
+
 /// Positions of a campaign's divisions or officers by id. What names them
 /// mostly comes in the campaign's order — a division's reports one after
 /// another, the officers' records in their list's order, a division's
@@ -352,7 +360,12 @@ impl<'a> PositionById<'a> {
     /// `last` becomes the position found.
     fn find(&self, id: &str, last: &mut usize) -> Option<usize> {
         let ahead = self.ids.get(*last..).unwrap_or_default();
-        if let Some(step) = ahead.iter().take(LOOK_AHEAD).position(|&known| known == id) {
+        let window = if self.map.get().is_some() {
+            LOOK_AHEAD
+        } else {
+            FAR_AHEAD
+        };
+        if let Some(step) = ahead.iter().take(window).position(|&known| known == id) {
             *last += step;
             return Some(*last);
         }
@@ -629,8 +642,8 @@ pub fn evaluate(workspace: &Workspace) -> CampaignEvaluation {
                 let paper_free_days = (0..days.len()).filter(|&day| paper_free(day)).count() as u32;
                 let composite = weighted_composite(&campaign.criteria, &results);
                 Evaluation {
-                    id: unit.id.clone(),
-                    name: unit.name.clone(),
+                    id: unit.id.as_str().into(),
+                    name: unit.name.as_str().into(),
                     classification: classify(composite, &campaign.criteria, &results, thresholds),
                     composite,
                     criteria: results,
@@ -811,9 +824,9 @@ mod tests {
         let mut ws = Workspace::new(seed_campaign("t"));
         for n in 0..4 {
             ws.campaign.officers.push(Officer {
-                id: format!("o{n}"),
+                id: format!("o{n}").into(),
                 unit_id: "van-phong".into(),
-                name: format!("Cán bộ {n}"),
+                name: format!("Cán bộ {n}").into(),
                 position: String::new(),
                 meta: Default::default(),
             });
@@ -960,7 +973,7 @@ mod tests {
             // Ties: officers with no record (no data) and names repeated.
             for (index, officer) in ws.campaign.officers.iter_mut().enumerate() {
                 if index % 3 == 0 {
-                    officer.name = format!("Nguyễn Văn {}", index % 2);
+                    officer.name = format!("Nguyễn Văn {}", index % 2).into();
                 }
             }
             ws.officer_records.retain(|r| !r.officer_id.ends_with('1'));
@@ -994,8 +1007,8 @@ mod tests {
             for b in scores {
                 let key = |composite| {
                     let evaluation = Evaluation {
-                        id: String::new(),
-                        name: String::new(),
+                        id: Text::default(),
+                        name: Text::default(),
                         criteria: CriterionResults::new(),
                         composite,
                         classification: Classification::NoData,

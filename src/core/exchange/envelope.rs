@@ -521,10 +521,10 @@ struct Unsealed<'a> {
 fn officer_ids_of<'a>(
     officers: impl Iterator<Item = &'a Officer>,
     unit_id: &str,
-) -> HashSet<String> {
+) -> HashSet<&'a str> {
     officers
         .filter(|o| o.unit_id == unit_id)
-        .map(|o| o.id.clone())
+        .map(|o| o.id.as_str())
         .collect()
 }
 
@@ -535,7 +535,7 @@ pub fn export_unit(workspace: &Workspace, unit_id: &str, now: DateTime<Utc>) -> 
     let officers = officer_ids_of(campaign.officers.iter(), unit_id);
     let owned = |owner: &InitiativeOwner| match owner {
         InitiativeOwner::Unit(id) => id == unit_id,
-        InitiativeOwner::Officer(id) => officers.contains(id),
+        InitiativeOwner::Officer(id) => officers.contains(id.as_str()),
     };
     Some(ExportFile {
         app_version: APP_VERSION.into(),
@@ -563,7 +563,7 @@ pub fn export_unit(workspace: &Workspace, unit_id: &str, now: DateTime<Utc>) -> 
             officer_records: workspace
                 .officer_records
                 .iter()
-                .filter(|r| officers.contains(&r.officer_id))
+                .filter(|r| officers.contains(r.officer_id.as_str()))
                 .cloned()
                 .collect(),
             initiatives: workspace
@@ -996,7 +996,7 @@ fn check_ownership(payload: &Payload, unit_id: &str) -> Vec<String> {
     for record in payload
         .officer_records
         .iter()
-        .filter(|r| !own.contains(&r.officer_id))
+        .filter(|r| !own.contains(r.officer_id.as_str()))
     {
         problems.push(format!(
             "có bản ghi của cán bộ “{}” không thuộc phòng.",
@@ -1006,7 +1006,7 @@ fn check_ownership(payload: &Payload, unit_id: &str) -> Vec<String> {
     for initiative in &payload.initiatives {
         let owned = match &initiative.owner {
             InitiativeOwner::Unit(id) => id == unit_id,
-            InitiativeOwner::Officer(id) => own.contains(id),
+            InitiativeOwner::Officer(id) => own.contains(id.as_str()),
         };
         if !owned {
             problems.push(format!(

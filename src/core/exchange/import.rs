@@ -820,7 +820,7 @@ mod tests {
         for n in 0..edits {
             let stamp = Stamp {
                 at: when + chrono::Duration::minutes(n as i64),
-                by: Some(officer.clone()),
+                by: Some(officer.to_string()),
             };
             update_counts(&mut workspace, &unit, days[n % 3], stamp, |c| {
                 c.docs_received += 1;
@@ -1007,7 +1007,7 @@ mod tests {
         let expected = if conflict.incoming_wins {
             officer(&workspace)
         } else {
-            "<b>Tên & “khác”</b>".to_string()
+            crate::core::campaign::model::Text::from("<b>Tên & “khác”</b>")
         };
         assert_eq!(
             officer(&merged),

@@ -94,7 +94,10 @@ pub fn unit_table(campaign: &Campaign, evaluation: &CampaignEvaluation) -> Table
         .units
         .iter()
         .map(|unit| {
-            let mut row = vec![Cell::int(unit.rank as f64), Cell::Text(unit.name.clone())];
+            let mut row = vec![
+                Cell::int(unit.rank as f64),
+                Cell::Text(unit.name.to_string()),
+            ];
             row.extend(result_cells(unit));
             row.push(Cell::int(unit.paper_free_days));
             row.push(Cell::int(unit.paperless_weeks));
@@ -132,7 +135,7 @@ pub fn officer_table(workspace: &Workspace, evaluation: &CampaignEvaluation) -> 
         .map(|officer| {
             let mut row = vec![
                 Cell::int(officer.rank as f64),
-                Cell::Text(officer.name.clone()),
+                Cell::Text(officer.name.to_string()),
                 Cell::Text(unit_of(&officer.id)),
             ];
             row.extend(result_cells(officer));
@@ -570,7 +573,7 @@ mod tests {
         assert!(units.rows.iter().all(|r| r.len() == units.header.len()));
         assert_eq!(
             units.rows[0][1],
-            Cell::Text(evaluation.units[0].name.clone())
+            Cell::Text(evaluation.units[0].name.to_string())
         );
         assert_eq!(
             units.rows[0][7],
@@ -596,7 +599,7 @@ mod tests {
         assert_eq!(proposals.rows.len(), 8 + 80);
         let leader = &evaluation.units[0];
         let first = &proposals.rows[0];
-        assert_eq!(first[2], Cell::Text(leader.name.clone()));
+        assert_eq!(first[2], Cell::Text(leader.name.to_string()));
         assert_eq!(first[4], Cell::share(leader.composite));
         assert_eq!(first[5], Cell::int(1));
         let Cell::Text(reasons) = &first[6] else {

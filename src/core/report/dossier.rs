@@ -198,8 +198,8 @@ pub fn dossier_nominees(
         });
         DossierNominee {
             nominee,
-            id: e.id.clone(),
-            name: e.name.clone(),
+            id: e.id.to_string(),
+            name: e.name.to_string(),
             position,
             score: e.composite,
             rank: e.rank,
@@ -582,7 +582,7 @@ fn director_decision(
         .map(|(index, (e, kind))| {
             vec![
                 Cell::int((index + 1) as f64),
-                Cell::Text(e.name.clone()),
+                Cell::Text(e.name.to_string()),
                 Cell::Text(match kind {
                     Nominee::Collective => "Tập thể".into(),
                     Nominee::Individual => "Cá nhân".into(),
@@ -724,7 +724,7 @@ mod tests {
             reason: "Đã được khen cấp trên".into(),
         });
         ws.dossier.added.push(HandChange {
-            id: outsider.id.clone(),
+            id: outsider.id.to_string(),
             reason: "Có sáng kiến <b>đặc biệt</b>".into(),
         });
         ws.dossier.added.push(HandChange {
@@ -732,7 +732,7 @@ mod tests {
             reason: "x".into(),
         });
         ws.dossier.council.votes.push(Vote {
-            id: outsider.id.clone(),
+            id: outsider.id.to_string(),
             votes_for: 7,
         });
         let nominees = dossier_nominees(&ws, &evaluation);

@@ -86,7 +86,7 @@ pub fn unit_report_document(
         .iter()
         .filter(|o| officer_ids.contains(&o.id.as_str()))
         .map(|o| {
-            let mut row = vec![Cell::int(o.rank as f64), Cell::Text(o.name.clone())];
+            let mut row = vec![Cell::int(o.rank as f64), Cell::Text(o.name.to_string())];
             row.extend(result_cells(o));
             row
         })
@@ -117,7 +117,7 @@ pub fn unit_report_document(
             .officers
             .iter()
             .find(|o| &o.id == id)
-            .map_or_else(String::new, |o| o.name.clone()),
+            .map_or_else(String::new, |o| o.name.to_string()),
     };
     let initiatives: Vec<Vec<Cell>> = workspace
         .initiatives

@@ -36,7 +36,12 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
                     w.campaign
                         .active_officers()
                         .filter(|o| o.unit_id == unit_id)
-                        .map(|o| (InitiativeOwner::Officer(o.id.clone()).key(), o.name.clone())),
+                        .map(|o| {
+                            (
+                                InitiativeOwner::Officer(o.id.to_string()).key(),
+                                o.name.to_string(),
+                            )
+                        }),
                 );
                 owners
             })
@@ -66,14 +71,14 @@ pub fn InitiativeList(unit_id: String) -> impl IntoView {
                     .officers
                     .iter()
                     .filter(|o| o.unit_id == unit_id)
-                    .map(|o| o.id.clone())
+                    .map(|o| o.id.to_string())
                     .collect();
                 let owner_name = |owner: &InitiativeOwner| match owner {
                     InitiativeOwner::Unit(id) => {
                         w.campaign.units.iter().find(|u| &u.id == id).map(|u| u.name.clone())
                     }
                     InitiativeOwner::Officer(id) => {
-                        w.campaign.officers.iter().find(|o| &o.id == id).map(|o| o.name.clone())
+                        w.campaign.officers.iter().find(|o| o.id == *id).map(|o| o.name.to_string())
                     }
                 };
                 w.initiatives

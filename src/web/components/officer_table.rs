@@ -96,11 +96,11 @@ fn OfficerRow(officer_id: String) -> impl IntoView {
             <td>
                 <input
                     aria-label="Họ và tên"
-                    prop:value=move || officer.get().map(|o| o.name).unwrap_or_default()
+                    prop:value=move || officer.get().map(|o| o.name.to_string()).unwrap_or_default()
                     on:change=move |event| {
                         let name = event_target_value(&event).trim().to_string();
                         if !name.is_empty() {
-                            edit_name(&|o| o.name = name.clone());
+                            edit_name(&|o| o.name = name.as_str().into());
                         }
                     }
                 />
@@ -228,7 +228,7 @@ pub fn OfficerTable(unit_id: String) -> impl IntoView {
                 </thead>
                 <tbody>
                     <For each=move || officer_ids.get() key=|id| id.clone() let:id>
-                        <OfficerRow officer_id=id />
+                        <OfficerRow officer_id=id.to_string() />
                     </For>
                 </tbody>
             </table>

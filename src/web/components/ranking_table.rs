@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::core::campaign::model::Criterion;
+use crate::core::campaign::model::{Criterion, Text};
 use crate::core::entry::history::{edit_summaries, Topic};
 use crate::core::evaluation::explain::{
     attainment_text, explain_composite, explain_criterion, explain_history,
@@ -105,9 +105,9 @@ pub fn RankingTable(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
                     .iter()
                     .map(|unit| {
                         view! {
-                            <tr data-unit=unit.id.clone()>
+                            <tr data-unit=unit.id.to_string()>
                                 <td class="num rank" data-label="Hạng">{unit.rank}</td>
-                                <th scope="row">{unit.name.clone()}</th>
+                                <th scope="row">{unit.name.to_string()}</th>
                                 {figure_cells(criteria, unit, Some(&history))}
                                 <td class="num" data-label="Ngày không in giấy">
                                     <details class="explain">
@@ -181,7 +181,7 @@ pub fn OfficerRanking(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
                     let unit = names.get(o.unit_id.as_str()).copied().unwrap_or("—");
                     (o.id.clone(), (o.unit_id.clone(), unit.to_string()))
                 })
-                .collect::<HashMap<String, (String, String)>>()
+                .collect::<HashMap<Text, (String, String)>>()
         })
     });
     // Officers of the chosen division, in ranking order.
@@ -210,9 +210,9 @@ pub fn OfficerRanking(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
                         .map(|officer| {
                             let unit = units.get(&officer.id).map_or("—", |u| u.1.as_str());
                             view! {
-                                <tr data-officer=officer.id.clone()>
+                                <tr data-officer=officer.id.to_string()>
                                     <td class="num rank" data-label="Hạng">{officer.rank}</td>
-                                    <th scope="row">{officer.name.clone()}</th>
+                                    <th scope="row">{officer.name.to_string()}</th>
                                     <td class="unit" data-label="Phòng">{unit.to_string()}</td>
                                     {figure_cells(criteria, officer, None)}
                                 </tr>

@@ -118,7 +118,7 @@ pub(super) fn NomineeList(
                 .chain(
                     w.campaign
                         .active_officers()
-                        .map(|o| (o.id.clone(), format!("Cá nhân: {}", o.name))),
+                        .map(|o| (o.id.to_string(), format!("Cá nhân: {}", o.name))),
                 )
                 .filter(|(id, _)| unlisted(id))
                 .collect::<Vec<_>>()

@@ -19,15 +19,17 @@ pub fn EntrantPicker(unit_id: Memo<Option<String>>) -> impl IntoView {
         workspace.with(|w| {
             w.campaign
                 .active_officers()
-                .filter(|o| Some(&o.unit_id) == unit.as_ref() || Some(&o.id) == chosen.as_ref())
+                .filter(|o| {
+                    Some(&o.unit_id) == unit.as_ref() || chosen.as_ref().is_some_and(|c| o.id == *c)
+                })
                 .map(|o| {
                     let name = if Some(&o.unit_id) == unit.as_ref() {
-                        o.name.clone()
+                        o.name.to_string()
                     } else {
                         let division = w.campaign.name_of(&o.unit_id).unwrap_or(&o.unit_id);
                         format!("{} ({division})", o.name)
                     };
-                    (o.id.clone(), name)
+                    (o.id.to_string(), name)
                 })
                 .collect::<Vec<_>>()
         })
