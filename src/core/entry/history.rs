@@ -130,6 +130,46 @@ impl Tracked for Initiative {
     }
 }
 
+/// A followed field's name as the screens write it (the keys of
+/// [`Tracked::fields`]).
+pub fn field_label(field: &str) -> &'static str {
+    if let Some(count) = CountField::ALL.iter().find(|count| count.key() == field) {
+        return count.label();
+    }
+    match field {
+        "kpi_evaluated" => "Đã đánh giá KPI",
+        "kpi_score" => "Điểm KPI",
+        "docs_handled" => "Văn bản xử lý",
+        "docs_handled_online" => "Văn bản xử lý trên mạng",
+        "docs_signed" => "Văn bản ký số",
+        "signing_authority" => "Có ký văn bản",
+        "name" => "Họ và tên",
+        "position" => "Chức vụ",
+        "unit_id" => "Phòng (mã)",
+        "owner" => "Của (mã)",
+        "title" => "Tên sáng kiến",
+        "description" => "Mô tả",
+        "date" => "Ngày",
+        "council_score" => "Điểm Hội đồng",
+        "deleted" => "Đã xóa",
+        _ => "Mục khác",
+    }
+}
+
+/// A followed field's value as a person reads it: yes or no in words, a
+/// date as dd/mm/yyyy, a blank as “(trống)”.
+pub fn field_value(field: &str, value: &str) -> String {
+    match (field, value) {
+        (_, "") => "(trống)".to_owned(),
+        ("kpi_evaluated" | "signing_authority" | "deleted", "true") => "có".to_owned(),
+        ("kpi_evaluated" | "signing_authority" | "deleted", "false") => "không".to_owned(),
+        ("date", _) => value
+            .parse::<NaiveDate>()
+            .map_or_else(|_| value.to_owned(), crate::core::format::date),
+        _ => value.to_owned(),
+    }
+}
+
 /// What an edit changed, field by field: `[field, old, new]`, where `""`
 /// stands for the field's blank value (0, false, empty) — so a first entry
 /// has `""` as its old value, and a created record lists only the fields

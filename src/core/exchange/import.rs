@@ -581,27 +581,41 @@ fn conflict_chooser(html: &mut String, file: &str, conflict: &Conflict) {
         conflict.kind.label(),
         xml_text(file)
     );
-    for (choice, label, version, chosen) in [
-        (
-            Choice::Local,
-            "Giữ bản đang có",
-            &conflict.local,
-            !conflict.incoming_wins,
-        ),
+    if conflict.differences.is_empty() {
+        html.push_str(
+            "<p class=\"hint\">Hai bản chỉ khác ở phần không hiện trên màn hình (như nguồn số \
+             liệu đọc từ sổ văn bản).</p>",
+        );
+    } else {
+        html.push_str(
+            "<table class=\"data differences\"><thead><tr><th scope=\"col\">Mục khác nhau</th>\
+             <th scope=\"col\">Bản đang có</th><th scope=\"col\">Bản trong tệp</th></tr></thead><tbody>",
+        );
+        for difference in &conflict.differences {
+            let _ = write!(
+                html,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                difference.field,
+                xml_text(&difference.local),
+                xml_text(&difference.incoming)
+            );
+        }
+        html.push_str("</tbody></table>");
+    }
+    for (choice, label, chosen) in [
+        (Choice::Local, "Giữ bản đang có", !conflict.incoming_wins),
         (
             Choice::Incoming,
             "Lấy bản trong tệp",
-            &conflict.incoming,
             conflict.incoming_wins,
         ),
     ] {
         let _ = write!(
             html,
             "<label><input type=\"radio\" name=\"{group}\" value=\"{}\" data-kind=\"{kind}\" \
-             data-key=\"{key}\"{}> {label}: <code>{}</code></label>",
+             data-key=\"{key}\"{}> {label}</label>",
             choice.key(),
             if chosen { " checked" } else { "" },
-            xml_text(version)
         );
     }
     html.push_str("</li>");
@@ -973,6 +987,37 @@ mod tests {
             "one conflict, two choices"
         );
         assert!(html.contains("data-kind=\"officer\""));
+    }
+
+    // A conflict is shown as the fields that differ, named as the screens
+    // name them, not as the records' JSON.
+    #[test]
+    fn a_conflict_shows_what_differs_in_vietnamese() {
+        let (workspace, bytes) = conflicting_file();
+        let officer = workspace.campaign.officers[0].name.clone();
+        let html = one(&workspace, bytes).preview_html();
+        let conflicts = &html[html.find("id=\"conflicts\"").expect("a conflict")..];
+        assert!(conflicts.contains("<th scope=\"row\">Họ và tên</th>"));
+        assert!(conflicts.contains(&format!("<td>{officer}</td>")));
+        assert!(conflicts.contains("<td>&lt;b&gt;Tên &amp; “khác”&lt;/b&gt;</td>"));
+        assert!(!conflicts.contains("<code>") && !conflicts.contains("\"name\""));
+        assert_eq!(
+            conflicts.matches("<tr><th scope=\"row\">").count(),
+            1,
+            "one field differs"
+        );
+
+        // A day's counts differing in one figure and in when it was entered.
+        let unit = workspace.campaign.units[0].id.clone();
+        let mut file = export_unit(&workspace, &unit, at()).unwrap();
+        let day = &mut file.payload.daily_reports[0];
+        day.counts.pages_printed += 3;
+        day.meta.updated_at = at();
+        let html = one(&workspace, encode_export(&file).into_bytes()).preview_html();
+        let conflicts = &html[html.find("id=\"conflicts\"").expect("a conflict")..];
+        assert!(conflicts.contains("<th scope=\"row\">Số trang in</th>"));
+        assert!(conflicts.contains("<th scope=\"row\">Sửa lần cuối</th>"));
+        assert!(conflicts.contains("15/08/2025"));
     }
 
     #[test]

@@ -21,12 +21,12 @@ use crate::core::campaign::model::{
     Workspace,
 };
 use crate::core::campaign::template::DIVISION_REPORT_DEADLINE;
-use crate::core::entry::history::merge_chains;
+use crate::core::entry::history::{field_label, field_value, merge_chains, Tracked};
 use crate::core::exchange::envelope::{vietnam_date, ExportFile, Source};
 use crate::core::format;
 
 /// A record that merges by key and version.
-pub trait Record: Clone + PartialEq + Serialize {
+pub trait Record: Clone + PartialEq + Serialize + Tracked {
     /// What identifies the record across copies.
     fn key(&self) -> &str;
     /// Its version bookkeeping.
@@ -125,12 +125,47 @@ pub struct Conflict {
     pub kind: RecordKind,
     /// Its key.
     pub key: String,
-    /// The stored version, as JSON.
-    pub local: String,
-    /// The file's version, as JSON.
-    pub incoming: String,
+    /// Where the two versions differ, as the user reads it.
+    pub differences: Vec<Difference>,
     /// Whether the file's version wins unless the user chooses otherwise.
     pub incoming_wins: bool,
+}
+
+/// One field in which two versions of a record differ, in Vietnamese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// The field, as the screens name it.
+    pub field: &'static str,
+    /// Its value in the stored version.
+    pub local: String,
+    /// Its value in the file's version.
+    pub incoming: String,
+}
+
+/// The followed fields in which `local` and `incoming` differ, then the
+/// time of their last change if that differs too. Empty when only what no
+/// screen shows differs (a register's provenance, say).
+fn differences<T: Record>(local: &T, incoming: &T) -> Vec<Difference> {
+    let mut differences: Vec<Difference> = local
+        .fields()
+        .into_iter()
+        .zip(incoming.fields())
+        .filter(|((_, mine), (_, theirs))| mine != theirs)
+        .map(|((field, mine), (_, theirs))| Difference {
+            field: field_label(field),
+            local: field_value(field, &mine),
+            incoming: field_value(field, &theirs),
+        })
+        .collect();
+    let (mine, theirs) = (local.meta().updated_at, incoming.meta().updated_at);
+    if mine != theirs {
+        differences.push(Difference {
+            field: "Sửa lần cuối",
+            local: format::date_time(mine),
+            incoming: format::date_time(theirs),
+        });
+    }
+    differences
 }
 
 /// What importing one file would do (the dry run), or did.
@@ -266,12 +301,10 @@ impl<'a, T: Record> KeyedList<'a, T> {
         apply: bool,
         summary: &mut MergeSummary,
     ) {
-        let json = |r: &T| serde_json::to_string(r).expect("records serialise");
         summary.conflicts.push(Conflict {
             kind: self.kind,
             key: record.key().to_owned(),
-            local: json(&self.records[at]),
-            incoming: json(record),
+            differences: differences(&self.records[at], record),
             incoming_wins,
         });
         if !apply {
