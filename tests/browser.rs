@@ -7,7 +7,8 @@ use gloo_storage::{LocalStorage, Storage};
 use thidua::core::campaign::model::{Workspace, SCHEMA_VERSION};
 use thidua::core::campaign::template::seed_campaign;
 use thidua::core::exchange::persist::{
-    classify_write_error, encode_stored, WriteFailure, LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY,
+    classify_write_error, encode_stored, stored_body, workspace_json, WriteFailure, LEGACY_V1_KEY,
+    UNREADABLE_KEY, WORKSPACE_KEY,
 };
 use thidua::core::sample::{generate, SampleScale};
 use thidua::web::storage::{load, new_id, StorageError, TabStorage};
@@ -95,6 +96,44 @@ fn a_workspace_from_a_newer_version_is_refused() {
 
 // Two tabs open on the same data: the one that did not see the other's save
 // must not overwrite it.
+// Hợp nhất saves the merged workspace from what the import worker made of
+// it; the save that setting it then brings about reports that and writes
+// nothing more, and the next change is saved as usual.
+#[wasm_bindgen_test]
+fn a_workspace_saved_ahead_is_saved_once_and_loads_back() {
+    LocalStorage::clear();
+    let tab = TabStorage::new(None);
+    let mut merged = generate(SampleScale::Department, 3);
+    let json = workspace_json(&merged);
+    tab.save_ahead(json.clone(), &stored_body(&json));
+    let written = raw(WORKSPACE_KEY).expect("written ahead");
+    assert_eq!(
+        tab.save(&merged),
+        Ok(true),
+        "the save reports what was written ahead"
+    );
+    assert_eq!(
+        raw(WORKSPACE_KEY).as_ref(),
+        Some(&written),
+        "and writes nothing more"
+    );
+    assert_eq!(load().unwrap().unwrap().workspace, merged);
+    assert_eq!(tab.save(&merged), Ok(false), "nothing changed since");
+    merged.campaign.title = "Sau khi hợp nhất".into();
+    assert_eq!(tab.save(&merged), Ok(true));
+    let stored = load().unwrap().unwrap();
+    assert_eq!(stored.workspace, merged);
+    assert_eq!(stored.generation, 2);
+
+    // Another tab saved meanwhile: the save ahead is refused, and so reported.
+    let other = TabStorage::new(None);
+    other.adopt(&stored);
+    other.save(&Workspace::new(seed_campaign("khác"))).unwrap();
+    tab.save_ahead(json.clone(), &stored_body(&json));
+    assert_eq!(tab.save(&merged), Err(StorageError::NewerInAnotherTab));
+    assert_eq!(load().unwrap().unwrap().workspace.campaign.id, "khác");
+}
+
 #[wasm_bindgen_test]
 fn an_older_tab_cannot_overwrite_newer_data() {
     LocalStorage::clear();

@@ -23,6 +23,11 @@ use crate::web::storage::{self, TabStorage};
 #[derive(Clone, Copy)]
 pub struct WorkspaceContext(pub RwSignal<Workspace>);
 
+/// This tab's storage, for a screen that saves a workspace ahead of
+/// setting it ([`TabStorage::save_ahead`]: Hợp nhất); provided by [`App`].
+#[derive(Clone, Copy)]
+pub struct TabContext(pub StoredValue<Rc<TabStorage>, leptos::prelude::LocalStorage>);
+
 /// What shows a screen: given by the page binary (src/screens.rs).
 #[derive(Clone, Copy)]
 pub struct ScreenOf(pub fn(Route) -> AnyView);
@@ -80,6 +85,7 @@ pub fn App() -> impl IntoView {
     );
     let save_state = RwSignal::new(load_error.map_or(SaveState::Saved, SaveState::Failed));
     provide_context(WorkspaceContext(workspace));
+    provide_context(TabContext(StoredValue::new_local(Rc::clone(&tab))));
     let safekeeping = SafekeepingContext::provide(workspace);
     storage::request_persistence();
     let update_waiting = offline::register();

@@ -39,7 +39,7 @@ use crate::core::exchange::envelope::{
     sealed_part, ExportError, ExportFile, Importer, MAX_EXPORT_BYTES,
 };
 use crate::core::exchange::import::{choices_from, Decoded, ImportBatch};
-use crate::core::exchange::persist::{decode_workspace, workspace_json};
+use crate::core::exchange::persist::{decode_workspace, stored_body, workspace_json};
 use crate::core::exchange::signature::{self, SignatureCheck, INVALID_SIGNATURE};
 use crate::web::signing::verify;
 use crate::web::worker_call::{self, call, call_with_progress, stop};
@@ -224,10 +224,14 @@ fn apply(request: &Array) -> Array {
     }));
     let now = text(3).parse().unwrap_or_else(|_| Utc::now());
     let files = BATCH.with_borrow(|batch| batch.apply(&mut workspace, &choices, now));
-    Array::of3(
+    let json = workspace_json(&workspace);
+    // Compressed here, where it does not hold up the page (storage::TabStorage::save_ahead).
+    let body = stored_body(&json);
+    Array::of4(
         &"applied".into(),
-        &workspace_json(&workspace).into(),
+        &Uint8Array::from(json.as_bytes()),
         &(files as u32).into(),
+        &body.into(),
     )
 }
 
@@ -294,7 +298,16 @@ pub fn serve() {
                 });
             }
             _ => {
-                let _ = scope.post_message(&apply(&request));
+                // The merged workspace's JSON goes as UTF-8 bytes whose buffer
+                // is handed over, not copied: as a string, a province's 29 MB
+                // were cloned into the page and re-encoded there, in the
+                // task that then decodes them.
+                let answer = apply(&request);
+                let transfer = Array::new();
+                if let Ok(bytes) = answer.get(1).dyn_into::<Uint8Array>() {
+                    transfer.push(&bytes.buffer());
+                }
+                let _ = scope.post_message_with_transfer(&answer, &transfer);
             }
         },
     );
@@ -387,13 +400,14 @@ impl ImportWorker {
 
     /// Merges the checked files into `workspace` (JSON, as the page has it
     /// now) with the conflicts' `choices` (kind, key, choice): the new
-    /// workspace's JSON and how many files were merged.
+    /// workspace's JSON, how many files were merged, and what storage holds
+    /// of it ([`stored_body`]).
     pub async fn apply(
         &self,
         workspace: String,
         choices: Vec<[String; 3]>,
         now: chrono::DateTime<Utc>,
-    ) -> Result<(String, usize), String> {
+    ) -> Result<(String, usize, String), String> {
         let choices: Array = choices
             .into_iter()
             .map(|[kind, key, value]| Array::of3(&kind.into(), &key.into(), &value.into()))
@@ -409,9 +423,19 @@ impl ImportWorker {
             .map_err(|()| WORKER_FAILED.to_string())?;
         let json = answer
             .get(1)
+            .dyn_into::<Uint8Array>()
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok())
+            .ok_or_else(|| WORKER_FAILED.to_string())?;
+        let body = answer
+            .get(3)
             .as_string()
             .ok_or_else(|| WORKER_FAILED.to_string())?;
-        Ok((json, answer.get(2).as_f64().unwrap_or_default() as usize))
+        Ok((
+            json,
+            answer.get(2).as_f64().unwrap_or_default() as usize,
+            body,
+        ))
     }
 
     /// Accepts (or takes back) division `unit`'s changed signing key: the

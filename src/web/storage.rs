@@ -12,9 +12,9 @@ use wasm_bindgen::JsCast;
 
 use crate::core::campaign::model::Workspace;
 use crate::core::exchange::persist::{
-    classify_write_error, decode_generation, decode_stored, migrate_v1, stored_value,
-    workspace_json, DecodeError, Stored, WriteFailure, GENERATION_KEY, LEGACY_V1_KEY,
-    UNREADABLE_KEY, WORKSPACE_KEY,
+    classify_write_error, decode_generation, decode_stored, migrate_v1, stored_body,
+    stored_value_of, workspace_json, DecodeError, Stored, WriteFailure, GENERATION_KEY,
+    LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY,
 };
 
 /// What can go wrong between the app and localStorage.
@@ -95,6 +95,8 @@ pub fn load() -> Result<Option<Stored>, StorageError> {
 pub struct TabStorage {
     generation: Cell<u64>,
     last_written: RefCell<String>,
+    /// What [`TabStorage::save_ahead`] did, for the save that follows it.
+    saved_ahead: RefCell<Option<Result<bool, StorageError>>>,
 }
 
 impl TabStorage {
@@ -125,15 +127,35 @@ impl TabStorage {
     /// saved newer data, or the browser refuses; in the last two cases storage
     /// is left as it was.
     pub fn save(&self, workspace: &Workspace) -> Result<bool, StorageError> {
+        if let Some(saved) = self.saved_ahead.take() {
+            return saved;
+        }
+        self.write(workspace_json(workspace), None)
+    }
+
+    /// Saves a workspace about to be set, from its `json` and its
+    /// [`stored_body`] made elsewhere (by the import worker, from the merged
+    /// province: on the page, writing that JSON and compressing it were one
+    /// task of 350 ms). The [`TabStorage::save`] that setting the workspace
+    /// brings about then returns what this did instead of doing it again;
+    /// so the workspace must be set right after, in the same task.
+    pub fn save_ahead(&self, json: String, body: &str) {
+        let saved = self.write(json, Some(body));
+        *self.saved_ahead.borrow_mut() = Some(saved);
+    }
+
+    fn write(&self, json: String, body: Option<&str>) -> Result<bool, StorageError> {
         let next = self.generation.get() + 1;
-        let json = workspace_json(workspace);
         if *self.last_written.borrow() == json {
             return Ok(false);
         }
         if stored_generation() > self.generation.get() {
             return Err(StorageError::NewerInAnotherTab);
         }
-        let raw = stored_value(next, &json);
+        let raw = match body {
+            Some(body) => stored_value_of(next, body),
+            None => stored_value_of(next, &stored_body(&json)),
+        };
         // The workspace first: if it does not fit, the generation stays and
         // the previous value is untouched (setItem is all or nothing).
         raw_set(WORKSPACE_KEY, &raw)?;

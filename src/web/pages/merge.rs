@@ -15,7 +15,7 @@ use crate::core::exchange::backup::Kept;
 use crate::core::exchange::envelope::{export_consolidated, export_file_name};
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
 use crate::core::format;
-use crate::web::app::{now, use_workspace};
+use crate::web::app::{now, use_workspace, TabContext};
 use crate::web::components::file_drop::FileDrop;
 use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::components::submission_table::SubmissionTable;
@@ -86,6 +86,7 @@ pub fn Merge() -> impl IntoView {
     let progress = RwSignal::new(None::<Progress>);
     let busy = RwSignal::new(false);
     let safekeeping = use_safekeeping();
+    let tab = expect_context::<TabContext>().0;
     let message = RwSignal::new(Status::None);
 
     let close = move || {
@@ -192,15 +193,16 @@ pub fn Merge() -> impl IntoView {
         let choices = checked_choices();
         let current = workspace.with_untracked(workspace_json);
         leptos::task::spawn_local(async move {
-            let applied = running
-                .apply(current, choices, now())
-                .await
-                .and_then(|(json, files)| {
-                    let merged = decode_workspace(&json).map_err(|e| e.to_string())?;
-                    Ok((merged, files))
-                });
+            let applied =
+                running
+                    .apply(current, choices, now())
+                    .await
+                    .and_then(|(json, files, body)| {
+                        let merged = decode_workspace(&json).map_err(|e| e.to_string())?;
+                        Ok((merged, files, json, body))
+                    });
             match applied {
-                Ok((merged, files)) => {
+                Ok((merged, files, json, body)) => {
                     let label = format!("lần nhập {files} tệp lúc {}", format::date_time(now()));
                     let undo = match safekeeping.keep_undo(label).await {
                         Ok(()) => {
@@ -212,6 +214,9 @@ pub fn Merge() -> impl IntoView {
                         ),
                     };
                     busy.try_set(false);
+                    // Stored as the worker wrote it; setting the workspace
+                    // then finds it saved (its save would repeat the work).
+                    tab.with_value(|tab| tab.save_ahead(json, &body));
                     workspace.try_set(merged);
                     close();
                     message.try_set(Some((true, format!("Đã hợp nhất {files} tệp. {undo}"))));
