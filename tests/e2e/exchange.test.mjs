@@ -255,3 +255,34 @@ describe('exchange', () => {
     assert.match(await page.locator('.toolbar .hint').textContent(), /^79 cán bộ, công chức$/);
   });
 });
+
+describe('the submissions of many divisions', () => {
+  test('Hợp nhất lists a province-sized list of divisions a page at a time', async () => {
+    await loadSample(page, site);
+    // 250 divisions, as a consolidating office above several departments has.
+    await page.evaluate(() => {
+      const value = JSON.parse(localStorage.getItem('thidua/v2/workspace'));
+      const { units } = value.workspace.campaign;
+      for (let n = 1; units.length < 250; n += 1) units.push({ id: `them-${n}`, name: `Đơn vị thêm ${n}`, head: '' });
+      value.generation += 1;
+      localStorage.setItem('thidua/v2/workspace', JSON.stringify(value));
+      localStorage.setItem('thidua/v2/generation', String(value.generation));
+    });
+    await page.goto(`${site.url}#/hop-nhat`);
+    await page.reload();
+    await appReady(page);
+    const rows = page.locator('#submissions tbody tr');
+    await rows.first().waitFor();
+    assert.match(await page.locator('#submission-summary').textContent(), /chưa nộp 250 trên 250 phòng/);
+    assert.equal(await rows.count(), 100);
+    const more = page.locator('#submission-more');
+    assert.equal(await more.textContent(), 'Xem thêm (150 phòng nữa)');
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('#submissions tbody tr').length === 200);
+    assert.equal(await more.textContent(), 'Xem thêm (50 phòng nữa)');
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('#submissions tbody tr').length === 250);
+    assert.equal(await more.count(), 0, 'all shown, no button');
+    assert.equal(await rows.last().locator('th').textContent(), 'Đơn vị thêm 242');
+  });
+});

@@ -2,16 +2,24 @@
 //! divisions' reporting deadline.
 
 use leptos::prelude::*;
+use rustc_hash::FxHashMap;
 
+use crate::core::campaign::model::Submission;
 use crate::core::exchange::merge::{
     division_deadline, register_days, submission_statuses, tally, SubmissionStatus,
 };
 use crate::core::format;
 use crate::web::app::use_workspace;
 
+/// Divisions listed at first, and added by each “Xem thêm”: a province
+/// has 2,000, and drawing them all again after every merge held the page
+/// for some 100 ms.
+const DIVISION_PAGE: usize = 100;
+
 #[component]
 pub fn SubmissionTable() -> impl IntoView {
     let workspace = use_workspace();
+    let limit = RwSignal::new(DIVISION_PAGE);
     let table = move || {
         workspace.with(|w| {
             let Some(due) = division_deadline(&w.campaign) else {
@@ -28,17 +36,23 @@ pub fn SubmissionTable() -> impl IntoView {
                 format::date(due),
                 statuses.len()
             );
-            let rows = statuses
+            let mut submissions: FxHashMap<&str, &Submission> = FxHashMap::default();
+            for submission in &w.submissions {
+                submissions
+                    .entry(submission.unit_id.as_str())
+                    .or_insert(submission);
+            }
+            let remaining = statuses.len().saturating_sub(limit.get());
+            // In campaign order, as the statuses are.
+            let rows = w
+                .campaign
+                .units
                 .iter()
-                .map(|(unit_id, status)| {
-                    let name = w
-                        .campaign
-                        .units
-                        .iter()
-                        .find(|u| &u.id == unit_id)
-                        .map(|u| u.name.clone())
-                        .unwrap_or_default();
-                    let submission = w.submissions.iter().find(|s| &s.unit_id == unit_id);
+                .zip(&statuses)
+                .take(limit.get())
+                .map(|(unit, (unit_id, status))| {
+                    let name = unit.name.clone();
+                    let submission = submissions.get(unit_id.as_str());
                     let tone = match status {
                         SubmissionStatus::OnTime(_) => "met",
                         SubmissionStatus::Late(_) => "missed",
@@ -98,6 +112,15 @@ pub fn SubmissionTable() -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                <Show when=move || { remaining > 0 }>
+                    <button
+                        type="button"
+                        id="submission-more"
+                        on:click=move |_| limit.update(|l| *l += DIVISION_PAGE)
+                    >
+                        {format!("Xem thêm ({} phòng nữa)", format::integer(remaining as i64))}
+                    </button>
+                </Show>
             }
             .into_any()
         })
