@@ -27,7 +27,7 @@ use std::rc::Rc;
 
 use chrono::Utc;
 use js_sys::{Array, Promise, Reflect, Uint8Array};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, SubtleCrypto, Worker};
 
@@ -39,7 +39,9 @@ use crate::core::exchange::envelope::{
     sealed_part, ExportError, ExportFile, Importer, MAX_EXPORT_BYTES,
 };
 use crate::core::exchange::import::{choices_from, Decoded, ImportBatch};
-use crate::core::exchange::persist::{decode_workspace, stored_body, workspace_json};
+use crate::core::exchange::persist::{
+    decode_workspace, stored_body, workspace_json, workspace_parts, WorkspaceParts,
+};
 use crate::core::exchange::signature::{self, SignatureCheck, INVALID_SIGNATURE};
 use crate::web::signing::verify;
 use crate::web::worker_call::{self, call, call_with_progress, stop};
@@ -227,12 +229,38 @@ fn apply(request: &Array) -> Array {
     let json = workspace_json(&workspace);
     // Compressed here, where it does not hold up the page (storage::TabStorage::save_ahead).
     let body = stored_body(&json);
-    Array::of4(
+    // And cut into parts the page decodes one task at a time.
+    let WorkspaceParts { skeleton, parts } = workspace_parts(workspace);
+    let bytes = |text: &str| JsValue::from(Uint8Array::from(text.as_bytes()));
+    let parts: Array = std::iter::once(&skeleton)
+        .chain(&parts)
+        .map(|part| bytes(part))
+        .collect();
+    Array::of5(
         &"applied".into(),
-        &Uint8Array::from(json.as_bytes()),
+        &bytes(&json),
         &(files as u32).into(),
         &body.into(),
+        &parts,
     )
+}
+
+/// What the worker answers to `apply`, as it arrived: its texts are
+/// read on the page a task at a time.
+pub struct Applied {
+    /// The merged workspace's JSON, as UTF-8 bytes.
+    pub json: Uint8Array,
+    /// How many files were merged.
+    pub files: usize,
+    /// What storage holds of it ([`stored_body`]).
+    pub body: String,
+    /// Its skeleton, then its parts ([`workspace_parts`]), as UTF-8 bytes.
+    pub parts: Vec<Uint8Array>,
+}
+
+/// UTF-8 bytes from a worker as text.
+pub fn text_of(bytes: &Uint8Array) -> Option<String> {
+    String::from_utf8(bytes.to_vec()).ok()
 }
 
 /// Reads a backup and previews restoring it over `workspace`.
@@ -304,8 +332,11 @@ pub fn serve() {
                 // task that then decodes them.
                 let answer = apply(&request);
                 let transfer = Array::new();
-                if let Ok(bytes) = answer.get(1).dyn_into::<Uint8Array>() {
-                    transfer.push(&bytes.buffer());
+                let parts = Array::from(&answer.get(4));
+                for bytes in std::iter::once(answer.get(1)).chain(parts.iter()) {
+                    if let Ok(bytes) = bytes.dyn_into::<Uint8Array>() {
+                        transfer.push(&bytes.buffer());
+                    }
                 }
                 let _ = scope.post_message_with_transfer(&answer, &transfer);
             }
@@ -399,15 +430,13 @@ impl ImportWorker {
     }
 
     /// Merges the checked files into `workspace` (JSON, as the page has it
-    /// now) with the conflicts' `choices` (kind, key, choice): the new
-    /// workspace's JSON, how many files were merged, and what storage holds
-    /// of it ([`stored_body`]).
+    /// now) with the conflicts' `choices` (kind, key, choice).
     pub async fn apply(
         &self,
         workspace: String,
         choices: Vec<[String; 3]>,
         now: chrono::DateTime<Utc>,
-    ) -> Result<(String, usize, String), String> {
+    ) -> Result<Applied, String> {
         let choices: Array = choices
             .into_iter()
             .map(|[kind, key, value]| Array::of3(&kind.into(), &key.into(), &value.into()))
@@ -421,21 +450,22 @@ impl ImportWorker {
         let answer = call(&self.worker, message, None, false)
             .await
             .map_err(|()| WORKER_FAILED.to_string())?;
+        let failed = || WORKER_FAILED.to_string();
         let json = answer
             .get(1)
             .dyn_into::<Uint8Array>()
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok())
-            .ok_or_else(|| WORKER_FAILED.to_string())?;
-        let body = answer
-            .get(3)
-            .as_string()
-            .ok_or_else(|| WORKER_FAILED.to_string())?;
-        Ok((
+            .map_err(|_| failed())?;
+        let body = answer.get(3).as_string().ok_or_else(failed)?;
+        let parts = Array::from(&answer.get(4))
+            .iter()
+            .map(|part| part.dyn_into::<Uint8Array>().map_err(|_| failed()))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Applied {
             json,
-            answer.get(2).as_f64().unwrap_or_default() as usize,
+            files: answer.get(2).as_f64().unwrap_or_default() as usize,
             body,
-        ))
+            parts,
+        })
     }
 
     /// Accepts (or takes back) division `unit`'s changed signing key: the

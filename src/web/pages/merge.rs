@@ -11,9 +11,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, FileList};
 
+use crate::core::campaign::model::Workspace;
 use crate::core::exchange::backup::Kept;
 use crate::core::exchange::envelope::{export_consolidated, export_file_name};
-use crate::core::exchange::persist::{decode_workspace, workspace_json};
+use crate::core::exchange::persist::{add_part, decode_workspace, workspace_json};
 use crate::core::format;
 use crate::web::app::{now, use_workspace, TabContext};
 use crate::web::components::file_drop::FileDrop;
@@ -21,9 +22,36 @@ use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::components::submission_table::SubmissionTable;
 use crate::web::components::undo_last::UndoLast;
 use crate::web::download::download_json;
-use crate::web::import_worker::{ImportWorker, Progress};
+use crate::web::import_worker::{text_of, Applied, ImportWorker, Progress};
 use crate::web::safekeeping::use_safekeeping;
 use crate::web::signing::signed_export;
+
+/// Lets the browser do what waits (input, drawing) before going on: what
+/// follows runs in a task of its own.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The merged workspace read from the import worker's answer a part per
+/// task (a province in one was a task of 200 ms), with how many files
+/// were merged, its JSON and what storage holds of it.
+async fn read_applied(applied: Applied) -> Result<(Workspace, usize, String, String), String> {
+    let unreadable = || "Không đọc được kết quả hợp nhất từ bộ nhập tệp.".to_string();
+    let mut parts = applied.parts.iter();
+    let skeleton = parts.next().and_then(text_of).ok_or_else(unreadable)?;
+    let mut merged = decode_workspace(&skeleton).map_err(|e| e.to_string())?;
+    for part in parts {
+        next_task().await;
+        let part = text_of(part).ok_or_else(unreadable)?;
+        add_part(&mut merged, &part).map_err(|e| e.to_string())?;
+    }
+    next_task().await;
+    let json = text_of(&applied.json).ok_or_else(unreadable)?;
+    Ok((merged, applied.files, json, applied.body))
+}
 
 /// The conflicts' choices as the preview's checked radio buttons say them:
 /// (kind, key, choice).
@@ -193,14 +221,10 @@ pub fn Merge() -> impl IntoView {
         let choices = checked_choices();
         let current = workspace.with_untracked(workspace_json);
         leptos::task::spawn_local(async move {
-            let applied =
-                running
-                    .apply(current, choices, now())
-                    .await
-                    .and_then(|(json, files, body)| {
-                        let merged = decode_workspace(&json).map_err(|e| e.to_string())?;
-                        Ok((merged, files, json, body))
-                    });
+            let applied = match running.apply(current, choices, now()).await {
+                Ok(applied) => read_applied(applied).await,
+                Err(reason) => Err(reason),
+            };
             match applied {
                 Ok((merged, files, json, body)) => {
                     let label = format!("lần nhập {files} tệp lúc {}", format::date_time(now()));
