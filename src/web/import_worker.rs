@@ -326,10 +326,10 @@ pub fn serve() {
                 });
             }
             _ => {
-                // The merged workspace's JSON goes as UTF-8 bytes whose buffer
-                // is handed over, not copied: as a string, a province's 29 MB
-                // were cloned into the page and re-encoded there, in the
-                // task that then decodes them.
+                // The merged workspace's JSON and its parts go as UTF-8 bytes
+                // whose buffers are handed over, not copied: as a string, a
+                // province's 29 MB were cloned into the page and re-encoded
+                // there, in the task that then decoded them.
                 let answer = apply(&request);
                 let transfer = Array::new();
                 let parts = Array::from(&answer.get(4));

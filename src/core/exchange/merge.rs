@@ -508,20 +508,26 @@ pub fn register_days(workspace: &Workspace) -> FxHashMap<&str, (u32, u32)> {
     days
 }
 
-/// Every division's status against a deadline due strictly before
-/// `due_before` (dates in Vietnam's time zone), in campaign order.
-pub fn submission_statuses(
-    workspace: &Workspace,
-    due_before: NaiveDate,
-) -> Vec<(String, SubmissionStatus)> {
-    // Each division's first submission, found once: a province has 2,000
-    // divisions and as many submissions.
+/// Each division's submission by its id (the first, should a list hold
+/// two), found once: a province has 2,000 divisions and as many
+/// submissions.
+pub fn submissions_by_unit(workspace: &Workspace) -> FxHashMap<&str, &Submission> {
     let mut submissions: FxHashMap<&str, &Submission> = FxHashMap::default();
     for submission in &workspace.submissions {
         submissions
             .entry(submission.unit_id.as_str())
             .or_insert(submission);
     }
+    submissions
+}
+
+/// Every division's status against a deadline due strictly before
+/// `due_before` (dates in Vietnam's time zone), in campaign order.
+pub fn submission_statuses(
+    workspace: &Workspace,
+    due_before: NaiveDate,
+) -> Vec<(String, SubmissionStatus)> {
+    let submissions = submissions_by_unit(workspace);
     workspace
         .campaign
         .units

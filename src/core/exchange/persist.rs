@@ -158,7 +158,7 @@ pub struct WorkspaceParts {
     pub parts: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 struct PartOut<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     officers: &'a [Officer],
@@ -185,30 +185,23 @@ pub fn workspace_parts(mut workspace: Workspace) -> WorkspaceParts {
     let reports = std::mem::take(&mut workspace.daily_reports);
     let records = std::mem::take(&mut workspace.officer_records);
     let part = |out: PartOut| serde_json::to_string(&out).expect("records always serialise");
-    let mut parts: Vec<String> = officers
+    let officers = officers.chunks(RECORDS_PER_PART).map(|officers| PartOut {
+        officers,
+        ..PartOut::default()
+    });
+    let reports = reports
         .chunks(RECORDS_PER_PART)
-        .map(|officers| {
-            part(PartOut {
-                officers,
-                daily_reports: &[],
-                officer_records: &[],
-            })
-        })
-        .collect();
-    parts.extend(reports.chunks(RECORDS_PER_PART).map(|daily_reports| {
-        part(PartOut {
-            officers: &[],
+        .map(|daily_reports| PartOut {
             daily_reports,
-            officer_records: &[],
-        })
-    }));
-    parts.extend(records.chunks(RECORDS_PER_PART).map(|officer_records| {
-        part(PartOut {
-            officers: &[],
-            daily_reports: &[],
+            ..PartOut::default()
+        });
+    let records = records
+        .chunks(RECORDS_PER_PART)
+        .map(|officer_records| PartOut {
             officer_records,
-        })
-    }));
+            ..PartOut::default()
+        });
+    let parts = officers.chain(reports).chain(records).map(part).collect();
     WorkspaceParts {
         skeleton: workspace_json(&workspace),
         parts,

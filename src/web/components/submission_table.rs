@@ -2,11 +2,10 @@
 //! divisions' reporting deadline.
 
 use leptos::prelude::*;
-use rustc_hash::FxHashMap;
 
-use crate::core::campaign::model::Submission;
 use crate::core::exchange::merge::{
-    division_deadline, register_days, submission_statuses, tally, SubmissionStatus,
+    division_deadline, register_days, submission_statuses, submissions_by_unit, tally,
+    SubmissionStatus,
 };
 use crate::core::format;
 use crate::web::app::use_workspace;
@@ -36,12 +35,7 @@ pub fn SubmissionTable() -> impl IntoView {
                 format::date(due),
                 statuses.len()
             );
-            let mut submissions: FxHashMap<&str, &Submission> = FxHashMap::default();
-            for submission in &w.submissions {
-                submissions
-                    .entry(submission.unit_id.as_str())
-                    .or_insert(submission);
-            }
+            let submissions = submissions_by_unit(w);
             let remaining = statuses.len().saturating_sub(limit.get());
             // In campaign order, as the statuses are.
             let rows = w
