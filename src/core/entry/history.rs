@@ -55,6 +55,9 @@ pub trait Tracked {
     fn history_key(&self) -> &str;
     /// Every followed field with its value, in a fixed order.
     fn fields(&self) -> Vec<(&'static str, String)>;
+    /// What the record is about, as a person names it after its kind's
+    /// label ([`RecordKind::label`]): the day, or a name in quotes.
+    fn subject(&self) -> String;
 }
 
 fn flag(value: bool) -> String {
@@ -78,6 +81,9 @@ impl Tracked for DailyReport {
         fields.push(("deleted", flag(self.meta.deleted)));
         fields
     }
+    fn subject(&self) -> String {
+        crate::core::format::date(self.date)
+    }
 }
 
 impl Tracked for OfficerRecord {
@@ -96,6 +102,9 @@ impl Tracked for OfficerRecord {
             ("deleted", flag(self.meta.deleted)),
         ]
     }
+    fn subject(&self) -> String {
+        format!("“{}”", self.officer_id)
+    }
 }
 
 impl Tracked for Officer {
@@ -110,6 +119,9 @@ impl Tracked for Officer {
             ("unit_id", self.unit_id.clone()),
             ("deleted", flag(self.meta.deleted)),
         ]
+    }
+    fn subject(&self) -> String {
+        format!("“{}”", self.name)
     }
 }
 
@@ -127,6 +139,9 @@ impl Tracked for Initiative {
             ("council_score", score(self.council_score)),
             ("deleted", flag(self.meta.deleted)),
         ]
+    }
+    fn subject(&self) -> String {
+        format!("“{}”", self.title)
     }
 }
 

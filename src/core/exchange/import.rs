@@ -577,8 +577,9 @@ fn conflict_chooser(html: &mut String, file: &str, conflict: &Conflict) {
     let group = xml_text(&format!("conflict-{kind}-{}", conflict.key));
     let _ = write!(
         html,
-        "<li><strong>{} “{key}”</strong> — tệp {}",
+        "<li><strong>{} {}</strong> — tệp {}",
         conflict.kind.label(),
+        xml_text(&conflict.subject),
         xml_text(file)
     );
     if conflict.differences.is_empty() {
@@ -997,6 +998,7 @@ mod tests {
         let officer = workspace.campaign.officers[0].name.clone();
         let html = one(&workspace, bytes).preview_html();
         let conflicts = &html[html.find("id=\"conflicts\"").expect("a conflict")..];
+        assert!(conflicts.contains(&format!("<strong>Cán bộ “{officer}”</strong>")));
         assert!(conflicts.contains("<th scope=\"row\">Họ và tên</th>"));
         assert!(conflicts.contains(&format!("<td>{officer}</td>")));
         assert!(conflicts.contains("<td>&lt;b&gt;Tên &amp; “khác”&lt;/b&gt;</td>"));
@@ -1015,6 +1017,8 @@ mod tests {
         day.meta.updated_at = at();
         let html = one(&workspace, encode_export(&file).into_bytes()).preview_html();
         let conflicts = &html[html.find("id=\"conflicts\"").expect("a conflict")..];
+        let day = crate::core::format::date(file.payload.daily_reports[0].date);
+        assert!(conflicts.contains(&format!("<strong>Báo cáo ngày {day}</strong>")));
         assert!(conflicts.contains("<th scope=\"row\">Số trang in</th>"));
         assert!(conflicts.contains("<th scope=\"row\">Sửa lần cuối</th>"));
         assert!(conflicts.contains("15/08/2025"));

@@ -125,6 +125,8 @@ pub struct Conflict {
     pub kind: RecordKind,
     /// Its key.
     pub key: String,
+    /// What it is about, as the stored version names it ([`Tracked::subject`]).
+    pub subject: String,
     /// Where the two versions differ, as the user reads it.
     pub differences: Vec<Difference>,
     /// Whether the file's version wins unless the user chooses otherwise.
@@ -304,6 +306,7 @@ impl<'a, T: Record> KeyedList<'a, T> {
         summary.conflicts.push(Conflict {
             kind: self.kind,
             key: record.key().to_owned(),
+            subject: self.records[at].subject(),
             differences: differences(&self.records[at], record),
             incoming_wins,
         });
