@@ -26,39 +26,25 @@ use thidua::web::pages::{
 /// A screen's view, or why its piece of the app could not be fetched.
 type Loaded = Result<AnyView, SplitLoaderError>;
 
-#[wasm_split(data_entry, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn data_entry() -> Loaded {
-    Ok(view! { <DataEntry /> }.into_any())
+/// A split point per screen: `name` is the piece's name (its functions go
+/// into `split_<name>.wasm`) and the function that builds the screen.
+macro_rules! split_screens {
+    ($($name:ident => $screen:ident),* $(,)?) => {$(
+        #[wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name() -> Loaded {
+            Ok($screen().into_any())
+        }
+    )*};
 }
 
-#[wasm_split(merge, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn merge() -> Loaded {
-    Ok(view! { <Merge /> }.into_any())
-}
-
-#[wasm_split(report, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn report() -> Loaded {
-    Ok(view! { <Report /> }.into_any())
-}
-
-#[wasm_split(awards, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn awards() -> Loaded {
-    Ok(view! { <Awards /> }.into_any())
-}
-
-#[wasm_split(setup, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn setup() -> Loaded {
-    Ok(view! { <Setup /> }.into_any())
-}
-
-#[wasm_split(guide, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn guide() -> Loaded {
-    Ok(view! { <Guide /> }.into_any())
-}
-
-#[wasm_split(unit_report, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn unit_report() -> Loaded {
-    Ok(view! { <UnitReport /> }.into_any())
+split_screens! {
+    data_entry => DataEntry,
+    merge => Merge,
+    report => Report,
+    awards => Awards,
+    setup => Setup,
+    guide => Guide,
+    unit_report => UnitReport,
 }
 
 /// The screen of `route`: Tổng quan at once, any other once its piece of
