@@ -285,4 +285,29 @@ describe('the submissions of many divisions', () => {
     assert.equal(await more.count(), 0, 'all shown, no button');
     assert.equal(await rows.last().locator('th').textContent(), 'Đơn vị thêm 242');
   });
+
+  test('a pick of many files previews the first hundred and every file that needs a look', async () => {
+    await loadSample(page, site);
+    await page.goto(`${site.url}#/nhap-lieu`);
+    await appReady(page);
+    const file = readFileSync((await download(page, '#export-unit')).path);
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    const files = Array.from({ length: 130 }, (_, n) => ({ name: `phong-${n}.json`, mimeType: 'application/json', buffer: file }));
+    files.push({ name: 'cat-do.json', mimeType: 'application/json', buffer: file.subarray(0, 200) });
+    await page.locator('#import-files').setInputFiles(files);
+    await page.locator('#import-preview tr.rejected').waitFor();
+    assert.equal(await page.locator('#import-preview tr.accepted').count(), 130);
+    const folded = page.locator('#import-preview tr.folded');
+    assert.equal(await folded.count(), 30);
+    assert.equal(await folded.first().isVisible(), false);
+    assert.ok(await page.locator('#import-preview tr.rejected').isVisible(), 'a refused file is never folded');
+    assert.equal(await page.locator('#apply-import').textContent(), 'Hợp nhất 130 tệp hợp lệ');
+    const more = page.locator('#preview-more');
+    assert.equal(await more.textContent(), 'Xem cả 30 tệp hợp lệ còn lại');
+    await more.click();
+    await folded.last().waitFor();
+    assert.equal(await more.isVisible(), false);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'phong-100.json');
+  });
 });

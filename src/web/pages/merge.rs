@@ -184,6 +184,29 @@ pub fn Merge() -> impl IntoView {
     };
 
     // “Chấp nhận khóa mới”: the worker holds the batch, so it re-renders it.
+    // The preview's “Xem cả … tệp” (in the worker's HTML): the folded rows
+    // shown, focus on the first of them since the button goes.
+    let unfold_preview = move |event: leptos::ev::MouseEvent| {
+        let clicked = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if clicked.is_none_or(|button| button.id() != "preview-more") {
+            return;
+        }
+        let Some(work) = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        work.set_class_name("unfolded");
+        if let Ok(Some(first)) = work.query_selector("tr.folded th") {
+            let _ = first.set_attribute("tabindex", "-1");
+            if let Ok(first) = first.dyn_into::<web_sys::HtmlElement>() {
+                let _ = first.focus();
+            }
+        }
+    };
     let accept_key = move |event: leptos::ev::Event| {
         let Some(input) = event
             .target()
@@ -301,6 +324,7 @@ pub fn Merge() -> impl IntoView {
                 <div
                     id="import-work"
                     on:change=accept_key
+                    on:click=unfold_preview
                     inner_html=move || preview.with(|p| p.as_ref().map(|(html, _)| html.clone()))
                 ></div>
                 <div class="actions">
