@@ -455,12 +455,12 @@ impl ImportBatch {
              <th>Kết quả</th></tr></thead><tbody>",
         );
         let mut folded = 0;
-        for (shown, file) in self.files.iter().enumerate() {
+        for (index, file) in self.files.iter().enumerate() {
             let held = self.held(file);
             // Past the first rows, a file that is ready and asks nothing
             // is folded away: a province's 2,000 rows laid out at once held
             // the page for 450 ms of layout alone (a Chromium trace).
-            let fold = shown >= PREVIEW_ROWS && !held && asks_nothing(file);
+            let fold = index >= PREVIEW_ROWS && !held && asks_nothing(file);
             folded += usize::from(fold);
             file_row(&mut html, file, held, fold);
         }

@@ -183,7 +183,6 @@ pub fn Merge() -> impl IntoView {
         )));
     };
 
-    // “Chấp nhận khóa mới”: the worker holds the batch, so it re-renders it.
     // The preview's “Xem cả … tệp” (in the worker's HTML): the folded rows
     // shown, focus on the first of them since the button goes.
     let unfold_preview = move |event: leptos::ev::MouseEvent| {
@@ -207,6 +206,7 @@ pub fn Merge() -> impl IntoView {
             }
         }
     };
+    // “Chấp nhận khóa mới”: the worker holds the batch, so it re-renders it.
     let accept_key = move |event: leptos::ev::Event| {
         let Some(input) = event
             .target()
