@@ -10,7 +10,8 @@
 //! `["files", [File…]]`, each answered `["files", files held]`, then
 //! `["check", workspace JSON]`. The worker reads the files itself, one by
 //! one, sending `["progress", files done, files, bytes done, bytes]` after
-//! each, and answers `["checked", preview HTML, good files]`. `["apply",
+//! each, and answers `["checked", preview HTML, good files, [folded rows'
+//! HTML…]]` (`core::exchange::import::Preview`). `["apply",
 //! workspace JSON, [[kind, key, choice]…], now (RFC 3339)]` merges the
 //! checked files into the page's workspace as it is now and answers
 //! `["applied", workspace JSON, files]`.
@@ -176,7 +177,7 @@ async fn check_signature(
 /// the dry run; the preview.
 async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Vec<File>) -> Array {
     let Ok(workspace) = decode_workspace(workspace) else {
-        return Array::of3(&"checked".into(), &"".into(), &0.into());
+        return Array::of4(&"checked".into(), &"".into(), &0.into(), &Array::new());
     };
     let total = files.len() as u32;
     let bytes: f64 = files.iter().map(|file| file.size()).sum();
@@ -360,18 +361,40 @@ pub struct Progress {
     pub bytes: f64,
 }
 
-/// The preview's HTML and the good files' count from a `["checked", …]` answer.
-fn preview_of(answer: &Array) -> (String, usize) {
-    let html = answer.get(1).as_string().unwrap_or_default();
-    (html, answer.get(2).as_f64().unwrap_or_default() as usize)
+/// A checked batch as the page shows it (a `["checked", …]` answer).
+pub struct Checked {
+    /// The preview's HTML.
+    pub html: String,
+    /// How many files can be merged.
+    pub good: usize,
+    /// The runs of rows folded out of the preview, as the worker sent them:
+    /// strings left in JavaScript until “Xem cả … tệp” puts them in place.
+    pub folded: Array,
 }
 
-/// A `["checked", preview HTML, good files]` answer for `batch`.
+impl Checked {
+    fn of(answer: &Array) -> Self {
+        Checked {
+            html: answer.get(1).as_string().unwrap_or_default(),
+            good: answer.get(2).as_f64().unwrap_or_default() as usize,
+            folded: answer.get(3).dyn_into().unwrap_or_default(),
+        }
+    }
+}
+
+/// A `["checked", preview HTML, good files, folded runs]` answer for `batch`.
 fn checked(batch: &ImportBatch) -> Array {
-    Array::of3(
+    let preview = batch.preview();
+    let folded: Array = preview
+        .folded
+        .iter()
+        .map(|run| JsValue::from(run.as_str()))
+        .collect();
+    Array::of4(
         &"checked".into(),
-        &batch.preview_html().into(),
+        &preview.html.into(),
         &(batch.good_files() as u32).into(),
+        &folded,
     )
 }
 
@@ -396,14 +419,13 @@ impl ImportWorker {
     }
 
     /// Has the worker read and check `files` against `workspace` (JSON),
-    /// calling `progress` after each file: the preview's HTML and how many
-    /// files can be merged. `Err` also when [`ImportWorker::cancel`] ended it.
+    /// calling `progress` after each file: the preview. `Err` also when [`ImportWorker::cancel`] ended it.
     pub async fn check(
         &self,
         workspace: String,
         files: Vec<File>,
         progress: impl Fn(Progress) + 'static,
-    ) -> Result<(String, usize), String> {
+    ) -> Result<Checked, String> {
         // A message of its own for each hundred files, each answered before
         // the next is sent, so the page's thread clones them in short tasks.
         for (index, chunk) in files.chunks(FILES_PER_MESSAGE).enumerate() {
@@ -426,7 +448,7 @@ impl ImportWorker {
         let answer = call_with_progress(&self.worker, message, None, files.is_empty(), on_progress)
             .await
             .map_err(|()| WORKER_FAILED.to_string())?;
-        Ok(preview_of(&answer))
+        Ok(Checked::of(&answer))
     }
 
     /// Merges the checked files into `workspace` (JSON, as the page has it
@@ -470,16 +492,12 @@ impl ImportWorker {
 
     /// Accepts (or takes back) division `unit`'s changed signing key: the
     /// preview again, and how many files can now be merged.
-    pub async fn accept_key(
-        &self,
-        unit: String,
-        accepted: bool,
-    ) -> Result<(String, usize), String> {
+    pub async fn accept_key(&self, unit: String, accepted: bool) -> Result<Checked, String> {
         let message = Array::of3(&"accept-key".into(), &unit.into(), &accepted.into());
         let answer = call(&self.worker, message, None, false)
             .await
             .map_err(|()| WORKER_FAILED.to_string())?;
-        Ok(preview_of(&answer))
+        Ok(Checked::of(&answer))
     }
 
     /// Has the worker read the backup `file` and preview restoring it over

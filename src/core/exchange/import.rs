@@ -1,7 +1,7 @@
 //! One import on Hợp nhất, from the files picked to the merge applied. The
 //! import worker (`web::import_worker`) holds an [`ImportBatch`] while the
 //! preview is open, so reading, checking and the dry run never hold up the
-//! page; the page shows [`ImportBatch::preview_html`] and sends back the
+//! page; the page shows [`ImportBatch::preview`] and sends back the
 //! choices made in it. `thidua-cli` and the tests drive the same code.
 
 use std::fmt::Write;
@@ -443,7 +443,15 @@ impl ImportBatch {
     /// The preview as HTML: a row per file, then a chooser per conflict
     /// whose radio buttons name their record in `data-kind` and `data-key`.
     /// Every text from a file is escaped.
-    pub fn preview_html(&self) -> String {
+    ///
+    /// Past the first [`PREVIEW_ROWS`] files, a file that is ready and asks
+    /// nothing of the user is folded away: its row is not in the HTML but in
+    /// [`Preview::folded`], a run of them where the HTML has an empty
+    /// `<tr class="folded" data-run="k">`. A province's 2,000 rows laid out
+    /// at once held the page for 450 ms of layout (a Chromium trace), and
+    /// their HTML parsed for another 40–60 ms even hidden; the page puts a
+    /// run in place only when “Xem cả … tệp” is clicked.
+    pub fn preview(&self) -> Preview {
         let mut html = String::from(
             "<div class=\"table-wrap\"><table class=\"data\" id=\"import-preview\"><thead><tr>\
              <th>Tệp</th><th>Của</th><th>Xuất lúc</th>\
@@ -454,23 +462,37 @@ impl ImportBatch {
              <th title=\"Chữ ký của trình duyệt đã xuất tệp\">Chữ ký</th>\
              <th>Kết quả</th></tr></thead><tbody>",
         );
-        let mut folded = 0;
+        let mut folded: Vec<String> = Vec::new();
+        let mut folded_files = 0;
+        let mut in_run = false;
         for (index, file) in self.files.iter().enumerate() {
             let held = self.held(file);
-            // Past the first rows, a file that is ready and asks nothing
-            // is folded away: a province's 2,000 rows laid out at once held
-            // the page for 450 ms of layout alone (a Chromium trace).
             let fold = index >= PREVIEW_ROWS && !held && asks_nothing(file);
-            folded += usize::from(fold);
-            file_row(&mut html, file, held, fold);
+            if !fold {
+                in_run = false;
+                file_row(&mut html, file, held);
+                continue;
+            }
+            if !in_run {
+                let _ = write!(
+                    html,
+                    "<tr class=\"folded\" data-run=\"{}\"></tr>",
+                    folded.len()
+                );
+                folded.push(String::new());
+                in_run = true;
+            }
+            let run = folded.last_mut().expect("a run was just opened");
+            file_row(run, file, held);
+            folded_files += 1;
         }
         html.push_str("</tbody></table></div>");
-        if folded > 0 {
+        if folded_files > 0 {
             let _ = write!(
                 html,
                 "<p class=\"preview-more\"><button type=\"button\" id=\"preview-more\">\
                  Xem cả {} tệp hợp lệ còn lại</button></p>",
-                format::integer(folded as i64)
+                format::integer(folded_files as i64)
             );
         }
         let conflicts: Vec<(&str, &Conflict)> = self
@@ -488,8 +510,18 @@ impl ImportBatch {
             }
             html.push_str("</ul>");
         }
-        html
+        Preview { html, folded }
     }
+}
+
+/// [`ImportBatch::preview`]: the HTML shown at once, and the runs of rows
+/// folded out of it, each put in place of its `data-run` row on request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// The table, the button that unfolds it, the conflicts' choosers.
+    pub html: String,
+    /// The folded rows' HTML, run by run (`data-run` is the index).
+    pub folded: Vec<String>,
 }
 
 fn source_text(file: &ExportFile) -> String {
@@ -546,17 +578,16 @@ fn asks_nothing(file: &CheckedFile) -> bool {
         .is_ok_and(|(_, warnings, summary)| warnings.is_empty() && summary.conflicts.is_empty())
 }
 
-fn file_row(html: &mut String, file: &CheckedFile, held: bool, folded: bool) {
+fn file_row(html: &mut String, file: &CheckedFile, held: bool) {
     let name = xml_text(&file.name);
     match &file.result {
         Ok((export, warnings, summary)) => {
             let _ = write!(
                 html,
-                "<tr class=\"{}{}\"><th scope=\"row\">{name}</th><td>{}</td><td>{}</td>\
+                "<tr class=\"{}\"><th scope=\"row\">{name}</th><td>{}</td><td>{}</td>\
                  <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
                  <td class=\"num\">{}</td><td class=\"signature\">",
                 if held { "held" } else { "accepted" },
-                if folded { " folded" } else { "" },
                 xml_text(&source_text(export)),
                 format::date_time(export.exported_at),
                 summary.new + summary.new_units,
@@ -720,37 +751,57 @@ mod tests {
     #[test]
     fn a_long_preview_folds_the_files_that_ask_nothing_and_never_a_rejected_one() {
         let workspace = generate(SampleScale::Department, 2025);
-        let mut files: Vec<(String, Result<Vec<u8>, String>)> = (0..PREVIEW_ROWS + 5)
-            .map(|n| {
-                (
-                    format!("phong-{n}.json"),
-                    Ok(division_file(&workspace, 0, 50, None)),
-                )
-            })
-            .collect();
+        let good = |n: usize| {
+            (
+                format!("phong-{n}.json"),
+                Ok(division_file(&workspace, 0, 50, None)),
+            )
+        };
+        let mut files: Vec<(String, Result<Vec<u8>, String>)> =
+            (0..PREVIEW_ROWS + 5).map(good).collect();
         files.push(("hong.json".into(), Ok(b"{\"khong\": ".to_vec())));
+        files.extend((PREVIEW_ROWS + 5..PREVIEW_ROWS + 8).map(good));
         let batch = ImportBatch::check(&workspace, files);
-        let html = batch.preview_html();
-        assert_eq!(
-            html.matches("<tr class=\"accepted folded\">").count(),
-            5,
-            "{html}"
-        );
+        let Preview { html, folded } = batch.preview();
         assert_eq!(
             html.matches("<tr class=\"accepted\">").count(),
             PREVIEW_ROWS
         );
         assert!(html.contains("<tr class=\"rejected\"><th scope=\"row\">hong.json"));
-        assert!(html.contains(">Xem cả 5 tệp hợp lệ còn lại</button>"));
+        assert!(html.contains(">Xem cả 8 tệp hợp lệ còn lại</button>"));
+        // Two runs, on either side of the refused file, which stays shown.
+        let runs: Vec<usize> = folded
+            .iter()
+            .map(|run| run.matches("<tr class=\"accepted\">").count())
+            .collect();
+        assert_eq!(runs, [5, 3]);
+        let first = html
+            .find("<tr class=\"folded\" data-run=\"0\"></tr>")
+            .unwrap();
+        let refused = html.find("hong.json").unwrap();
+        let second = html
+            .find("<tr class=\"folded\" data-run=\"1\"></tr>")
+            .unwrap();
+        assert!(first < refused && refused < second, "{html}");
+        // Each run in place of its row: every file, in the order picked.
+        let unfolded = folded.iter().enumerate().fold(html, |html, (k, run)| {
+            html.replace(&format!("<tr class=\"folded\" data-run=\"{k}\"></tr>"), run)
+        });
+        let names: Vec<&str> = unfolded
+            .split("<th scope=\"row\">")
+            .skip(1)
+            .map(|row| &row[..row.find('<').unwrap()])
+            .collect();
+        let picked: Vec<String> = (0..PREVIEW_ROWS + 5)
+            .map(|n| format!("phong-{n}.json"))
+            .chain(["hong.json".to_string()])
+            .chain((PREVIEW_ROWS + 5..PREVIEW_ROWS + 8).map(|n| format!("phong-{n}.json")))
+            .collect();
+        assert_eq!(names, picked);
 
-        let short = ImportBatch::check(
-            &workspace,
-            vec![(
-                "mot.json".into(),
-                Ok(division_file(&workspace, 0, 50, None)),
-            )],
-        );
-        assert!(!short.preview_html().contains("preview-more"));
+        let short = ImportBatch::check(&workspace, vec![good(0)]);
+        let short = short.preview();
+        assert!(!short.html.contains("preview-more") && short.folded.is_empty());
     }
 
     #[test]
@@ -762,7 +813,7 @@ mod tests {
         let KeyStatus::New(fingerprint) = first.files[0].key.clone() else {
             panic!("{:?}", first.files[0].key);
         };
-        assert!(first.preview_html().contains("lần đầu: sẽ được ghi nhận"));
+        assert!(first.preview().html.contains("lần đầu: sẽ được ghi nhận"));
         assert_eq!(first.apply(&mut workspace, &Choices::new(), at()), 1);
         assert_eq!(workspace.signing_keys.len(), 1);
         assert_eq!(workspace.signing_keys[0].unit_id, unit);
@@ -778,7 +829,7 @@ mod tests {
         };
         assert_eq!(pinned, fingerprint);
         assert_eq!(changed.good_files(), 0);
-        let html = changed.preview_html();
+        let html = changed.preview().html;
         assert!(html.contains("<tr class=\"held\">"), "{html}");
         assert!(html.contains("Khóa khác lần trước"));
         assert!(
@@ -793,7 +844,8 @@ mod tests {
         changed.accept_key(&unit, true);
         assert_eq!(changed.good_files(), 1);
         assert!(changed
-            .preview_html()
+            .preview()
+            .html
             .contains(" checked> Chấp nhận khóa mới"));
         assert_eq!(changed.apply(&mut workspace, &Choices::new(), at()), 1);
         assert_eq!(workspace.signing_keys[0].fingerprint, new);
@@ -804,11 +856,12 @@ mod tests {
         assert_eq!(unsigned.files[0].key, KeyStatus::Unsigned { pinned: true });
         assert_eq!(unsigned.good_files(), 1);
         assert!(unsigned
-            .preview_html()
+            .preview()
+            .html
             .contains("dù các tệp trước của phòng có chữ ký"));
         // And one of a division that never signed says so plainly.
         let plain = one(&workspace, division_file(&workspace, 1, 50, None));
-        assert!(plain.preview_html().contains(">Không có chữ ký</td>"));
+        assert!(plain.preview().html.contains(">Không có chữ ký</td>"));
     }
 
     #[test]
@@ -991,7 +1044,7 @@ mod tests {
         assert_eq!(flagged.len(), 1, "{warnings:?}");
         assert!(flagged[0].contains("2 ngày"), "{}", flagged[0]);
         assert!(flagged[0].contains("18/08/2025"), "{}", flagged[0]);
-        assert!(batch.preview_html().contains("Sửa sau hạn"));
+        assert!(batch.preview().html.contains("Sửa sau hạn"));
         // Once merged, the same file brings no late change again.
         batch.apply(&mut receiver, &Choices::new(), at());
         let again = one(&receiver, bytes);
@@ -1039,7 +1092,7 @@ mod tests {
             ],
         );
         assert_eq!(batch.good_files(), 1);
-        let html = batch.preview_html();
+        let html = batch.preview().html;
         assert_eq!(html.matches("<tr class=\"accepted\">").count(), 1);
         assert_eq!(html.matches("<tr class=\"rejected\">").count(), 2);
         assert!(html.contains("&lt;i&gt;a&lt;/i&gt;.json"));
@@ -1060,7 +1113,7 @@ mod tests {
     fn a_conflict_shows_what_differs_in_vietnamese() {
         let (workspace, bytes) = conflicting_file();
         let officer = workspace.campaign.officers[0].name.clone();
-        let html = one(&workspace, bytes).preview_html();
+        let html = one(&workspace, bytes).preview().html;
         let conflicts = &html[html.find("id=\"conflicts\"").expect("a conflict")..];
         assert!(conflicts.contains(&format!("<strong>Cán bộ “{officer}”</strong>")));
         assert!(conflicts.contains("<th scope=\"row\">Họ và tên</th>"));
@@ -1079,7 +1132,9 @@ mod tests {
         let day = &mut file.payload.daily_reports[0];
         day.counts.pages_printed += 3;
         day.meta.updated_at = at();
-        let html = one(&workspace, encode_export(&file).into_bytes()).preview_html();
+        let html = one(&workspace, encode_export(&file).into_bytes())
+            .preview()
+            .html;
         let conflicts = &html[html.find("id=\"conflicts\"").expect("a conflict")..];
         let day = crate::core::format::date(file.payload.daily_reports[0].date);
         assert!(conflicts.contains(&format!("<strong>Báo cáo ngày {day}</strong>")));

@@ -22,7 +22,7 @@ use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::components::submission_table::SubmissionTable;
 use crate::web::components::undo_last::UndoLast;
 use crate::web::download::download_json;
-use crate::web::import_worker::{text_of, Applied, ImportWorker, Progress};
+use crate::web::import_worker::{text_of, Applied, Checked, ImportWorker, Progress};
 use crate::web::safekeeping::use_safekeeping;
 use crate::web::signing::signed_export;
 
@@ -110,7 +110,7 @@ fn refocus_accept_key(unit: String) {
 pub fn Merge() -> impl IntoView {
     let workspace = use_workspace();
     let worker = StoredValue::new_local(None::<Rc<ImportWorker>>);
-    let preview = RwSignal::new(None::<(String, usize)>);
+    let preview = RwSignal::new_local(None::<Checked>);
     let progress = RwSignal::new(None::<Progress>);
     let busy = RwSignal::new(false);
     let safekeeping = use_safekeeping();
@@ -183,27 +183,48 @@ pub fn Merge() -> impl IntoView {
         )));
     };
 
-    // The preview's “Xem cả … tệp” (in the worker's HTML): the folded rows
-    // shown, focus on the first of them since the button goes.
+    // The preview's “Xem cả … tệp” (in the worker's HTML): each run of
+    // folded rows put in place of its empty row, focus on the first of them
+    // since the button goes.
     let unfold_preview = move |event: leptos::ev::MouseEvent| {
-        let clicked = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let clicked = event.target().and_then(|t| t.dyn_into::<Element>().ok());
         if clicked.is_none_or(|button| button.id() != "preview-more") {
             return;
         }
         let Some(work) = event
             .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.dyn_into::<Element>().ok())
         else {
             return;
         };
         work.set_class_name("unfolded");
-        if let Ok(Some(first)) = work.query_selector("tr.folded th") {
-            let _ = first.set_attribute("tabindex", "-1");
-            if let Ok(first) = first.dyn_into::<web_sys::HtmlElement>() {
-                let _ = first.focus();
+        let Ok(places) = work.query_selector_all("#import-preview tr.folded") else {
+            return;
+        };
+        let first = preview.with_untracked(|checked| {
+            let checked = checked.as_ref()?;
+            let mut first = None;
+            for place in
+                (0..places.length()).filter_map(|i| places.item(i)?.dyn_into::<Element>().ok())
+            {
+                let run = place
+                    .get_attribute("data-run")
+                    .and_then(|k| k.parse::<u32>().ok())
+                    .and_then(|k| checked.folded.get(k).as_string());
+                if let Some(run) = run {
+                    let _ = place.insert_adjacent_html("afterend", &run);
+                    first = first.or_else(|| place.next_element_sibling());
+                    place.remove();
+                }
             }
+            first
+        });
+        if let Some(Ok(th)) = first
+            .and_then(|row| row.query_selector("th").ok().flatten())
+            .map(|th| th.dyn_into::<web_sys::HtmlElement>())
+        {
+            let _ = th.set_attribute("tabindex", "-1");
+            let _ = th.focus();
         }
     };
     // “Chấp nhận khóa mới”: the worker holds the batch, so it re-renders it.
@@ -232,7 +253,7 @@ pub fn Merge() -> impl IntoView {
             }
         });
     };
-    let good_files = move || preview.with(|p| p.as_ref().map_or(0, |(_, good)| *good));
+    let good_files = move || preview.with(|p| p.as_ref().map_or(0, |checked| checked.good));
     let apply = move |_| {
         let Some(running) = worker.get_value() else {
             return;
@@ -325,7 +346,7 @@ pub fn Merge() -> impl IntoView {
                     id="import-work"
                     on:change=accept_key
                     on:click=unfold_preview
-                    inner_html=move || preview.with(|p| p.as_ref().map(|(html, _)| html.clone()))
+                    inner_html=move || preview.with(|p| p.as_ref().map(|checked| checked.html.clone()))
                 ></div>
                 <div class="actions">
                     <button
