@@ -1,8 +1,13 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    thidua::web::start(screens::screen);
+    thidua::web::start(thidua::web::Pieces {
+        screen: screens::screen,
+        decode: decoder::decode,
+    });
 }
 
+#[cfg(target_arch = "wasm32")]
+mod decoder;
 #[cfg(target_arch = "wasm32")]
 mod screens;
 

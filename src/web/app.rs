@@ -10,14 +10,14 @@ use leptos::prelude::*;
 use crate::core::campaign::model::Workspace;
 use crate::core::campaign::template::seed_campaign;
 use crate::core::entry::history::Stamp;
-use crate::core::exchange::persist::GENERATION_KEY;
+use crate::core::exchange::persist::{Stored, GENERATION_KEY};
 use crate::core::route::Route;
 use crate::web::components::nav::Nav;
 use crate::web::components::safekeeping_banner::SafekeepingBanner;
 use crate::web::components::save_banner::{SaveBanner, SaveState};
 use crate::web::offline::{self, UpdateBanner};
 use crate::web::safekeeping::SafekeepingContext;
-use crate::web::storage::{self, TabStorage};
+use crate::web::storage::{self, Decoder, StorageError, TabStorage};
 
 /// The workspace every screen reads and edits; provided once by [`App`].
 #[derive(Clone, Copy)]
@@ -31,6 +31,10 @@ pub struct TabContext(pub StoredValue<Rc<TabStorage>, leptos::prelude::LocalStor
 /// What shows a screen: given by the page binary (src/screens.rs).
 #[derive(Clone, Copy)]
 pub struct ScreenOf(pub fn(Route) -> AnyView);
+
+/// What decodes a stored workspace: given by the page binary (src/decoder.rs).
+#[derive(Clone, Copy)]
+pub struct DecoderOf(pub Decoder);
 
 /// Reads the shared workspace signal.
 pub fn use_workspace() -> RwSignal<Workspace> {
@@ -71,9 +75,11 @@ fn current_route() -> Route {
     Route::from_hash(&hash)
 }
 
+/// The app, from what storage held: nothing on a first visit, or the
+/// stored workspace as decoded ([`storage::loaded`]).
 #[component]
-pub fn App() -> impl IntoView {
-    let (loaded, load_error) = match storage::load() {
+pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
+    let (loaded, load_error) = match loaded {
         Ok(loaded) => (loaded, None),
         Err(error) => (None, Some(error)),
     };
@@ -103,17 +109,29 @@ pub fn App() -> impl IntoView {
     });
 
     // Another tab saved: take its data rather than ever writing over it.
+    let decode = expect_context::<DecoderOf>().0;
     let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
         if event.key().as_deref() != Some(GENERATION_KEY)
             || storage::stored_generation() <= tab.generation()
         {
             return;
         }
-        if let Ok(Some(stored)) = storage::load() {
-            tab.adopt(&stored);
-            workspace.set(stored.workspace);
-            save_state.set(SaveState::UpdatedFromAnotherTab);
-        }
+        let Some(found) = storage::found() else {
+            return;
+        };
+        let tab = Rc::clone(&tab);
+        leptos::task::spawn_local(async move {
+            // Decoded in its own time: this tab may have saved, or a later
+            // event taken a newer save, meanwhile.
+            let Some(Ok(stored)) = decode(found).await else {
+                return;
+            };
+            if stored.generation > tab.generation() {
+                tab.adopt(&stored);
+                workspace.try_set(stored.workspace);
+                save_state.try_set(SaveState::UpdatedFromAnotherTab);
+            }
+        });
     });
 
     let screen = expect_context::<ScreenOf>().0;

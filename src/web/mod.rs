@@ -14,14 +14,60 @@ pub mod signing;
 pub mod storage;
 mod worker_call;
 
-use crate::core::route::Route;
+use leptos::prelude::*;
 
-/// Mounts the app on `<body>`; called once from `main` in the browser, with
-/// what shows each screen (the page binary fetches most of them on demand).
-pub fn start(screen: fn(Route) -> leptos::prelude::AnyView) {
+use crate::core::exchange::persist::Stored;
+use crate::core::route::Route;
+use crate::web::storage::Decoder;
+
+/// What the page binary fetches on demand and hands the app (src/main.rs).
+#[derive(Clone, Copy)]
+pub struct Pieces {
+    /// Shows each screen (src/screens.rs: most are fetched when first opened).
+    pub screen: fn(Route) -> AnyView,
+    /// Decodes a stored workspace (src/decoder.rs: fetched only when
+    /// storage holds one).
+    pub decode: Decoder,
+}
+
+/// Mounts the app on `<body>`; called once from `main` in the browser. A
+/// first visit mounts at once; with a workspace stored, once the decoder
+/// has read it. Should the decoder not arrive, nothing is mounted, so
+/// nothing can be written over what is stored.
+pub fn start(pieces: Pieces) {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(move || {
-        leptos::prelude::provide_context(app::ScreenOf(screen));
-        app::App()
+    let Some(found) = storage::found() else {
+        return mount(pieces, Ok(None));
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        match (pieces.decode)(found.clone()).await {
+            Some(decoded) => mount(pieces, storage::loaded(&found, decoded).map(Some)),
+            None => leptos::mount::mount_to_body(DecoderMissing),
+        }
     });
+}
+
+fn mount(pieces: Pieces, loaded: Result<Option<Stored>, storage::StorageError>) {
+    leptos::mount::mount_to_body(move || {
+        provide_context(app::ScreenOf(pieces.screen));
+        provide_context(app::DecoderOf(pieces.decode));
+        view! { <app::App loaded=loaded /> }
+    });
+}
+
+/// What shows when the decoder could not be fetched: a visit offline before
+/// the service worker had kept it, or after another tab took an update.
+#[component]
+fn DecoderMissing() -> impl IntoView {
+    view! {
+        <main class="page">
+            <section class="panel" id="decoder-missing">
+                <h1>"Chưa mở được dữ liệu đã lưu"</h1>
+                <p class="error">
+                    "Trình duyệt chưa có phần đọc dữ liệu của ứng dụng (lần mở đầu tiên cần mạng). "
+                    "Dữ liệu của bạn vẫn nguyên trong trình duyệt: hãy kết nối mạng rồi tải lại trang."
+                </p>
+            </section>
+        </main>
+    }
 }

@@ -6,15 +6,17 @@
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use crate::core::campaign::model::Workspace;
 use crate::core::exchange::persist::{
-    classify_write_error, decode_generation, decode_stored, migrate_v1, stored_body,
-    stored_value_of, workspace_json, DecodeError, Stored, WriteFailure, GENERATION_KEY,
-    LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY,
+    classify_write_error, decode_generation, stored_body, stored_value_of, workspace_json,
+    DecodeError, Found, Stored, WriteFailure, GENERATION_KEY, LEGACY_V1_KEY, UNREADABLE_KEY,
+    WORKSPACE_KEY,
 };
 
 /// What can go wrong between the app and localStorage.
@@ -70,22 +72,28 @@ fn raw_set(key: &str, value: &str) -> Result<(), StorageError> {
     })
 }
 
-/// Reads the stored workspace: `Ok(None)` on a first visit. A layout-1 value
-/// is migrated (and left in place as the snapshot); an unusable value is
-/// copied aside, never deleted.
-pub fn load() -> Result<Option<Stored>, StorageError> {
-    let (raw, decoded) = if let Some(raw) = raw_get(WORKSPACE_KEY) {
-        let decoded = decode_stored(&raw);
-        (raw, decoded)
-    } else if let Some(raw) = raw_get(LEGACY_V1_KEY) {
-        let decoded = migrate_v1(&raw);
-        (raw, decoded)
-    } else {
-        return Ok(None);
-    };
-    decoded.map(Some).map_err(|reason| {
+/// What storage holds of the workspace, not yet decoded: `None` on a first
+/// visit. A layout-1 value is found when there is no current one.
+pub fn found() -> Option<Found> {
+    raw_get(WORKSPACE_KEY)
+        .map(Found::Current)
+        .or_else(|| raw_get(LEGACY_V1_KEY).map(Found::Legacy))
+}
+
+/// Decodes what [`found`] read, or `None` when the decoder could not be
+/// fetched. The page binary's decoder is a piece of its own
+/// (src/decoder.rs), fetched only when storage holds a workspace: a first
+/// visit, with nothing stored, never carries the workspace's JSON reader
+/// (docs/hosting.md).
+pub type Decoder = fn(Found) -> Pin<Box<dyn Future<Output = Option<Result<Stored, DecodeError>>>>>;
+
+/// What the app starts from, given what [`found`] read and how it decoded:
+/// an unusable value is copied aside, never deleted (a layout-1 value is
+/// migrated and left in place as the snapshot).
+pub fn loaded(found: &Found, decoded: Result<Stored, DecodeError>) -> Result<Stored, StorageError> {
+    decoded.map_err(|reason| {
         // Best effort: if even this fails, the original key is still untouched.
-        let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &raw);
+        let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, found.text());
         StorageError::Unreadable(reason)
     })
 }
@@ -100,7 +108,7 @@ pub struct TabStorage {
 }
 
 impl TabStorage {
-    /// Starts from what [`load`] returned. With nothing usable loaded, the
+    /// Starts from what [`loaded`] returned. With nothing usable loaded, the
     /// tab starts at the stored generation, so it may replace what was set aside.
     pub fn new(loaded: Option<&Stored>) -> Self {
         let tab = TabStorage::default();

@@ -4,7 +4,7 @@
 // first argument):
 // - the campaign file (2,000 divisions, 20,000 officers) taken in Thiết lập;
 // - Hợp nhất: the 2,000 division files picked through the real file input,
-//   read and checked by the import worker, to the preview showing them all;
+//   read and checked by the import worker, to the preview of them all;
 // - the page's longest task meanwhile (PerformanceObserver, `longtask`:
 //   goal ≤ 50 ms), then the same for “Hợp nhất” until the merged workspace
 //   is stored;
@@ -56,8 +56,10 @@ try {
 
   await watch();
   await page.locator('#import-files').setInputFiles(divisions);
+  // The preview shows its first hundred rows (the rest folded away until
+  // asked for); the button counts every file that can be merged.
   await page.waitForFunction(
-    (n) => document.querySelectorAll('#import-preview tr.accepted').length === n,
+    (n) => document.querySelector('#apply-import')?.textContent.replace(/\D/g, '') === String(n),
     divisions.length,
     { timeout: 300_000, polling: 100 },
   );

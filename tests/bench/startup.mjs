@@ -2,7 +2,8 @@
 // release build in dist/:
 // - bytes a first visit transfers for the app itself, gzip -9 as a static
 //   host would serve them (wasm + js + css; goal ≤ 250 KB, issue #12), apart
-//   from the pieces of the page's module that only other screens need, and
+//   from the pieces of the page's module that only other screens need (or
+//   the stored workspace's decoder: a first visit has nothing stored), and
 //   the workers fetched on demand: the export worker (thidua-exporter*,
 //   on export and the document screens), the import worker (thidua-import*,
 //   when Hợp nhất imports files) and the register reader (thidua-register*,
@@ -38,12 +39,24 @@ const pieces = readdirSync(dist + piecesDir).map((name) => measure(`${piecesDir}
 const loader = pieces.find((s) => s.name.endsWith('/__wasm_split.js'));
 const firstLoad = sum(sizes.filter((s) => !workerOf(s.name))) + loader.gzip;
 console.log(`STARTUP first load, wasm + js + css: ${kb(firstLoad)} gzip (goal ≤ 250 KB)`);
-const onDemand = sum(pieces) - loader.gzip;
-const screens = pieces.filter((s) => /\/split_.*\.wasm$/.test(s.name));
+// The stored workspace's decoder (src/decoder.rs) and the shared pieces it
+// needs, as the pieces' loader lists them: fetched when storage holds a
+// workspace (every visit after the first, from the service worker's cache).
+const loaderText = readFileSync(dist + loader.name, 'utf8');
+const decoderLoad = /__wasm_split_load_decoder = [^]*?split_decoder\.wasm[^]*?\[([^\]]*)\]/.exec(loaderText);
+if (!decoderLoad) throw new Error('startup: the decoder piece is not in the loader');
+const decoderFiles = ['split_decoder.wasm', ...decoderLoad[1].split(',').map((dep) => `${dep.trim().replace(/^__/, '')}.wasm`)];
+const decoder = sum(pieces.filter((s) => decoderFiles.includes(s.name.split('/')[1])));
 console.log(
-  `STARTUP the other screens, on first opening: ${kb(onDemand)} gzip in ${pieces.length - 1} pieces; ` +
+  `STARTUP a visit with a workspace stored also fetches the decoder: ${kb(decoder)} gzip in ${decoderFiles.length} pieces ` +
+    `(${kb(firstLoad + decoder)} with the first load; from the service worker's cache once installed)`,
+);
+const onDemand = sum(pieces) - loader.gzip;
+const screens = pieces.filter((s) => /\/split_.*\.wasm$/.test(s.name) && !s.name.endsWith('/split_decoder.wasm'));
+console.log(
+  `STARTUP the other screens, on first opening: ${kb(onDemand)} gzip in ${pieces.length - 1} pieces with the decoder's; ` +
     screens.map((s) => `${s.name.split('/split_')[1].slice(0, -5)} ${kb(s.gzip)}`).join(', ') +
-    `, and ${kb(onDemand - sum(screens))} shared between screens`,
+    `, and ${kb(onDemand - sum(screens))} shared between them`,
 );
 // The Debian path's first load: the same files, with the page's module as
 // Debian's rustc-web builds it (`./dev bench` passes it when it can build one).

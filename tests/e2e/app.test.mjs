@@ -70,6 +70,31 @@ describe('routes', () => {
     session.errors.length = 0;
   });
 
+  test('stored data whose decoder cannot be fetched is left exactly as it was, and says so', async () => {
+    // The stored workspace's reader is a piece of its own (src/decoder.rs),
+    // fetched only when storage holds a workspace; here it never arrives.
+    await page.goto(site.url);
+    await appReady(page);
+    const stored = () => page.evaluate(() => ({ ...localStorage }));
+    const before = await stored();
+    assert.ok(before['thidua/v2/workspace'], 'the first visit stored the template');
+    await page.route(/\/split_decoder\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    const missing = page.locator('#decoder-missing');
+    await missing.waitFor();
+    assert.match(await missing.textContent(), /Chưa mở được dữ liệu đã lưu.*vẫn nguyên trong trình duyệt.*tải lại trang/);
+    assert.equal(await page.locator('nav.menu').count(), 0, 'no app, so nothing that could save');
+    assert.deepEqual(await stored(), before);
+    await page.unroute(/\/split_decoder\.wasm$/);
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.locator('#working-days').textContent(), '24');
+    assert.deepEqual(await stored(), before, 'read back, nothing rewritten');
+    const expected = (error) => /split_decoder\.wasm|Failed to fetch|failed to load|ERR_INTERNET_DISCONNECTED/i.test(error);
+    assert.ok(session.errors.length > 0 && session.errors.every(expected), session.errors.join('\n'));
+    session.errors.length = 0;
+  });
+
   test('an unknown route falls back to the dashboard', async () => {
     await page.goto(`${site.url}#/khong-ton-tai`);
     await appReady(page);

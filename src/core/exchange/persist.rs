@@ -120,6 +120,32 @@ pub fn decode_stored(raw: &str) -> Result<Stored, DecodeError> {
     })
 }
 
+/// What browser storage holds of the workspace, read but not yet decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// The value of [`WORKSPACE_KEY`].
+    Current(String),
+    /// Only the value of [`LEGACY_V1_KEY`].
+    Legacy(String),
+}
+
+impl Found {
+    /// The text as stored.
+    pub fn text(&self) -> &str {
+        match self {
+            Found::Current(text) | Found::Legacy(text) => text,
+        }
+    }
+
+    /// The workspace it holds, migrated from layout 1 if need be.
+    pub fn decode(&self) -> Result<Stored, DecodeError> {
+        match self {
+            Found::Current(text) => decode_stored(text),
+            Found::Legacy(text) => migrate_v1(text),
+        }
+    }
+}
+
 /// Migrates the value of [`LEGACY_V1_KEY`]: the bare workspace becomes
 /// generation 1 of the current layout.
 pub fn migrate_v1(raw: &str) -> Result<Stored, DecodeError> {
@@ -378,6 +404,34 @@ mod tests {
                 workspace
             })
         );
+    }
+
+    #[test]
+    fn what_storage_holds_decodes_by_its_layout() {
+        let workspace = Workspace::new(seed_campaign("x"));
+        let (raw, json) = encode_stored(7, &workspace);
+        let current = Found::Current(raw.clone());
+        assert_eq!(current.text(), raw);
+        assert_eq!(current.decode(), decode_stored(&raw));
+        assert_eq!(current.decode().unwrap().generation, 7);
+        // Layout 1 held the bare workspace: it becomes generation 1.
+        let legacy = Found::Legacy(json);
+        assert_eq!(
+            legacy.decode(),
+            Ok(Stored {
+                generation: 1,
+                workspace
+            })
+        );
+        // The bare workspace under the current key is not the current layout.
+        assert!(matches!(
+            Found::Current(legacy.text().into()).decode(),
+            Err(DecodeError::Malformed(_))
+        ));
+        assert!(matches!(
+            Found::Current("{\"generation\": 3".into()).decode(),
+            Err(DecodeError::Malformed(_))
+        ));
     }
 
     #[test]
