@@ -5,7 +5,9 @@
 // 0. Cuts the page's module (split-page.mjs), so the first load carries the
 //    first screen only.
 // 1. Moves Trunk's inline loader <script> into a file of its own, so the
-//    policy needs no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
+//    policy needs no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval');
+//    beside it, a script that preloads the stored workspace's decoder when
+//    storage holds a workspace (src/decoder.rs: a first visit never fetches it).
 // 2. Writes sw.js, the service worker, with the list of every file of the
 //    build to precache and a version made from their contents: any change to
 //    the build makes a new service worker, which the app offers as an update.
@@ -13,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { splitStaged } from './split-page.mjs';
+import { piecesOf } from './split-pieces.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const sha = (text) => createHash('sha256').update(text).digest('hex');
@@ -33,6 +36,31 @@ if (inline) {
   writeFileSync(indexPath, html);
 } else if (!/<script type="module" src="\.\/start-/.test(html)) {
   throw new Error('postbuild: no inline loader in index.html and no start-*.js: has Trunk changed?');
+}
+
+// 1b. The decoder's preload: a classic async script, run as soon as it has
+// arrived (the module loader runs only once the glue and the pieces' loader
+// have), that fetches the stored workspace's decoder (src/decoder.rs) beside
+// the page's module when storage holds a workspace; the pieces' loader then
+// finds them preloaded. A first visit fetches nothing more.
+if (!/<script async src="\.\/preload-decoder-/.test(html)) {
+  const pieces = readdirSync(dir).find((name) => /^thidua-[0-9a-f]+$/.test(name));
+  const decoder = piecesOf(readFileSync(join(dir, pieces, '__wasm_split.js'), 'utf8'), 'decoder');
+  const script = `try {
+  if (localStorage.getItem('thidua/v2/workspace') !== null || localStorage.getItem('thidua/v1/workspace') !== null) {
+    for (const piece of ${JSON.stringify(decoder)}) {
+      const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
+      link.href = new URL('./${pieces}/' + piece, document.baseURI).href;
+      document.head.append(link);
+    }
+  }
+} catch {}
+`;
+  const name = `preload-decoder-${sha(script).slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), script);
+  html = html.replace(/<link [^>]*rel="?stylesheet/, (link) => `<script async src="./${name}"></script>${link}`);
+  if (!html.includes(name)) throw new Error('postbuild: no stylesheet link to put the decoder preload before: has index.html changed?');
+  writeFileSync(indexPath, html);
 }
 
 // 2. The service worker.

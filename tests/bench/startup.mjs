@@ -16,6 +16,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { appReady, launchChromium, serveDist } from '../e2e/browser.mjs';
+import { piecesOf } from '../../tools/split-pieces.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 const measure = (name) => {
@@ -42,10 +43,7 @@ console.log(`STARTUP first load, wasm + js + css: ${kb(firstLoad)} gzip (goal â‰
 // The stored workspace's decoder (src/decoder.rs) and the shared pieces it
 // needs, as the pieces' loader lists them: fetched when storage holds a
 // workspace (every visit after the first, from the service worker's cache).
-const loaderText = readFileSync(dist + loader.name, 'utf8');
-const decoderLoad = /__wasm_split_load_decoder = [^]*?split_decoder\.wasm[^]*?\[([^\]]*)\]/.exec(loaderText);
-if (!decoderLoad) throw new Error('startup: the decoder piece is not in the loader');
-const decoderFiles = ['split_decoder.wasm', ...decoderLoad[1].split(',').map((dep) => `${dep.trim().replace(/^__/, '')}.wasm`)];
+const decoderFiles = piecesOf(readFileSync(dist + loader.name, 'utf8'), 'decoder');
 const decoder = sum(pieces.filter((s) => decoderFiles.includes(s.name.split('/')[1])));
 console.log(
   `STARTUP a visit with a workspace stored also fetches the decoder: ${kb(decoder)} gzip in ${decoderFiles.length} pieces ` +
