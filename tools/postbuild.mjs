@@ -40,18 +40,20 @@ if (inline) {
 
 // 1b. The decoder's preload: a classic async script, run as soon as it has
 // arrived (the module loader runs only once the glue and the pieces' loader
-// have), that fetches the stored workspace's decoder (src/decoder.rs) beside
-// the page's module when storage holds a workspace; the pieces' loader then
-// finds them preloaded. A first visit fetches nothing more.
+// have), that fetches and compiles the stored workspace's decoder
+// (src/decoder.rs) beside the page's module when storage holds a workspace;
+// the pieces' loader instantiates what it compiled (split-page.mjs). A first
+// visit fetches nothing more.
 if (!/<script async src="\.\/preload-decoder-/.test(html)) {
   const pieces = readdirSync(dir).find((name) => /^thidua-[0-9a-f]+$/.test(name));
   const decoder = piecesOf(readFileSync(join(dir, pieces, '__wasm_split.js'), 'utf8'), 'decoder');
   const script = `try {
   if (localStorage.getItem('thidua/v2/workspace') !== null || localStorage.getItem('thidua/v1/workspace') !== null) {
+    globalThis.__thiduaCompiledPieces = {};
     for (const piece of ${JSON.stringify(decoder)}) {
-      const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
-      link.href = new URL('./${pieces}/' + piece, document.baseURI).href;
-      document.head.append(link);
+      const compiled = WebAssembly.compileStreaming(fetch(new URL('./${pieces}/' + piece, document.baseURI)));
+      compiled.catch(() => {});
+      globalThis.__thiduaCompiledPieces[piece] = compiled;
     }
   }
 } catch {}

@@ -67,7 +67,23 @@ export function splitPage(module, out, { keepNames = false } = {}) {
     const loader = join(pieces, '__wasm_split.js');
     const loaderText = readFileSync(loader, 'utf8');
     if (!loaderText.includes(`from "./${name}.js"`)) throw new Error('split-page: the loader does not import the glue: has wasm-split-cli changed?');
-    writeFileSync(loader, loaderText.replace(`from "./${name}.js"`, `from "../${name}.js"`));
+    // A piece compiled ahead (postbuild.mjs's preload script compiles the
+    // decoder's while the main module loads) is instantiated from there;
+    // any other is fetched and compiled when first needed, as before.
+    let early = 0;
+    const withEarly = loaderText
+      .replace(`from "./${name}.js"`, `from "../${name}.js"`)
+      .replace(/(const src = fetch\(new URL\("\.\/(\w+\.wasm)", import\.meta\.url\)\);)/g, (fetching, _, piece) => {
+        early += 1;
+        return `const early = globalThis.__thiduaCompiledPieces?.[${JSON.stringify(piece)}];
+    if (early) {
+        delete globalThis.__thiduaCompiledPieces[${JSON.stringify(piece)}];
+        return async (imports) => WebAssembly.instantiate(await early, imports);
+    }
+    ${fetching}`;
+      });
+    if (early === 0) throw new Error('split-page: the loader fetches no piece as expected: has wasm-split-cli changed?');
+    writeFileSync(loader, withEarly);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -4,7 +4,8 @@
 // dependencies. Used by postbuild.mjs (the decoder's pieces are preloaded
 // when storage holds a workspace) and tests/bench/startup.mjs.
 export function piecesOf(loaderText, point) {
-  const load = new RegExp(`__wasm_split_load_${point} = [^]*?split_${point}\\.wasm[^]*?\\[([^\\]]*)\\]`).exec(loaderText);
+  // `… = wrapAsyncCb(makeLoad(() => { …fetch of split_<point>.wasm… }\n, [deps]));`
+  const load = new RegExp(`__wasm_split_load_${point} = [^]*?split_${point}\\.wasm[^]*?\\n\\}\\n, \\[([^\\]]*)\\]`).exec(loaderText);
   if (!load) throw new Error(`split-pieces: no split point ${point} in the pieces' loader: has wasm-split-cli changed?`);
   const chunks = load[1].split(',').map((dep) => dep.trim()).filter(Boolean);
   if (!chunks.every((dep) => /^__chunk_\d+$/.test(dep))) throw new Error(`split-pieces: unexpected dependencies ${load[1]}`);
