@@ -1,12 +1,14 @@
 // Cuts the page's module into the first screen and the rest (issue #12;
 // docs/hosting.md, “The page cut at its screens”).
 //
-// The screens behind the menu are split points (src/screens.rs). Trunk
-// builds the page's module whole; this hook takes cargo's module (linked with
-// its relocations, build.rs) and, as cargo-leptos's `--split` does:
+// The screens behind the menu and the stored workspace's reader are split
+// points (src/screens.rs, src/decoder.rs). Trunk builds the page's module
+// whole; this hook takes cargo's module (linked with its relocations,
+// build.rs) and, as cargo-leptos's `--split` does:
 // 1. wasm-split-cli cuts it: the main module keeps what Tổng quan and the app
-//    around it need, each screen and each piece two screens share become
-//    modules of their own, and __wasm_split.js fetches them on first use;
+//    around it need, each split point and each piece two of them share become
+//    modules of their own, and __wasm_split.js fetches them on first use (or
+//    instantiates one the decoder's preload script has compiled already);
 // 2. wasm-bindgen makes the main module's glue (keeping lld's exports, which
 //    the pieces import), and wasm-opt -Oz shrinks every module, as Trunk would;
 // 3. the main module and its glue replace Trunk's, under a name made from
