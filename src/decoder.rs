@@ -9,6 +9,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
@@ -21,6 +22,8 @@ fn decode_found(found: &Found) -> Result<Result<Stored, DecodeError>, SplitLoade
 
 /// What `found` holds, once the decoder has arrived (at once from the
 /// second time); `None` if it could not be fetched.
-pub fn decode(found: Found) -> Pin<Box<dyn Future<Output = Option<Result<Stored, DecodeError>>>>> {
+pub fn decode(
+    found: Rc<Found>,
+) -> Pin<Box<dyn Future<Output = Option<Result<Stored, DecodeError>>>>> {
     Box::pin(async move { decode_found(&found).await.ok() })
 }

@@ -6,8 +6,9 @@
 //    first screen only.
 // 1. Moves Trunk's inline loader <script> into a file of its own, so the
 //    policy needs no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval');
-//    beside it, a script that preloads the stored workspace's decoder when
-//    storage holds a workspace (src/decoder.rs: a first visit never fetches it).
+//    beside it, a script that fetches and compiles the stored workspace's
+//    decoder early when storage holds a workspace (src/decoder.rs: a first
+//    visit never fetches it).
 // 2. Writes sw.js, the service worker, with the list of every file of the
 //    build to precache and a version made from their contents: any change to
 //    the build makes a new service worker, which the app offers as an update.
@@ -15,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { splitStaged } from './split-page.mjs';
-import { piecesOf } from './split-pieces.mjs';
+import { COMPILED_PIECES, piecesOf } from './split-pieces.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const sha = (text) => createHash('sha256').update(text).digest('hex');
@@ -49,11 +50,11 @@ if (!/<script async src="\.\/preload-decoder-/.test(html)) {
   const decoder = piecesOf(readFileSync(join(dir, pieces, '__wasm_split.js'), 'utf8'), 'decoder');
   const script = `try {
   if (localStorage.getItem('thidua/v2/workspace') !== null || localStorage.getItem('thidua/v1/workspace') !== null) {
-    globalThis.__thiduaCompiledPieces = {};
+    globalThis.${COMPILED_PIECES} = {};
     for (const piece of ${JSON.stringify(decoder)}) {
       const compiled = WebAssembly.compileStreaming(fetch(new URL('./${pieces}/' + piece, document.baseURI)));
       compiled.catch(() => {});
-      globalThis.__thiduaCompiledPieces[piece] = compiled;
+      globalThis.${COMPILED_PIECES}[piece] = compiled;
     }
   }
 } catch {}

@@ -25,6 +25,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COMPILED_PIECES } from './split-pieces.mjs';
 
 const WASM_OPT = new URL('../node_modules/.bin/wasm-opt', import.meta.url).pathname;
 const features = (process.env.WASM_OPT_FEATURES ?? '').split(' ').filter(Boolean);
@@ -77,9 +78,9 @@ export function splitPage(module, out, { keepNames = false } = {}) {
       .replace(`from "./${name}.js"`, `from "../${name}.js"`)
       .replace(/(const src = fetch\(new URL\("\.\/(\w+\.wasm)", import\.meta\.url\)\);)/g, (fetching, _, piece) => {
         early += 1;
-        return `const early = globalThis.__thiduaCompiledPieces?.[${JSON.stringify(piece)}];
+        return `const early = globalThis.${COMPILED_PIECES}?.[${JSON.stringify(piece)}];
     if (early) {
-        delete globalThis.__thiduaCompiledPieces[${JSON.stringify(piece)}];
+        delete globalThis.${COMPILED_PIECES}[${JSON.stringify(piece)}];
         return async (imports) => WebAssembly.instantiate(await early, imports);
     }
     ${fetching}`;

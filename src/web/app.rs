@@ -17,7 +17,8 @@ use crate::web::components::safekeeping_banner::SafekeepingBanner;
 use crate::web::components::save_banner::{SaveBanner, SaveState};
 use crate::web::offline::{self, UpdateBanner};
 use crate::web::safekeeping::SafekeepingContext;
-use crate::web::storage::{self, Decoder, StorageError, TabStorage};
+use crate::web::storage::{self, StorageError, TabStorage};
+use crate::web::Pieces;
 
 /// The workspace every screen reads and edits; provided once by [`App`].
 #[derive(Clone, Copy)]
@@ -27,14 +28,6 @@ pub struct WorkspaceContext(pub RwSignal<Workspace>);
 /// setting it ([`TabStorage::save_ahead`]: Hợp nhất); provided by [`App`].
 #[derive(Clone, Copy)]
 pub struct TabContext(pub StoredValue<Rc<TabStorage>, leptos::prelude::LocalStorage>);
-
-/// What shows a screen: given by the page binary (src/screens.rs).
-#[derive(Clone, Copy)]
-pub struct ScreenOf(pub fn(Route) -> AnyView);
-
-/// What decodes a stored workspace: given by the page binary (src/decoder.rs).
-#[derive(Clone, Copy)]
-pub struct DecoderOf(pub Decoder);
 
 /// Reads the shared workspace signal.
 pub fn use_workspace() -> RwSignal<Workspace> {
@@ -109,7 +102,7 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
     });
 
     // Another tab saved: take its data rather than ever writing over it.
-    let decode = expect_context::<DecoderOf>().0;
+    let pieces = expect_context::<Pieces>();
     let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
         if event.key().as_deref() != Some(GENERATION_KEY)
             || storage::stored_generation() <= tab.generation()
@@ -119,11 +112,12 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
         let Some(found) = storage::found() else {
             return;
         };
+        let found = Rc::new(found);
         let tab = Rc::clone(&tab);
         leptos::task::spawn_local(async move {
             // Decoded in its own time: this tab may have saved, or a later
             // event taken a newer save, meanwhile.
-            let Some(Ok(stored)) = decode(found).await else {
+            let Some(Ok(stored)) = (pieces.decode)(found).await else {
                 return;
             };
             if stored.generation > tab.generation() {
@@ -134,7 +128,6 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
         });
     });
 
-    let screen = expect_context::<ScreenOf>().0;
     let route = RwSignal::new(current_route());
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(current_route());
@@ -155,7 +148,7 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
         <UpdateBanner waiting=update_waiting />
         <SafekeepingBanner />
         <main class="page">
-            {move || screen(route.get())}
+            {move || (pieces.screen)(route.get())}
         </main>
         <footer class="site-footer">
             "Dữ liệu chỉ lưu trong trình duyệt này. Ứng dụng chạy không cần mạng."

@@ -419,7 +419,8 @@ impl ImportWorker {
     }
 
     /// Has the worker read and check `files` against `workspace` (JSON),
-    /// calling `progress` after each file: the preview. `Err` also when [`ImportWorker::cancel`] ended it.
+    /// calling `progress` after each file: the preview. `Err` also when
+    /// [`ImportWorker::cancel`] ended it.
     pub async fn check(
         &self,
         workspace: String,

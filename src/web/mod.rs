@@ -14,13 +14,16 @@ pub mod signing;
 pub mod storage;
 mod worker_call;
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::core::exchange::persist::Stored;
 use crate::core::route::Route;
 use crate::web::storage::Decoder;
 
-/// What the page binary fetches on demand and hands the app (src/main.rs).
+/// What the page binary fetches on demand and hands the app (src/main.rs);
+/// provided to the app as a context.
 #[derive(Clone, Copy)]
 pub struct Pieces {
     /// Shows each screen (src/screens.rs: most are fetched when first opened).
@@ -40,7 +43,8 @@ pub fn start(pieces: Pieces) {
         return mount(pieces, Ok(None));
     };
     wasm_bindgen_futures::spawn_local(async move {
-        match (pieces.decode)(found.clone()).await {
+        let found = Rc::new(found);
+        match (pieces.decode)(Rc::clone(&found)).await {
             Some(decoded) => mount(pieces, storage::loaded(&found, decoded).map(Some)),
             None => leptos::mount::mount_to_body(DecoderMissing),
         }
@@ -49,8 +53,7 @@ pub fn start(pieces: Pieces) {
 
 fn mount(pieces: Pieces, loaded: Result<Option<Stored>, storage::StorageError>) {
     leptos::mount::mount_to_body(move || {
-        provide_context(app::ScreenOf(pieces.screen));
-        provide_context(app::DecoderOf(pieces.decode));
+        provide_context(pieces);
         view! { <app::App loaded=loaded /> }
     });
 }

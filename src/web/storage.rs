@@ -8,6 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
@@ -85,7 +86,11 @@ pub fn found() -> Option<Found> {
 /// (src/decoder.rs), fetched only when storage holds a workspace: a first
 /// visit, with nothing stored, never carries the workspace's JSON reader
 /// (docs/hosting.md).
-pub type Decoder = fn(Found) -> Pin<Box<dyn Future<Output = Option<Result<Stored, DecodeError>>>>>;
+///
+/// It shares `found` with the caller, which keeps the text to set it aside
+/// should it not decode (a province's is megabytes: not copied at start-up).
+pub type Decoder =
+    fn(Rc<Found>) -> Pin<Box<dyn Future<Output = Option<Result<Stored, DecodeError>>>>>;
 
 /// What the app starts from, given what [`found`] read and how it decoded:
 /// an unusable value is copied aside, never deleted (a layout-1 value is
