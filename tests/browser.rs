@@ -6,27 +6,21 @@
 use gloo_storage::{LocalStorage, Storage};
 use thidua::core::campaign::model::{Workspace, SCHEMA_VERSION};
 use thidua::core::campaign::template::seed_campaign;
-use thidua::core::exchange::persist::Stored;
 use thidua::core::exchange::persist::{
     classify_write_error, encode_stored, stored_body, workspace_json, WriteFailure, LEGACY_V1_KEY,
     UNREADABLE_KEY, WORKSPACE_KEY,
 };
 use thidua::core::sample::{generate, SampleScale};
-use thidua::web::storage::{found, loaded, new_id, StorageError, TabStorage};
+use thidua::web::storage::{new_id, StorageError, TabStorage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+mod stored;
+use stored::load;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const V1_FIXTURE: &str = include_str!("fixtures/storage-v1-workspace.json");
-
-/// What the app starts from: what storage holds, decoded as the page's
-/// decoder piece decodes it (`Found::decode`).
-fn load() -> Result<Option<Stored>, StorageError> {
-    found()
-        .map(|found| loaded(&found, found.decode()))
-        .transpose()
-}
 
 fn raw(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).unwrap()

@@ -12,10 +12,12 @@ use std::hint::black_box;
 use gloo_storage::{LocalStorage, Storage};
 use thidua::core::evaluation::score::evaluate;
 use thidua::core::sample::{generate, SampleScale};
-use thidua::web::storage::{load, stored_size, TabStorage};
+use thidua::web::storage::{stored_size, TabStorage};
 use wasm_bindgen_test::*;
 
+mod stored;
 mod timing;
+use stored::load;
 use timing::{now_ms, time_runs};
 
 wasm_bindgen_test_configure!(run_in_browser);

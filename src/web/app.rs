@@ -1,6 +1,7 @@
 //! The root component: loads the workspace, saves every change, follows
 //! other tabs, and shows the screen named by the location hash.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::{NaiveDate, Utc};
@@ -77,6 +78,7 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
         Err(error) => (None, Some(error)),
     };
     let tab = Rc::new(TabStorage::new(loaded.as_ref()));
+    let loaded_workspace = loaded.is_some();
     let workspace = RwSignal::new(
         loaded
             .map(|stored| stored.workspace)
@@ -90,10 +92,18 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
     let update_waiting = offline::register();
 
     // Autosave: every change is written at once; unchanged data is not
-    // rewritten. A change after the first run (which only stores what was
-    // loaded, or a first visit's template) is one no file holds yet.
+    // rewritten. A change after the first run (which only stores a first
+    // visit's template) is one no file holds yet. What storage itself
+    // gave — the workspace loaded, or one another tab saved — is not
+    // written back, nor serialized to find that out (`from_storage`).
     let saving_tab = Rc::clone(&tab);
+    let from_storage = Rc::new(Cell::new(loaded_workspace));
+    let adopted = Rc::clone(&from_storage);
     Effect::new(move |previous: Option<()>| {
+        if from_storage.replace(false) {
+            workspace.track();
+            return;
+        }
         let result = workspace.with(|workspace| saving_tab.save(workspace));
         if previous.is_some() && result == Ok(true) {
             safekeeping.changed();
@@ -114,6 +124,7 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
         };
         let found = Rc::new(found);
         let tab = Rc::clone(&tab);
+        let adopted = Rc::clone(&adopted);
         leptos::task::spawn_local(async move {
             // Decoded in its own time: this tab may have saved, or a later
             // event taken a newer save, meanwhile.
@@ -122,6 +133,7 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
             };
             if stored.generation > tab.generation() {
                 tab.adopt(&stored);
+                adopted.set(true);
                 workspace.try_set(stored.workspace);
                 save_state.try_set(SaveState::UpdatedFromAnotherTab);
             }

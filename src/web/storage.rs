@@ -107,7 +107,11 @@ pub fn loaded(found: &Found, decoded: Result<Stored, DecodeError>) -> Result<Sto
 #[derive(Debug, Default)]
 pub struct TabStorage {
     generation: Cell<u64>,
-    last_written: RefCell<String>,
+    /// The JSON this tab last wrote, so the same is not written again;
+    /// `None` after [`TabStorage::adopt`], which does not serialize what it
+    /// takes (at start-up that was a second writer's pass over the
+    /// workspace just decoded, before the first render).
+    last_written: RefCell<Option<String>>,
     /// What [`TabStorage::save_ahead`] did, for the save that follows it.
     saved_ahead: RefCell<Option<Result<bool, StorageError>>>,
 }
@@ -125,10 +129,12 @@ impl TabStorage {
     }
 
     /// Takes `stored` as this tab's current state (after a load or when
-    /// another tab saved).
+    /// another tab saved). Its workspace is what storage holds: the app does
+    /// not save it back (`App`'s autosave skips the run that setting it
+    /// brings about), and the next save writes.
     pub fn adopt(&self, stored: &Stored) {
         self.generation.set(stored.generation);
-        *self.last_written.borrow_mut() = workspace_json(&stored.workspace);
+        *self.last_written.borrow_mut() = None;
     }
 
     /// The generation this tab last read or wrote.
@@ -159,7 +165,7 @@ impl TabStorage {
 
     fn write(&self, json: String, body: Option<&str>) -> Result<bool, StorageError> {
         let next = self.generation.get() + 1;
-        if *self.last_written.borrow() == json {
+        if self.last_written.borrow().as_ref() == Some(&json) {
             return Ok(false);
         }
         if stored_generation() > self.generation.get() {
@@ -174,7 +180,7 @@ impl TabStorage {
         raw_set(WORKSPACE_KEY, &raw)?;
         raw_set(GENERATION_KEY, &next.to_string())?;
         self.generation.set(next);
-        *self.last_written.borrow_mut() = json;
+        *self.last_written.borrow_mut() = Some(json);
         Ok(true)
     }
 }

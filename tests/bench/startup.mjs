@@ -10,7 +10,8 @@
 //   when a division imports a register);
 // - time from navigation to the first render of Tổng quan's ranking, with
 //   the department-scale sample already stored, cold HTTP cache, 7 runs
-//   (goal ≤ 200 ms);
+//   (goal ≤ 200 ms), and to the first paint of the same runs (the ranking in
+//   the DOM is not yet on screen: style, layout and paint come after);
 // - with DEBIAN_PAGE_WASM (a page module built on the Debian path), the first
 //   load on that path.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -87,6 +88,7 @@ try {
   await setup.close();
 
   const times = [];
+  const paints = [];
   for (let run = 0; run < 7; run += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript((data) => {
@@ -100,18 +102,30 @@ try {
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
+      // The first paint with anything in it: with a workspace stored, the
+      // page is blank until the app has mounted, so this is Tổng quan's.
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (entry.name === 'first-contentful-paint') window.__firstPaint = entry.startTime;
+        }
+      }).observe({ type: 'paint', buffered: true });
     }, stored);
     const p = await context.newPage();
     await p.goto(`${site.url}#/tong-quan`);
-    await p.waitForFunction(() => window.__firstRender !== undefined);
-    times.push(await p.evaluate(() => window.__firstRender));
+    await p.waitForFunction(() => window.__firstRender !== undefined && window.__firstPaint !== undefined);
+    const [render, paint] = await p.evaluate(() => [window.__firstRender, window.__firstPaint]);
+    times.push(render);
+    paints.push(paint);
     await context.close();
   }
-  times.sort((a, b) => a - b);
+  const spread = (list) => {
+    list.sort((a, b) => a - b);
+    return `median ${list[3].toFixed(0)} ms, min ${list[0].toFixed(0)} ms, max ${list[6].toFixed(0)} ms over 7 runs`;
+  };
   console.log(
-    `STARTUP first render of Tổng quan (department sample, cold cache): median ${times[3].toFixed(0)} ms, ` +
-      `min ${times[0].toFixed(0)} ms, max ${times[6].toFixed(0)} ms over 7 runs (goal ≤ 200 ms)`,
+    `STARTUP first render of Tổng quan (department sample, cold cache): ${spread(times)} (goal ≤ 200 ms)`,
   );
+  console.log(`STARTUP its first paint (first-contentful-paint, the same runs): ${spread(paints)}`);
 } finally {
   await browser.close();
   await site.close();

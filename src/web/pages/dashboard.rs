@@ -60,16 +60,16 @@ pub fn Dashboard() -> impl IntoView {
             <h3>"Các phòng gửi dữ liệu"</h3>
             <SubmissionTable />
         </section>
-        <section class="panel">
+        <section class="panel below-fold">
             <h2>"Xếp hạng các phòng"</h2>
             <EvaluationCharts evaluation=evaluation />
             <RankingTable evaluation=evaluation />
         </section>
-        <section class="panel">
+        <section class="panel below-fold">
             <h2>"Xếp hạng cá nhân"</h2>
             <OfficerRanking evaluation=evaluation />
         </section>
-        <section class="panel">
+        <section class="panel below-fold">
             <h2>"Đề xuất khen thưởng"</h2>
             <p class="hint">
                 "Theo quy tắc tại Thiết lập: tập thể “Hoàn thành xuất sắc” có đủ số tuần làm việc "
