@@ -31,7 +31,17 @@ try {
   ]) {
     await page.goto(site.url + hash);
     await appReady(page);
-    await page.screenshot({ path: `${OUT}${name}.png`, fullPage: name === 'tong-quan' || name === 'bao-cao' });
+    if (name === 'tong-quan' || name === 'bao-cao') {
+      // The whole page in one viewport: Tổng quan's long panels are drawn
+      // only near the viewport (content-visibility), which a capture beyond
+      // it does not move.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: 1280, height });
+      await page.screenshot({ path: `${OUT}${name}.png` });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    } else {
+      await page.screenshot({ path: `${OUT}${name}.png` });
+    }
     console.log(`${OUT}${name}.png`);
   }
   // The change history: the clerk picks her name, types a count and corrects

@@ -339,6 +339,7 @@ pub struct DailyReport {
     /// The division reporting.
     pub unit_id: String,
     /// The working day the counts are for.
+    #[serde(deserialize_with = "crate::core::format::deserialize_date")]
     pub date: NaiveDate,
     /// The counts themselves.
     pub counts: DailyCounts,
@@ -461,6 +462,7 @@ pub struct Initiative {
     /// What it is and what it changed.
     pub description: String,
     /// When it was put forward.
+    #[serde(deserialize_with = "crate::core::format::deserialize_date")]
     pub date: NaiveDate,
     /// Score given by the emulation council, if scored yet.
     pub council_score: Option<f64>,
