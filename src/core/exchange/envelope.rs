@@ -468,11 +468,11 @@ const CANONICAL_START: &str =
 fn canonical_parts(text: &str) -> Option<(&str, Option<&str>, &str)> {
     // The ranges fall on ASCII characters, so they slice the text as they
     // slice its bytes. (Any white space may follow the file's last brace.)
-    let (digest, signature, sealed) = canonical_ranges(text.trim_end().as_bytes())?;
+    let ranges = canonical_ranges(text.trim_end().as_bytes())?;
     Some((
-        &text[digest],
-        signature.map(|signature| &text[signature]),
-        &text[sealed],
+        &text[ranges.digest],
+        ranges.signature.map(|signature| &text[signature]),
+        &text[ranges.sealed],
     ))
 }
 
@@ -481,7 +481,7 @@ fn canonical_parts(text: &str) -> Option<(&str, Option<&str>, &str)> {
 /// finds the sealed envelope of each file to hash it before decoding it,
 /// which checks them once (checking them here too cost as much again,
 /// some 4 % of decoding a province: callgrind, `benches/import.rs`).
-fn canonical_ranges(bytes: &[u8]) -> Option<(Range<usize>, Option<Range<usize>>, Range<usize>)> {
+fn canonical_ranges(bytes: &[u8]) -> Option<CanonicalRanges> {
     let start = CANONICAL_START.len();
     if !bytes.starts_with(CANONICAL_START.as_bytes()) || bytes.len() < start + 64 {
         return None;
@@ -510,7 +510,18 @@ fn canonical_ranges(bytes: &[u8]) -> Option<(Range<usize>, Option<Range<usize>>,
     }
     let from = at + ENVELOPE.len();
     let end = from + bytes[from..].trim_ascii_end().strip_suffix(b"}")?.len();
-    Some((digest, signature, from..end))
+    Some(CanonicalRanges {
+        digest,
+        signature,
+        sealed: from..end,
+    })
+}
+
+/// The byte ranges [`canonical_ranges`] finds.
+struct CanonicalRanges {
+    digest: Range<usize>,
+    signature: Option<Range<usize>>,
+    sealed: Range<usize>,
 }
 
 /// The bytes of a file whose SHA-256 [`Importer::decode_bytes_with_digest`]
@@ -518,7 +529,7 @@ fn canonical_ranges(bytes: &[u8]) -> Option<(Range<usize>, Option<Range<usize>>,
 /// wasm thread — or `None` when the file must be hashed as it is read.
 pub fn sealed_part(bytes: &[u8]) -> Option<&[u8]> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    canonical_ranges(bytes).map(|(_, _, sealed)| &bytes[sealed])
+    canonical_ranges(bytes).map(|ranges| &bytes[ranges.sealed])
 }
 
 /// The sealed envelope's exact bytes in `text`, in any layout: what the
