@@ -3,6 +3,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
 use gloo_storage::{LocalStorage, Storage};
@@ -33,6 +34,23 @@ pub struct TabContext(pub StoredValue<Rc<TabStorage>, leptos::prelude::LocalStor
 /// Reads the shared workspace signal.
 pub fn use_workspace() -> RwSignal<Workspace> {
     expect_context::<WorkspaceContext>().0
+}
+
+/// `true` once the screen has been painted: in the frame after the first,
+/// in a task of its own. What a screen builds only then does not hold up
+/// its first paint (Tổng quan's panels below the fold; docs/hosting.md).
+pub fn after_first_paint() -> ReadSignal<bool> {
+    let (painted, set_painted) = signal(false);
+    request_animation_frame(move || {
+        // The screen may have been left meanwhile.
+        set_timeout(
+            move || {
+                let _ = set_painted.try_set(true);
+            },
+            Duration::ZERO,
+        );
+    });
+    painted
 }
 
 /// Today in the user's time zone, from the browser clock.

@@ -28,20 +28,9 @@ struct Charts {
 #[component]
 pub fn EvaluationCharts(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
     let workspace = use_workspace();
-    // Drawn once the screen has been painted: the charts show the figures
-    // of the ranking below them, and their 400-odd SVG elements, drawn and
-    // parsed, were the largest part of building Tổng quan (docs/hosting.md).
-    // The frame after the first, then a task of their own.
-    let painted = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(move || painted.set(true), std::time::Duration::ZERO);
-    });
     let charts = Memo::new(move |_| {
-        if !painted.get() {
-            return None;
-        }
         let criteria = workspace.with(|w| w.campaign.criteria.clone());
-        Some(evaluation.with(|e| {
+        evaluation.with(|e| {
             let units = &e.units[..e.units.len().min(CHART_MAX_UNITS)];
             let height = chart_height(units.len());
             Charts {
@@ -55,21 +44,19 @@ pub fn EvaluationCharts(evaluation: Memo<CampaignEvaluation>) -> impl IntoView {
                 }),
                 shown: (units.len(), e.units.len()),
             }
-        }))
+        })
     });
     let chart = move |id: &'static str, caption: &'static str, svg: fn(&Charts) -> &String| {
         view! {
             <figure class="chart" id=id>
                 <figcaption>{caption}</figcaption>
-                <div inner_html=move || {
-                    charts.with(|c| c.as_ref().map(svg).cloned().unwrap_or_default())
-                }></div>
+                <div inner_html=move || charts.with(|c| svg(c).clone())></div>
             </figure>
         }
     };
     let truncated = move || {
         charts.with(|c| {
-            let (shown, all) = c.as_ref()?.shown;
+            let (shown, all) = c.shown;
             (shown < all).then(|| {
                 view! {
                     <p class="hint">
