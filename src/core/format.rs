@@ -268,25 +268,47 @@ fn decimal_digits(digits: &[u8]) -> Option<u32> {
     })
 }
 
-/// `#[serde(deserialize_with)]` for a `NaiveDate`: [`parse_written_date`], and
-/// chrono's own parser (with its error) for whatever that does not take.
+/// `#[serde(deserialize_with)]` for a `NaiveDate`: [`parse_written_date`],
+/// and chrono's own parser (with its error) for whatever that does not take.
 pub fn deserialize_date<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<NaiveDate, D::Error> {
-    struct Day;
-    impl serde::de::Visitor<'_> for Day {
-        type Value = NaiveDate;
+    deserialize_by_hand(deserializer, "a date (YYYY-MM-DD)", parse_written_date)
+}
+
+/// A string read by `by_hand` where it can, and by `T`'s own `FromStr`
+/// (with its error) for whatever that does not take.
+fn deserialize_by_hand<'de, D, T>(
+    deserializer: D,
+    expecting: &'static str,
+    by_hand: fn(&str) -> Option<T>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    struct Text<T> {
+        expecting: &'static str,
+        by_hand: fn(&str) -> Option<T>,
+    }
+    impl<T> serde::de::Visitor<'_> for Text<T>
+    where
+        T: std::str::FromStr,
+        T::Err: std::fmt::Display,
+    {
+        type Value = T;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a date (YYYY-MM-DD)")
+            f.write_str(self.expecting)
         }
-        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
-            match parse_written_date(text) {
-                Some(day) => Ok(day),
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            match (self.by_hand)(text) {
+                Some(value) => Ok(value),
                 None => text.parse().map_err(E::custom),
             }
         }
     }
-    deserializer.deserialize_str(Day)
+    deserializer.deserialize_str(Text { expecting, by_hand })
 }
 
 /// `#[serde(deserialize_with)]` for a `DateTime<Utc>`: [`parse_utc`], and
@@ -294,20 +316,7 @@ pub fn deserialize_date<'de, D: serde::Deserializer<'de>>(
 pub fn deserialize_utc<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<DateTime<Utc>, D::Error> {
-    struct Timestamp;
-    impl serde::de::Visitor<'_> for Timestamp {
-        type Value = DateTime<Utc>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("an RFC 3339 timestamp")
-        }
-        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
-            match parse_utc(text) {
-                Some(at) => Ok(at),
-                None => text.parse().map_err(E::custom),
-            }
-        }
-    }
-    deserializer.deserialize_str(Timestamp)
+    deserialize_by_hand(deserializer, "an RFC 3339 timestamp", parse_utc)
 }
 
 #[cfg(test)]
