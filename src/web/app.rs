@@ -96,7 +96,9 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
         Err(error) => (None, Some(error)),
     };
     let tab = Rc::new(TabStorage::new(loaded.as_ref()));
-    let loaded_workspace = loaded.is_some();
+    // What the workspace signal is about to hold came from storage: the
+    // workspace loaded now, or later one another tab saved (the autosave).
+    let from_storage = Rc::new(Cell::new(loaded.is_some()));
     let workspace = RwSignal::new(
         loaded
             .map(|stored| stored.workspace)
@@ -115,8 +117,7 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
     // gave — the workspace loaded, or one another tab saved — is not
     // written back, nor serialized to find that out (`from_storage`).
     let saving_tab = Rc::clone(&tab);
-    let from_storage = Rc::new(Cell::new(loaded_workspace));
-    let adopted = Rc::clone(&from_storage);
+    let set_from_storage = Rc::clone(&from_storage);
     Effect::new(move |previous: Option<()>| {
         if from_storage.replace(false) {
             workspace.track();
@@ -142,7 +143,7 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
         };
         let found = Rc::new(found);
         let tab = Rc::clone(&tab);
-        let adopted = Rc::clone(&adopted);
+        let from_storage = Rc::clone(&set_from_storage);
         leptos::task::spawn_local(async move {
             // Decoded in its own time: this tab may have saved, or a later
             // event taken a newer save, meanwhile.
@@ -151,7 +152,7 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
             };
             if stored.generation > tab.generation() {
                 tab.adopt(&stored);
-                adopted.set(true);
+                from_storage.set(true);
                 workspace.try_set(stored.workspace);
                 save_state.try_set(SaveState::UpdatedFromAnotherTab);
             }

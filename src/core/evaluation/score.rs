@@ -310,19 +310,12 @@ fn rank(evaluations: Vec<Evaluation>) -> Vec<Evaluation> {
         .map(|(index, e)| ranking_key(e, index))
         .collect();
     keys.sort_unstable();
-    let mut start = 0;
-    while start < keys.len() {
-        let head = (keys[start].0, keys[start].1, keys[start].2);
-        let end = keys[start..]
-            .iter()
-            .position(|k| (k.0, k.1, k.2) != head)
-            .map_or(keys.len(), |length| start + length);
-        if end - start > 1 {
-            keys[start..end].sort_unstable_by(|a, b| {
+    for run in keys.chunk_by_mut(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| {
                 ranking_order(&evaluations[a.3 as usize], &evaluations[b.3 as usize])
             });
         }
-        start = end;
     }
     let mut places: Vec<Option<Evaluation>> = evaluations.into_iter().map(Some).collect();
     keys.iter()
