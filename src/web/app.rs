@@ -36,19 +36,22 @@ pub fn use_workspace() -> RwSignal<Workspace> {
     expect_context::<WorkspaceContext>().0
 }
 
-/// `true` once the screen has been painted: in the frame after the first,
-/// in a task of its own. What a screen builds only then does not hold up
-/// its first paint (Tổng quan's panels below the fold; docs/hosting.md).
+/// Runs `work` once the screen has been painted: in the frame after the
+/// first, in a task of its own. Work there does not hold up the first paint
+/// (docs/hosting.md). A tab opened in the background paints, and so runs
+/// it, when it is first shown.
+pub fn when_painted(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, Duration::ZERO));
+}
+
+/// `true` once the screen has been painted ([`when_painted`]): what a
+/// screen builds only then does not hold up its first paint (Tổng quan's
+/// panels below the fold).
 pub fn after_first_paint() -> ReadSignal<bool> {
     let (painted, set_painted) = signal(false);
-    request_animation_frame(move || {
-        // The screen may have been left meanwhile.
-        set_timeout(
-            move || {
-                let _ = set_painted.try_set(true);
-            },
-            Duration::ZERO,
-        );
+    // The screen may have been left meanwhile.
+    when_painted(move || {
+        let _ = set_painted.try_set(true);
     });
     painted
 }
@@ -108,8 +111,12 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
     provide_context(WorkspaceContext(workspace));
     provide_context(TabContext(StoredValue::new_local(Rc::clone(&tab))));
     let safekeeping = SafekeepingContext::provide(workspace);
-    storage::request_persistence();
-    let update_waiting = offline::register();
+    // Nothing on the first screen needs them, and the service worker's
+    // install fetches and caches every file of the build: started before,
+    // it competed with the first screen's layout and raster.
+    when_painted(storage::request_persistence);
+    let update_waiting = RwSignal::new(None);
+    when_painted(move || offline::register(update_waiting));
 
     // Autosave: every change is written at once; unchanged data is not
     // rewritten. A change after the first run (which only stores a first

@@ -6,16 +6,15 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
 
-/// Registers `sw.js` (next to index.html, so any sub-path works) and returns
-/// the registration once a new version waits to take over.
-pub fn register() -> RwSignal<Option<ServiceWorkerRegistration>> {
-    let waiting = RwSignal::new(None::<ServiceWorkerRegistration>);
+/// Registers `sw.js` (next to index.html, so any sub-path works) and sets
+/// `waiting` to the registration once a new version waits to take over.
+pub fn register(waiting: RwSignal<Option<ServiceWorkerRegistration>>) {
     // No service worker (a private window, an http:// page other than
     // localhost, a browser that blocks them): the app still works, only not
     // offline.
     let navigator = window().navigator();
     if !js_sys::Reflect::get(&navigator, &"serviceWorker".into()).is_ok_and(|c| c.is_object()) {
-        return waiting;
+        return;
     }
     let container = navigator.service_worker();
     leptos::task::spawn_local(async move {
@@ -53,7 +52,6 @@ pub fn register() -> RwSignal<Option<ServiceWorkerRegistration>> {
         registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
         on_update_found.forget();
     });
-    waiting
 }
 
 /// Lets the waiting version take over, then reloads into it. Every edit is

@@ -19,7 +19,7 @@ use crate::core::exchange::backup::{
     backup_file_name, encode_backup, Kept, Safekeeping, SAFEKEEPING_KEY,
 };
 use crate::core::exchange::persist::{decode_workspace, workspace_json};
-use crate::web::app::{now, today};
+use crate::web::app::{now, today, when_painted};
 use crate::web::download::download_json;
 
 #[wasm_bindgen]
@@ -112,8 +112,12 @@ impl SafekeepingContext {
             saves: StoredValue::new(0),
         };
         provide_context(context);
-        context.refresh_auto_file();
-        context.refresh_undo();
+        // IndexedDB's answers only show in banners: asked once the first
+        // screen is painted, they do not hold it up.
+        when_painted(move || {
+            context.refresh_auto_file();
+            context.refresh_undo();
+        });
         context
     }
 
