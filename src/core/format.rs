@@ -319,6 +319,16 @@ pub fn deserialize_utc<'de, D: serde::Deserializer<'de>>(
     deserialize_by_hand(deserializer, "an RFC 3339 timestamp", parse_utc)
 }
 
+/// [`deserialize_utc`] for an `Option<DateTime<Utc>>` (with
+/// `#[serde(default)]`, so that an absent field is `None`).
+pub fn deserialize_optional_utc<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<DateTime<Utc>>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct ByHand(#[serde(deserialize_with = "deserialize_utc")] DateTime<Utc>);
+    Ok(<Option<ByHand> as serde::Deserialize>::deserialize(deserializer)?.map(|ByHand(at)| at))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,6 +379,26 @@ mod tests {
             read("2025-07-15T08:30:00Z").unwrap()
         );
         assert!(read("hôm qua").is_err());
+    }
+
+    #[test]
+    fn optional_timestamps_read_by_hand_absent_null_or_given() {
+        #[derive(serde::Deserialize)]
+        struct Wrapper {
+            #[serde(default, deserialize_with = "deserialize_optional_utc")]
+            at: Option<DateTime<Utc>>,
+        }
+        let read = |json: &str| serde_json::from_str::<Wrapper>(json).map(|w| w.at);
+        let at = "2025-07-15T08:30:00Z".parse::<DateTime<Utc>>().unwrap();
+        assert_eq!(read("{}").unwrap(), None);
+        assert_eq!(read(r#"{"at":null}"#).unwrap(), None);
+        assert_eq!(read(r#"{"at":"2025-07-15T08:30:00Z"}"#).unwrap(), Some(at));
+        assert_eq!(
+            read(r#"{"at":"2025-07-15T15:30:00+07:00"}"#).unwrap(),
+            Some(at)
+        );
+        assert!(read(r#"{"at":"hôm qua"}"#).is_err());
+        assert!(read(r#"{"at":7}"#).is_err());
     }
 
     #[test]

@@ -126,6 +126,7 @@ pub fn App(loaded: Result<Option<Stored>, StorageError>) -> impl IntoView {
     let saving_tab = Rc::clone(&tab);
     let set_from_storage = Rc::clone(&from_storage);
     Effect::new(move |previous: Option<()>| {
+        saving_tab.saw_change();
         if from_storage.replace(false) {
             workspace.track();
             return;

@@ -13,8 +13,10 @@
 //! each, and answers `["checked", preview HTML, good files, [folded rows'
 //! HTML…]]` (`core::exchange::import::Preview`). `["apply",
 //! workspace JSON, [[kind, key, choice]…], now (RFC 3339)]` merges the
-//! checked files into the page's workspace as it is now and answers
-//! `["applied", workspace JSON, files]`.
+//! checked files into the page's workspace as it is now — or, with
+//! `undefined` for the JSON, into the one they were checked against, the
+//! page's being unchanged since — and answers `["applied", workspace JSON
+//! as UTF-8, files, stored body, [skeleton, parts…] as UTF-8]`.
 //! `["accept-key", division, true | false]` accepts (or takes back) a
 //! division's changed signing key and is answered like `check`.
 //! Cancelling ends the worker: nothing was stored, so nothing changes.
@@ -32,6 +34,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, SubtleCrypto, Worker};
 
+use crate::core::campaign::model::Workspace;
 use crate::core::digest::hex;
 use crate::core::exchange::backup::{
     decode_backup, restore_preview, BackupError, MAX_BACKUP_BYTES,
@@ -55,6 +58,9 @@ thread_local! {
     static PICKED: RefCell<Vec<File>> = const { RefCell::new(Vec::new()) };
     /// The files checked, kept until the page applies them or ends the worker.
     static BATCH: RefCell<ImportBatch> = RefCell::new(ImportBatch::default());
+    /// The workspace they were checked against, for an `apply` that says
+    /// the page's has not changed since.
+    static CHECKED: RefCell<Option<Workspace>> = const { RefCell::new(None) };
 }
 
 /// How many picked files go to the worker in one message. Chromium clones
@@ -212,12 +218,18 @@ async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Vec<F
     let batch = ImportBatch::plan(&workspace, decoded);
     let answer = checked(&batch);
     BATCH.set(batch);
+    CHECKED.set(Some(workspace));
     answer
 }
 
 fn apply(request: &Array) -> Array {
     let text = |index: u32| request.get(index).as_string().unwrap_or_default();
-    let Ok(mut workspace) = decode_workspace(&text(1)) else {
+    let workspace = match request.get(1).as_string() {
+        Some(json) => decode_workspace(&json).ok(),
+        // Unchanged on the page since the check.
+        None => CHECKED.with_borrow(Clone::clone),
+    };
+    let Some(mut workspace) = workspace else {
         return Array::of1(&"applied".into());
     };
     let choices = choices_from(Array::from(&request.get(2)).iter().map(|choice| {
@@ -453,10 +465,11 @@ impl ImportWorker {
     }
 
     /// Merges the checked files into `workspace` (JSON, as the page has it
-    /// now) with the conflicts' `choices` (kind, key, choice).
+    /// now; `None` when it has not changed since the check) with the
+    /// conflicts' `choices` (kind, key, choice).
     pub async fn apply(
         &self,
-        workspace: String,
+        workspace: Option<String>,
         choices: Vec<[String; 3]>,
         now: chrono::DateTime<Utc>,
     ) -> Result<Applied, String> {
@@ -466,7 +479,7 @@ impl ImportWorker {
             .collect();
         let message = Array::of4(
             &"apply".into(),
-            &workspace.into(),
+            &workspace.map_or(JsValue::UNDEFINED, JsValue::from),
             &choices,
             &now.to_rfc3339().into(),
         );

@@ -114,6 +114,9 @@ pub struct TabStorage {
     last_written: RefCell<Option<String>>,
     /// What [`TabStorage::save_ahead`] did, for the save that follows it.
     saved_ahead: RefCell<Option<Result<bool, StorageError>>>,
+    /// How many times the workspace has changed in this tab
+    /// ([`TabStorage::saw_change`]).
+    changes: Cell<u64>,
 }
 
 impl TabStorage {
@@ -140,6 +143,21 @@ impl TabStorage {
     /// The generation this tab last read or wrote.
     pub fn generation(&self) -> u64 {
         self.generation.get()
+    }
+
+    /// Counts a change of the workspace, whatever its origin (an edit, a
+    /// load, another tab's save) and whether or not it could be saved:
+    /// `App`'s autosave calls it on every run.
+    pub fn saw_change(&self) {
+        self.changes.set(self.changes.get() + 1);
+    }
+
+    /// How many changes [`TabStorage::saw_change`] counted: the same number
+    /// twice means the workspace did not change in between (Hợp nhất then
+    /// merges into the workspace its files were checked against, without
+    /// writing it out again).
+    pub fn changes(&self) -> u64 {
+        self.changes.get()
     }
 
     /// Writes `workspace` unless nothing changed (`Ok(false)`), another tab

@@ -96,6 +96,37 @@ describe('exchange', () => {
     assert.equal(JSON.stringify(await workspaceOf(page)), afterFirst);
   });
 
+  // The worker merges into the workspace it checked the files against only
+  // while the page's is unchanged: a change in between, here another tab's
+  // save taken by this one, is sent along and kept.
+  test('a change another tab saves between the check and “Hợp nhất” is kept with the merged file', async () => {
+    await page.goto(`${site.url}#/thiet-lap`);
+    await appReady(page);
+    const campaign = await download(page, '#export-campaign');
+    const office = await divisionExports(campaign.path, 0, 40);
+
+    await page.goto(`${site.url}#/hop-nhat`);
+    await appReady(page);
+    await page.locator('#import-files').setInputFiles([office.path]);
+    await page.locator('#import-preview tr.accepted').first().waitFor();
+
+    const other = await page.context().newPage();
+    await other.goto(`${site.url}#/nhap-lieu`);
+    await appReady(other);
+    await other.locator('#unit-picker').selectOption({ index: 1 });
+    const cell = other.locator('#daily-grid input[data-row="0"][data-col="0"]');
+    await cell.fill('9');
+    await cell.press('Enter');
+    await other.waitForFunction(() => localStorage.getItem('thidua/v2/workspace').includes('"docs_received":9'));
+    await page.getByText('Đã cập nhật dữ liệu mới do một thẻ khác lưu.').waitFor();
+    await other.close();
+
+    await page.locator('#apply-import').click();
+    await page.getByText('Đã hợp nhất 1 tệp.', { exact: false }).waitFor();
+    const merged = await workspaceOf(page);
+    assert.deepEqual(merged.daily_reports.map((r) => r.counts.docs_received).sort((a, b) => a - b), [9, 40]);
+  });
+
   test('every hostile file is refused with its message and storage stays byte-identical', async () => {
     await loadSample(page, site);
     await page.goto(`${site.url}#/hop-nhat`);

@@ -660,8 +660,10 @@ pub struct Submission {
     /// The division.
     pub unit_id: String,
     /// Export time of its first file received.
+    #[serde(deserialize_with = "crate::core::format::deserialize_utc")]
     pub first_exported_at: DateTime<Utc>,
     /// Export time of its latest file received.
+    #[serde(deserialize_with = "crate::core::format::deserialize_utc")]
     pub last_exported_at: DateTime<Utc>,
     /// Name of the latest file.
     pub file_name: String,
@@ -670,7 +672,10 @@ pub struct Submission {
     /// deadline is checked against. An early partial file followed by a late
     /// one is late; a late file that only repeats what was held changes
     /// nothing and leaves it. `None` in data stored before it existed.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::core::format::deserialize_optional_utc"
+    )]
     pub completed_at: Option<DateTime<Utc>>,
 }
 

@@ -279,9 +279,14 @@ pub struct CountSource {
     /// Which registers they were.
     pub kinds: Vec<RegisterKind>,
     /// When they were imported.
+    #[serde(deserialize_with = "crate::core::format::deserialize_utc")]
     pub imported_at: DateTime<Utc>,
     /// Set when a count a register decided was later changed by hand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::core::format::deserialize_optional_utc"
+    )]
     pub edited_by_hand_at: Option<DateTime<Utc>>,
 }
 

@@ -182,6 +182,10 @@ struct SealedIn {
     campaign_id: Option<String>,
     criteria_fingerprint: Option<String>,
     source: Option<Source>,
+    #[serde(
+        default,
+        deserialize_with = "crate::core::format::deserialize_optional_utc"
+    )]
     exported_at: Option<DateTime<Utc>>,
     payload: Option<Payload>,
     signer: Option<Signer>,

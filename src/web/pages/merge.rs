@@ -115,6 +115,10 @@ pub fn Merge() -> impl IntoView {
     let busy = RwSignal::new(false);
     let safekeeping = use_safekeeping();
     let tab = expect_context::<TabContext>().0;
+    // The tab's count of changes when the files were checked: the same at
+    // “Hợp nhất”, and the worker merges into the workspace it checked them
+    // against (a province's JSON written out again was a task of 50 ms).
+    let changes_at_check = StoredValue::new(0);
     let message = RwSignal::new(Status::None);
 
     let close = move || {
@@ -146,6 +150,7 @@ pub fn Merge() -> impl IntoView {
             bytes: 0.0,
         }));
         let json = workspace.with_untracked(workspace_json);
+        changes_at_check.set_value(tab.with_value(|tab| tab.changes()));
         leptos::task::spawn_local(async move {
             let checked = started
                 .check(json, files, move |done| {
@@ -263,7 +268,8 @@ pub fn Merge() -> impl IntoView {
         }
         busy.set(true);
         let choices = checked_choices();
-        let current = workspace.with_untracked(workspace_json);
+        let changed = tab.with_value(|tab| tab.changes()) != changes_at_check.get_value();
+        let current = changed.then(|| workspace.with_untracked(workspace_json));
         leptos::task::spawn_local(async move {
             let applied = match running.apply(current, choices, now()).await {
                 Ok(applied) => read_applied(applied).await,
@@ -271,6 +277,9 @@ pub fn Merge() -> impl IntoView {
             };
             match applied {
                 Ok((merged, files, json, body)) => {
+                    // Keeping the undo copies what storage holds: a task of
+                    // its own, not the one that read the merged JSON.
+                    next_task().await;
                     let label = format!("lần nhập {files} tệp lúc {}", format::date_time(now()));
                     let undo = match safekeeping.keep_undo(label).await {
                         Ok(()) => {
