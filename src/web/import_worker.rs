@@ -16,7 +16,8 @@
 //! checked files into the page's workspace as it is now — or, with
 //! `undefined` for the JSON, into the one they were checked against, the
 //! page's being unchanged since — and answers `["applied", workspace JSON
-//! as UTF-8, files, stored body, [skeleton, parts…] as UTF-8]`.
+//! as UTF-8, files, stored body, [skeleton, parts…] as UTF-8, the
+//! workspace before the merge as JSON]`.
 //! `["accept-key", division, true | false]` accepts (or takes back) a
 //! division's changed signing key and is answered like `check`.
 //! Cancelling ends the worker: nothing was stored, so nothing changes.
@@ -238,6 +239,12 @@ fn apply(request: &Array) -> Array {
         (part(0), part(1), part(2))
     }));
     let now = text(3).parse().unwrap_or_else(|_| Utc::now());
+    // What the page keeps to undo the merge: the JSON it sent, or written
+    // here (on the page, a province's was a task of 50 ms).
+    let before = match request.get(1) {
+        sent if sent.is_string() => sent,
+        _ => JsValue::from(workspace_json(&workspace)),
+    };
     let files = BATCH.with_borrow(|batch| batch.apply(&mut workspace, &choices, now));
     let json = workspace_json(&workspace);
     // Compressed here, where it does not hold up the page (storage::TabStorage::save_ahead).
@@ -249,13 +256,15 @@ fn apply(request: &Array) -> Array {
         .chain(&parts)
         .map(|part| bytes(part))
         .collect();
-    Array::of5(
+    let answer = Array::of5(
         &"applied".into(),
         &bytes(&json),
         &(files as u32).into(),
         &body.into(),
         &parts,
-    )
+    );
+    answer.push(&before);
+    answer
 }
 
 /// What the worker answers to `apply`, as it arrived: its texts are
@@ -269,6 +278,9 @@ pub struct Applied {
     pub body: String,
     /// Its skeleton, then its parts ([`workspace_parts`]), as UTF-8 bytes.
     pub parts: Vec<Uint8Array>,
+    /// The workspace it was merged into, its JSON as a JavaScript string:
+    /// what the undo keeps (`SafekeepingContext::keep_undo_of`).
+    pub before: JsValue,
 }
 
 /// UTF-8 bytes from a worker as text.
@@ -496,11 +508,16 @@ impl ImportWorker {
             .iter()
             .map(|part| part.dyn_into::<Uint8Array>().map_err(|_| failed()))
             .collect::<Result<Vec<_>, _>>()?;
+        let before = answer.get(5);
+        if !before.is_string() {
+            return Err(failed());
+        }
         Ok(Applied {
             json,
             files: answer.get(2).as_f64().unwrap_or_default() as usize,
             body,
             parts,
+            before,
         })
     }
 

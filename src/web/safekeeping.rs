@@ -37,7 +37,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = thiduaSafekeeping, js_name = forgetBackupFile)]
     fn js_forget_backup_file() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = thiduaSafekeeping, js_name = keepUndo)]
-    fn js_keep_undo(label: &str, workspace: &str) -> Result<js_sys::Promise, JsValue>;
+    fn js_keep_undo(label: &str, workspace: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = thiduaSafekeeping, js_name = undo)]
     fn js_undo() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = thiduaSafekeeping, js_name = forgetUndo)]
@@ -285,7 +285,14 @@ impl SafekeepingContext {
     /// names what is undone: “lần nhập 12 tệp lúc 22/07/2025 14:03”.
     pub async fn keep_undo(self, label: String) -> Result<(), String> {
         let json = self.workspace.with_untracked(workspace_json);
-        settle(js_keep_undo(&label, &json)).await?;
+        self.keep_undo_of(label, &JsValue::from(json)).await
+    }
+
+    /// [`SafekeepingContext::keep_undo`] of a workspace already written
+    /// out: `json`, a JavaScript string (the import worker's, so that the
+    /// page does not write a province's workspace again).
+    pub async fn keep_undo_of(self, label: String, json: &JsValue) -> Result<(), String> {
+        settle(js_keep_undo(&label, json)).await?;
         self.undo.try_set(Some(label));
         Ok(())
     }

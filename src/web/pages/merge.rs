@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, FileList};
 
 use crate::core::campaign::model::Workspace;
@@ -37,8 +37,11 @@ async fn next_task() {
 
 /// The merged workspace read from the import worker's answer a part per
 /// task (a province in one was a task of 200 ms), with how many files
-/// were merged, its JSON and what storage holds of it.
-async fn read_applied(applied: Applied) -> Result<(Workspace, usize, String, String), String> {
+/// were merged, its JSON, what storage holds of it, and the workspace it
+/// was merged into (its JSON, for the undo).
+async fn read_applied(
+    applied: Applied,
+) -> Result<(Workspace, usize, String, String, JsValue), String> {
     let unreadable = || "Không đọc được kết quả hợp nhất từ bộ nhập tệp.".to_string();
     let mut parts = applied.parts.iter();
     let skeleton = parts.next().and_then(text_of).ok_or_else(unreadable)?;
@@ -50,7 +53,7 @@ async fn read_applied(applied: Applied) -> Result<(Workspace, usize, String, Str
     }
     next_task().await;
     let json = text_of(&applied.json).ok_or_else(unreadable)?;
-    Ok((merged, applied.files, json, applied.body))
+    Ok((merged, applied.files, json, applied.body, applied.before))
 }
 
 /// The conflicts' choices as the preview's checked radio buttons say them:
@@ -276,12 +279,12 @@ pub fn Merge() -> impl IntoView {
                 Err(reason) => Err(reason),
             };
             match applied {
-                Ok((merged, files, json, body)) => {
+                Ok((merged, files, json, body, before)) => {
                     // Keeping the undo copies what storage holds: a task of
                     // its own, not the one that read the merged JSON.
                     next_task().await;
                     let label = format!("lần nhập {files} tệp lúc {}", format::date_time(now()));
-                    let undo = match safekeeping.keep_undo(label).await {
+                    let undo = match safekeeping.keep_undo_of(label, &before).await {
                         Ok(()) => {
                             "Có thể hoàn tác lần nhập này, kể cả sau khi tải lại trang.".into()
                         }
