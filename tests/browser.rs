@@ -108,7 +108,7 @@ fn a_workspace_saved_ahead_is_saved_once_and_loads_back() {
     let tab = TabStorage::new(None);
     let mut merged = generate(SampleScale::Department, 3);
     let json = workspace_json(&merged);
-    tab.save_ahead(json.clone(), &stored_body(&json));
+    tab.save_ahead(&stored_body(&json), false);
     let written = raw(WORKSPACE_KEY).expect("written ahead");
     assert_eq!(
         tab.save(&merged),
@@ -121,18 +121,27 @@ fn a_workspace_saved_ahead_is_saved_once_and_loads_back() {
         "and writes nothing more"
     );
     assert_eq!(load().unwrap().unwrap().workspace, merged);
+    // No JSON is kept of what was saved ahead, as after a load: the next
+    // save writes, and the one after compares.
+    assert_eq!(tab.save(&merged), Ok(true));
     assert_eq!(tab.save(&merged), Ok(false), "nothing changed since");
     merged.campaign.title = "Sau khi hợp nhất".into();
     assert_eq!(tab.save(&merged), Ok(true));
     let stored = load().unwrap().unwrap();
     assert_eq!(stored.workspace, merged);
-    assert_eq!(stored.generation, 2);
+    assert_eq!(stored.generation, 3);
+
+    // A merge that changed nothing writes nothing, and says so.
+    let before = raw(WORKSPACE_KEY);
+    tab.save_ahead(&stored_body(&workspace_json(&merged)), true);
+    assert_eq!(tab.save(&merged), Ok(false));
+    assert_eq!(raw(WORKSPACE_KEY), before);
 
     // Another tab saved meanwhile: the save ahead is refused, and so reported.
     let other = TabStorage::new(None);
     other.adopt(&stored);
     other.save(&Workspace::new(seed_campaign("khác"))).unwrap();
-    tab.save_ahead(json.clone(), &stored_body(&json));
+    tab.save_ahead(&stored_body(&json), false);
     assert_eq!(tab.save(&merged), Err(StorageError::NewerInAnotherTab));
     assert_eq!(load().unwrap().unwrap().workspace.campaign.id, "khác");
 }

@@ -15,9 +15,9 @@
 //! workspace JSON, [[kind, key, choice]…], now (RFC 3339)]` merges the
 //! checked files into the page's workspace as it is now — or, with
 //! `undefined` for the JSON, into the one they were checked against, the
-//! page's being unchanged since — and answers `["applied", workspace JSON
-//! as UTF-8, files, stored body, [skeleton, parts…] as UTF-8, the
-//! workspace before the merge as JSON]`.
+//! page's being unchanged since — and answers `["applied", whether the
+//! merge changed nothing, files, stored body, [skeleton, parts…] as UTF-8,
+//! the workspace before the merge as JSON]`.
 //! `["accept-key", division, true | false]` accepts (or takes back) a
 //! division's changed signing key and is answered like `check`.
 //! Cancelling ends the worker: nothing was stored, so nothing changes.
@@ -225,10 +225,17 @@ async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Vec<F
 
 fn apply(request: &Array) -> Array {
     let text = |index: u32| request.get(index).as_string().unwrap_or_default();
-    let workspace = match request.get(1).as_string() {
-        Some(json) => decode_workspace(&json).ok(),
+    // The workspace to merge into, and its JSON: what the page keeps to
+    // undo the merge (on the page, writing a province's out again was a
+    // task of 50 ms).
+    let (workspace, before) = match request.get(1).as_string() {
+        Some(json) => (decode_workspace(&json).ok(), json),
         // Unchanged on the page since the check.
-        None => CHECKED.with_borrow(Clone::clone),
+        None => {
+            let checked = CHECKED.with_borrow(Clone::clone);
+            let json = checked.as_ref().map(workspace_json).unwrap_or_default();
+            (checked, json)
+        }
     };
     let Some(mut workspace) = workspace else {
         return Array::of1(&"applied".into());
@@ -239,16 +246,12 @@ fn apply(request: &Array) -> Array {
         (part(0), part(1), part(2))
     }));
     let now = text(3).parse().unwrap_or_else(|_| Utc::now());
-    // What the page keeps to undo the merge: the JSON it sent, or written
-    // here (on the page, a province's was a task of 50 ms).
-    let before = match request.get(1) {
-        sent if sent.is_string() => sent,
-        _ => JsValue::from(workspace_json(&workspace)),
-    };
     let files = BATCH.with_borrow(|batch| batch.apply(&mut workspace, &choices, now));
     let json = workspace_json(&workspace);
+    let unchanged = json == before;
     // Compressed here, where it does not hold up the page (storage::TabStorage::save_ahead).
     let body = stored_body(&json);
+    drop(json);
     // And cut into parts the page decodes one task at a time.
     let WorkspaceParts { skeleton, parts } = workspace_parts(workspace);
     let bytes = |text: &str| JsValue::from(Uint8Array::from(text.as_bytes()));
@@ -258,20 +261,20 @@ fn apply(request: &Array) -> Array {
         .collect();
     let answer = Array::of5(
         &"applied".into(),
-        &bytes(&json),
+        &unchanged.into(),
         &(files as u32).into(),
         &body.into(),
         &parts,
     );
-    answer.push(&before);
+    answer.push(&before.into());
     answer
 }
 
 /// What the worker answers to `apply`, as it arrived: its texts are
 /// read on the page a task at a time.
 pub struct Applied {
-    /// The merged workspace's JSON, as UTF-8 bytes.
-    pub json: Uint8Array,
+    /// Whether the merge left the workspace as it was.
+    pub unchanged: bool,
     /// How many files were merged.
     pub files: usize,
     /// What storage holds of it ([`stored_body`]).
@@ -351,14 +354,14 @@ pub fn serve() {
                 });
             }
             _ => {
-                // The merged workspace's JSON and its parts go as UTF-8 bytes
-                // whose buffers are handed over, not copied: as a string, a
+                // The merged workspace's parts go as UTF-8 bytes whose
+                // buffers are handed over, not copied: as a string, a
                 // province's 29 MB were cloned into the page and re-encoded
                 // there, in the task that then decoded them.
                 let answer = apply(&request);
                 let transfer = Array::new();
                 let parts = Array::from(&answer.get(4));
-                for bytes in std::iter::once(answer.get(1)).chain(parts.iter()) {
+                for bytes in parts.iter() {
                     if let Ok(bytes) = bytes.dyn_into::<Uint8Array>() {
                         transfer.push(&bytes.buffer());
                     }
@@ -499,10 +502,7 @@ impl ImportWorker {
             .await
             .map_err(|()| WORKER_FAILED.to_string())?;
         let failed = || WORKER_FAILED.to_string();
-        let json = answer
-            .get(1)
-            .dyn_into::<Uint8Array>()
-            .map_err(|_| failed())?;
+        let unchanged = answer.get(1).as_bool().ok_or_else(failed)?;
         let body = answer.get(3).as_string().ok_or_else(failed)?;
         let parts = Array::from(&answer.get(4))
             .iter()
@@ -513,7 +513,7 @@ impl ImportWorker {
             return Err(failed());
         }
         Ok(Applied {
-            json,
+            unchanged,
             files: answer.get(2).as_f64().unwrap_or_default() as usize,
             body,
             parts,

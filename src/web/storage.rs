@@ -167,39 +167,50 @@ impl TabStorage {
         if let Some(saved) = self.saved_ahead.take() {
             return saved;
         }
-        self.write(workspace_json(workspace), None)
-    }
-
-    /// Saves a workspace about to be set, from its `json` and its
-    /// [`stored_body`] made elsewhere (by the import worker, from the merged
-    /// province: on the page, writing that JSON and compressing it were one
-    /// task of 350 ms). The [`TabStorage::save`] that setting the workspace
-    /// brings about then returns what this did instead of doing it again;
-    /// so the workspace must be set right after, in the same task.
-    pub fn save_ahead(&self, json: String, body: &str) {
-        let saved = self.write(json, Some(body));
-        *self.saved_ahead.borrow_mut() = Some(saved);
-    }
-
-    fn write(&self, json: String, body: Option<&str>) -> Result<bool, StorageError> {
-        let next = self.generation.get() + 1;
+        let json = workspace_json(workspace);
         if self.last_written.borrow().as_ref() == Some(&json) {
             return Ok(false);
         }
+        self.store(&stored_body(&json))?;
+        *self.last_written.borrow_mut() = Some(json);
+        Ok(true)
+    }
+
+    /// Saves a workspace about to be set, from its [`stored_body`] made
+    /// elsewhere (by the import worker, from the merged province: on the
+    /// page, writing its JSON and compressing it were one task of 350 ms);
+    /// `unchanged` when the worker found it the same as the workspace it
+    /// replaces, and nothing is written. No JSON of it is kept (as after
+    /// [`TabStorage::adopt`]; copying a province's into the page was a task
+    /// of 30 ms), so the next change is written whatever it holds. The
+    /// [`TabStorage::save`] that setting the workspace brings about returns
+    /// what this did instead of doing it again; so the workspace must be set
+    /// right after, in the same task.
+    pub fn save_ahead(&self, body: &str, unchanged: bool) {
+        let saved = if unchanged {
+            Ok(false)
+        } else {
+            self.store(body).map(|()| {
+                *self.last_written.borrow_mut() = None;
+                true
+            })
+        };
+        *self.saved_ahead.borrow_mut() = Some(saved);
+    }
+
+    /// Writes `body` as the next generation, unless another tab saved newer
+    /// data or the browser refuses; in both cases storage is left as it was.
+    fn store(&self, body: &str) -> Result<(), StorageError> {
         if stored_generation() > self.generation.get() {
             return Err(StorageError::NewerInAnotherTab);
         }
-        let raw = match body {
-            Some(body) => stored_value_of(next, body),
-            None => stored_value_of(next, &stored_body(&json)),
-        };
+        let next = self.generation.get() + 1;
         // The workspace first: if it does not fit, the generation stays and
         // the previous value is untouched (setItem is all or nothing).
-        raw_set(WORKSPACE_KEY, &raw)?;
+        raw_set(WORKSPACE_KEY, &stored_value_of(next, body))?;
         raw_set(GENERATION_KEY, &next.to_string())?;
         self.generation.set(next);
-        *self.last_written.borrow_mut() = Some(json);
-        Ok(true)
+        Ok(())
     }
 }
 

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, FileList};
 
 use crate::core::campaign::model::Workspace;
@@ -36,14 +36,13 @@ async fn next_task() {
 }
 
 /// The merged workspace read from the import worker's answer a part per
-/// task (a province in one was a task of 200 ms), with how many files
-/// were merged, its JSON, what storage holds of it, and the workspace it
-/// was merged into (its JSON, for the undo).
-async fn read_applied(
-    applied: Applied,
-) -> Result<(Workspace, usize, String, String, JsValue), String> {
+/// task (a province in one was a task of 200 ms), with the rest of the
+/// answer.
+async fn read_applied(applied: &Applied) -> Result<Workspace, String> {
     let unreadable = || "Không đọc được kết quả hợp nhất từ bộ nhập tệp.".to_string();
     let mut parts = applied.parts.iter();
+    // Not in the task that received the answer.
+    next_task().await;
     let skeleton = parts.next().and_then(text_of).ok_or_else(unreadable)?;
     let mut merged = decode_workspace(&skeleton).map_err(|e| e.to_string())?;
     for part in parts {
@@ -51,9 +50,7 @@ async fn read_applied(
         let part = text_of(part).ok_or_else(unreadable)?;
         add_part(&mut merged, &part).map_err(|e| e.to_string())?;
     }
-    next_task().await;
-    let json = text_of(&applied.json).ok_or_else(unreadable)?;
-    Ok((merged, applied.files, json, applied.body, applied.before))
+    Ok(merged)
 }
 
 /// The conflicts' choices as the preview's checked radio buttons say them:
@@ -275,16 +272,17 @@ pub fn Merge() -> impl IntoView {
         let current = changed.then(|| workspace.with_untracked(workspace_json));
         leptos::task::spawn_local(async move {
             let applied = match running.apply(current, choices, now()).await {
-                Ok(applied) => read_applied(applied).await,
+                Ok(applied) => read_applied(&applied).await.map(|merged| (merged, applied)),
                 Err(reason) => Err(reason),
             };
             match applied {
-                Ok((merged, files, json, body, before)) => {
-                    // Keeping the undo copies what storage holds: a task of
-                    // its own, not the one that read the merged JSON.
+                Ok((merged, applied)) => {
+                    let files = applied.files;
+                    // Keeping the undo copies a province's JSON into
+                    // IndexedDB: a task of its own, not the last part's.
                     next_task().await;
                     let label = format!("lần nhập {files} tệp lúc {}", format::date_time(now()));
-                    let undo = match safekeeping.keep_undo_of(label, &before).await {
+                    let undo = match safekeeping.keep_undo_of(label, &applied.before).await {
                         Ok(()) => {
                             "Có thể hoàn tác lần nhập này, kể cả sau khi tải lại trang.".into()
                         }
@@ -296,7 +294,7 @@ pub fn Merge() -> impl IntoView {
                     busy.try_set(false);
                     // Stored as the worker wrote it; setting the workspace
                     // then finds it saved (its save would repeat the work).
-                    tab.with_value(|tab| tab.save_ahead(json, &body));
+                    tab.with_value(|tab| tab.save_ahead(&applied.body, applied.unchanged));
                     workspace.try_set(merged);
                     close();
                     message.try_set(Some((true, format!("Đã hợp nhất {files} tệp. {undo}"))));
