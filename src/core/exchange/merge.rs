@@ -9,10 +9,10 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
-use std::hash::BuildHasher;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
