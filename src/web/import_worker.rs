@@ -59,9 +59,9 @@ thread_local! {
     static PICKED: RefCell<Vec<File>> = const { RefCell::new(Vec::new()) };
     /// The files checked, kept until the page applies them or ends the worker.
     static BATCH: RefCell<ImportBatch> = RefCell::new(ImportBatch::default());
-    /// The workspace they were checked against, for an `apply` that says
-    /// the page's has not changed since.
-    static CHECKED: RefCell<Option<Workspace>> = const { RefCell::new(None) };
+    /// The workspace they were checked against and its JSON as the page
+    /// sent it, for an `apply` that says the page's has not changed since.
+    static CHECKED: RefCell<Option<(Workspace, String)>> = const { RefCell::new(None) };
 }
 
 /// How many picked files go to the worker in one message. Chromium clones
@@ -182,8 +182,8 @@ async fn check_signature(
 
 /// Reads and checks every file, reporting progress after each, then runs
 /// the dry run; the preview.
-async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Vec<File>) -> Array {
-    let Ok(workspace) = decode_workspace(workspace) else {
+async fn check(scope: &DedicatedWorkerGlobalScope, json: String, files: Vec<File>) -> Array {
+    let Ok(workspace) = decode_workspace(&json) else {
         return Array::of4(&"checked".into(), &"".into(), &0.into(), &Array::new());
     };
     let total = files.len() as u32;
@@ -219,7 +219,7 @@ async fn check(scope: &DedicatedWorkerGlobalScope, workspace: &str, files: Vec<F
     let batch = ImportBatch::plan(&workspace, decoded);
     let answer = checked(&batch);
     BATCH.set(batch);
-    CHECKED.set(Some(workspace));
+    CHECKED.set(Some((workspace, json)));
     answer
 }
 
@@ -228,16 +228,14 @@ fn apply(request: &Array) -> Array {
     // The workspace to merge into, and its JSON: what the page keeps to
     // undo the merge (on the page, writing a province's out again was a
     // task of 50 ms).
-    let (workspace, before) = match request.get(1).as_string() {
-        Some(json) => (decode_workspace(&json).ok(), json),
+    let checked = match request.get(1).as_string() {
+        Some(json) => decode_workspace(&json)
+            .ok()
+            .map(|workspace| (workspace, json)),
         // Unchanged on the page since the check.
-        None => {
-            let checked = CHECKED.with_borrow(Clone::clone);
-            let json = checked.as_ref().map(workspace_json).unwrap_or_default();
-            (checked, json)
-        }
+        None => CHECKED.with_borrow(Clone::clone),
     };
-    let Some(mut workspace) = workspace else {
+    let Some((mut workspace, before)) = checked else {
         return Array::of1(&"applied".into());
     };
     let choices = choices_from(Array::from(&request.get(2)).iter().map(|choice| {
@@ -332,7 +330,7 @@ pub fn serve() {
                 let files = PICKED.take();
                 wasm_bindgen_futures::spawn_local(async move {
                     let workspace = request.get(1).as_string().unwrap_or_default();
-                    let answer = check(&scope, &workspace, files).await;
+                    let answer = check(&scope, workspace, files).await;
                     let _ = scope.post_message(&answer);
                 });
             }
