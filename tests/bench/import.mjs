@@ -83,7 +83,9 @@ try {
 
   await watch();
   await page.locator('#apply-import').click();
-  await page.getByText(`Đã hợp nhất ${divisions.length} tệp.`, { exact: false }).waitFor({ timeout: 300_000 });
+  // “2.000 tệp”: the app groups thousands with a dot.
+  const grouped = String(divisions.length).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  await page.getByText(`Đã hợp nhất ${grouped} tệp.`, { exact: false }).waitFor({ timeout: 300_000 });
   const toApplied = await page.evaluate(() => performance.now() - window.__started);
   const applying = await longest();
   console.log(

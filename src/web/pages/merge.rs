@@ -149,20 +149,30 @@ pub fn Merge() -> impl IntoView {
             bytes_done: 0.0,
             bytes: 0.0,
         }));
-        let json = workspace.with_untracked(workspace_json);
-        changes_at_check.set_value(tab.with_value(|tab| tab.changes()));
+        // Cancelled, or another import started meanwhile: not ours to go on with.
+        let current = move |started: &Rc<ImportWorker>| {
+            worker
+                .try_get_value()
+                .flatten()
+                .is_some_and(|w| Rc::ptr_eq(&w, started))
+        };
         leptos::task::spawn_local(async move {
+            // The workspace is written out for the check in a task of its
+            // own: the pick's is Chromium's making the 2,000 files' list
+            // (some 250 ms at a province's scale), and the province's JSON
+            // (50 ms) made it longer still.
+            next_task().await;
+            if !current(&started) {
+                return;
+            }
+            let json = workspace.with_untracked(workspace_json);
+            changes_at_check.set_value(tab.with_value(|tab| tab.changes()));
             let checked = started
                 .check(json, files, move |done| {
                     progress.try_set(Some(done));
                 })
                 .await;
-            // Cancelled, or another import started meanwhile: not ours to show.
-            let current = worker
-                .try_get_value()
-                .flatten()
-                .is_some_and(|w| Rc::ptr_eq(&w, &started));
-            if !current {
+            if !current(&started) {
                 return;
             }
             progress.try_set(None);
@@ -277,7 +287,8 @@ pub fn Merge() -> impl IntoView {
             };
             match applied {
                 Ok((merged, applied)) => {
-                    let files = applied.files;
+                    // “2.000 tệp”, grouped as the rest of the app writes numbers.
+                    let files = format::integer(applied.files as i64);
                     // Keeping the undo copies a province's JSON into
                     // IndexedDB: a task of its own, not the last part's.
                     next_task().await;
