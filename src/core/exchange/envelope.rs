@@ -789,7 +789,7 @@ impl<'a> Importer<'a> {
         if bytes.len() > MAX_EXPORT_BYTES {
             return Err(ExportError::TooLarge(bytes.len()));
         }
-        let text = std::str::from_utf8(bytes)
+        let text = simdutf8::basic::from_utf8(bytes)
             .map_err(|_| ExportError::NotJson("không phải văn bản UTF-8".into()))?;
         self.decode_with_digest(text, digest)
     }
