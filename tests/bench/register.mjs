@@ -33,6 +33,8 @@ try {
   await useCampaignFile(page, site, campaign);
   await page.goto(`${site.url}#/nhap-lieu`);
   await appReady(page);
+  // Nhập liệu is a piece of its own: on a slow machine it can arrive after the app is ready.
+  await page.locator('#register-files').waitFor({ state: 'attached' });
   await page.evaluate(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => {
