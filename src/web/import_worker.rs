@@ -6,7 +6,7 @@
 //! pipeline.
 //!
 //! Messages are arrays tagged by their first element. The worker says
-//! `["ready"]`; the page sends the picked files a hundred at a time,
+//! `["ready"]`; the page sends the picked files fifty at a time,
 //! `["files", [File…]]`, each answered `["files", files held]`, then
 //! `["check", workspace JSON]`. The worker reads the files itself, one by
 //! one, sending `["progress", files done, files, bytes done, bytes]` after
@@ -68,8 +68,10 @@ thread_local! {
 /// every `File` of a message on the page's thread: the province's 2,000
 /// files in one message were a task of 613–633 ms (`tests/bench/import.mjs`,
 /// session 9); a hundred at a time, each message in a task of its own, none
-/// of them reaches 50 ms.
-const FILES_PER_MESSAGE: usize = 100;
+/// of them reached 50 ms there, but on a machine 2.5 times slower (session
+/// 19) every one of the twenty was a task of 54–104 ms. Fifty at a time
+/// leave room for that.
+const FILES_PER_MESSAGE: usize = 50;
 
 /// SHA-256 with the browser's own WebCrypto (native code, on its own
 /// threads); `None` where there is none — a plain-HTTP intranet host is not
@@ -452,8 +454,9 @@ impl ImportWorker {
         files: Vec<File>,
         progress: impl Fn(Progress) + 'static,
     ) -> Result<Checked, String> {
-        // A message of its own for each hundred files, each answered before
-        // the next is sent, so the page's thread clones them in short tasks.
+        // A message of its own for each [`FILES_PER_MESSAGE`] files, each
+        // answered before the next is sent, so the page's thread clones them
+        // in short tasks.
         for (index, chunk) in files.chunks(FILES_PER_MESSAGE).enumerate() {
             let list: Array = chunk.iter().collect();
             let message = Array::of2(&"files".into(), &list);

@@ -88,6 +88,8 @@ try {
   await page.getByText(`Đã hợp nhất ${grouped} tệp.`, { exact: false }).waitFor({ timeout: 300_000 });
   const toApplied = await page.evaluate(() => performance.now() - window.__started);
   const applying = await longest();
+  const summary = `trên ${grouped} phòng`;
+  if ((await page.getByText(summary, { exact: false }).count()) === 0) throw new Error(`the submissions' summary lacks “${summary}”`);
   console.log(
     `IMPORT “Hợp nhất” to stored: ${toApplied.toFixed(0)} ms; the page's longest task ${applying.longest.toFixed(0)} ms ` +
       `(${applying.tasks} tasks over 50 ms at [ms after the click, ms long]: ${JSON.stringify(applying.entries)}; goal ≤ 50 ms)`,

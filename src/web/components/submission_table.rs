@@ -28,12 +28,17 @@ pub fn SubmissionTable() -> impl IntoView {
             let statuses = submission_statuses(w, due);
             let from_registers = register_days(w);
             let (on_time, late, missing) = tally(&statuses);
+            // Thousands grouped, as everywhere else: “2.000 phòng”.
+            let count = |n: usize| format::integer(n as i64);
             let summary = format!(
-                "Hạn nộp: trước ngày {}. Đúng hạn {on_time}, trễ hạn {late}, chưa nộp {missing} \
-                 trên {} phòng. Đúng hạn nghĩa là tệp cuối cùng có thay đổi số liệu của phòng \
-                 được xuất trước hạn.",
+                "Hạn nộp: trước ngày {}. Đúng hạn {}, trễ hạn {}, chưa nộp {} trên {} phòng. \
+                 Đúng hạn nghĩa là tệp cuối cùng có thay đổi số liệu của phòng được xuất trước \
+                 hạn.",
                 format::date(due),
-                statuses.len()
+                count(on_time),
+                count(late),
+                count(missing),
+                count(statuses.len())
             );
             let submissions = submissions_by_unit(w);
             let remaining = statuses.len().saturating_sub(limit.get());
