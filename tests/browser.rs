@@ -4,11 +4,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_storage::{LocalStorage, Storage};
+use js_sys::Uint8Array;
 use thidua::core::campaign::model::{Workspace, SCHEMA_VERSION};
 use thidua::core::campaign::template::seed_campaign;
 use thidua::core::exchange::persist::{
-    classify_write_error, encode_stored, stored_body, workspace_json, WriteFailure, LEGACY_V1_KEY,
-    UNREADABLE_KEY, WORKSPACE_KEY,
+    classify_write_error, encode_stored, stored_body, stored_value, workspace_json, WriteFailure,
+    LEGACY_V1_KEY, UNREADABLE_KEY, WORKSPACE_KEY,
 };
 use thidua::core::sample::{generate, SampleScale};
 use thidua::web::storage::{new_id, StorageError, TabStorage};
@@ -104,11 +105,14 @@ fn a_workspace_from_a_newer_version_is_refused() {
 // nothing more, and the next change is saved as usual.
 #[wasm_bindgen_test]
 fn a_workspace_saved_ahead_is_saved_once_and_loads_back() {
+    // As the import worker sends it: the body's UTF-8 bytes (Vietnamese
+    // names among them), written around in JavaScript.
+    let bytes = |body: String| Uint8Array::from(body.as_bytes());
     LocalStorage::clear();
     let tab = TabStorage::new(None);
     let mut merged = generate(SampleScale::Department, 3);
     let json = workspace_json(&merged);
-    tab.save_ahead(&stored_body(&json), false);
+    tab.save_ahead(&bytes(stored_body(&json)), false);
     let written = raw(WORKSPACE_KEY).expect("written ahead");
     assert_eq!(
         tab.save(&merged),
@@ -119,6 +123,11 @@ fn a_workspace_saved_ahead_is_saved_once_and_loads_back() {
         raw(WORKSPACE_KEY).as_ref(),
         Some(&written),
         "and writes nothing more"
+    );
+    assert_eq!(
+        written,
+        stored_value(1, &json),
+        "as the page itself writes it"
     );
     assert_eq!(load().unwrap().unwrap().workspace, merged);
     // No JSON is kept of what was saved ahead, as after a load: the next
@@ -133,15 +142,29 @@ fn a_workspace_saved_ahead_is_saved_once_and_loads_back() {
 
     // A merge that changed nothing writes nothing, and says so.
     let before = raw(WORKSPACE_KEY);
-    tab.save_ahead(&stored_body(&workspace_json(&merged)), true);
+    tab.save_ahead(&bytes(stored_body(&workspace_json(&merged))), true);
     assert_eq!(tab.save(&merged), Ok(false));
     assert_eq!(raw(WORKSPACE_KEY), before);
+
+    // Another change came between the save ahead and the change it was
+    // for (another tab's save, taken): that change's save writes for itself.
+    merged.campaign.title = "Hợp nhất lần hai".into();
+    let second = stored_body(&workspace_json(&merged));
+    tab.save_ahead(&bytes(second), false);
+    let ahead = raw(WORKSPACE_KEY);
+    tab.saw_change();
+    tab.saw_change();
+    merged.campaign.title = "Hợp nhất lần hai, đã sửa".into();
+    assert_eq!(tab.save(&merged), Ok(true));
+    assert_ne!(raw(WORKSPACE_KEY), ahead, "written again");
+    let stored = load().unwrap().unwrap();
+    assert_eq!(stored.workspace, merged);
 
     // Another tab saved meanwhile: the save ahead is refused, and so reported.
     let other = TabStorage::new(None);
     other.adopt(&stored);
     other.save(&Workspace::new(seed_campaign("khác"))).unwrap();
-    tab.save_ahead(&stored_body(&json), false);
+    tab.save_ahead(&bytes(stored_body(&json)), false);
     assert_eq!(tab.save(&merged), Err(StorageError::NewerInAnotherTab));
     assert_eq!(load().unwrap().unwrap().workspace.campaign.id, "khác");
 }
@@ -220,6 +243,11 @@ fn a_full_storage_reports_quota_and_keeps_the_previous_state() {
     );
 
     let big = generate(SampleScale::Department, 1);
+    assert_eq!(tab.save(&big), Err(StorageError::QuotaExceeded));
+    assert_eq!(load().unwrap().unwrap().workspace, small);
+    // So does a merged workspace saved ahead from the import worker's bytes.
+    let body = stored_body(&workspace_json(&big));
+    tab.save_ahead(&Uint8Array::from(body.as_bytes()), false);
     assert_eq!(tab.save(&big), Err(StorageError::QuotaExceeded));
     assert_eq!(load().unwrap().unwrap().workspace, small);
     assert!(StorageError::QuotaExceeded.to_string().contains("đã đầy"));

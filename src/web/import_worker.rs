@@ -16,8 +16,9 @@
 //! checked files into the page's workspace as it is now — or, with
 //! `undefined` for the JSON, into the one they were checked against, the
 //! page's being unchanged since — and answers `["applied", whether the
-//! merge changed nothing, files, stored body, [skeleton, parts…] as UTF-8,
-//! the workspace before the merge as JSON]`.
+//! merge changed nothing, files, stored body, [skeleton, parts…], the
+//! workspace before the merge as JSON]`, its texts as UTF-8 bytes whose
+//! buffers are handed over.
 //! `["accept-key", division, true | false]` accepts (or takes back) a
 //! division's changed signing key and is answered like `check`.
 //! Cancelling ends the worker: nothing was stored, so nothing changes.
@@ -263,11 +264,30 @@ fn apply(request: &Array) -> Array {
         &"applied".into(),
         &unchanged.into(),
         &(files as u32).into(),
-        &body.into(),
+        &bytes(&body),
         &parts,
     );
-    answer.push(&before.into());
+    answer.push(&bytes(&before));
     answer
+}
+
+/// The buffers of `answer`'s bytes, to be handed over with it: its own
+/// `Uint8Array`s and those of the arrays it holds.
+fn buffers_of(answer: &Array) -> Array {
+    let transfer = Array::new();
+    let mut hand_over = |value: JsValue| {
+        if let Ok(bytes) = value.dyn_into::<Uint8Array>() {
+            transfer.push(&bytes.buffer());
+        }
+    };
+    for value in answer.iter() {
+        if Array::is_array(&value) {
+            Array::from(&value).iter().for_each(&mut hand_over);
+        } else {
+            hand_over(value);
+        }
+    }
+    transfer
 }
 
 /// What the worker answers to `apply`, as it arrived: its texts are
@@ -277,18 +297,13 @@ pub struct Applied {
     pub unchanged: bool,
     /// How many files were merged.
     pub files: usize,
-    /// What storage holds of it ([`stored_body`]).
-    pub body: String,
+    /// What storage holds of it ([`stored_body`]), as UTF-8 bytes.
+    pub body: Uint8Array,
     /// Its skeleton, then its parts ([`workspace_parts`]), as UTF-8 bytes.
     pub parts: Vec<Uint8Array>,
-    /// The workspace it was merged into, its JSON as a JavaScript string:
-    /// what the undo keeps (`SafekeepingContext::keep_undo_of`).
-    pub before: JsValue,
-}
-
-/// UTF-8 bytes from a worker as text.
-pub fn text_of(bytes: &Uint8Array) -> Option<String> {
-    String::from_utf8(bytes.to_vec()).ok()
+    /// The workspace it was merged into, its JSON as UTF-8 bytes: what the
+    /// undo keeps (`SafekeepingContext::keep_undo_of`).
+    pub before: Uint8Array,
 }
 
 /// Reads a backup and previews restoring it over `workspace`.
@@ -354,19 +369,14 @@ pub fn serve() {
                 });
             }
             _ => {
-                // The merged workspace's parts go as UTF-8 bytes whose
-                // buffers are handed over, not copied: as a string, a
-                // province's 29 MB were cloned into the page and re-encoded
-                // there, in the task that then decoded them.
+                // The answer's texts go as UTF-8 bytes whose buffers are
+                // handed over, not copied: as strings, a province's 29 MB of
+                // parts were cloned into the page and re-encoded there, in
+                // the task that then decoded them; and the clones of its
+                // stored body and of the workspace before (2.6 and 4.2 MB)
+                // were 29 ms of the task that received them (docs/hosting.md).
                 let answer = apply(&request);
-                let transfer = Array::new();
-                let parts = Array::from(&answer.get(4));
-                for bytes in parts.iter() {
-                    if let Ok(bytes) = bytes.dyn_into::<Uint8Array>() {
-                        transfer.push(&bytes.buffer());
-                    }
-                }
-                let _ = scope.post_message_with_transfer(&answer, &transfer);
+                let _ = scope.post_message_with_transfer(&answer, &buffers_of(&answer));
             }
         },
     );
@@ -504,15 +514,13 @@ impl ImportWorker {
             .map_err(|()| WORKER_FAILED.to_string())?;
         let failed = || WORKER_FAILED.to_string();
         let unchanged = answer.get(1).as_bool().ok_or_else(failed)?;
-        let body = answer.get(3).as_string().ok_or_else(failed)?;
+        let bytes = |value: JsValue| value.dyn_into::<Uint8Array>().map_err(|_| failed());
+        let body = bytes(answer.get(3))?;
         let parts = Array::from(&answer.get(4))
             .iter()
-            .map(|part| part.dyn_into::<Uint8Array>().map_err(|_| failed()))
+            .map(bytes)
             .collect::<Result<Vec<_>, _>>()?;
-        let before = answer.get(5);
-        if !before.is_string() {
-            return Err(failed());
-        }
+        let before = bytes(answer.get(5))?;
         Ok(Applied {
             unchanged,
             files: answer.get(2).as_f64().unwrap_or_default() as usize,

@@ -11,13 +11,15 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use gloo_storage::{LocalStorage, Storage};
+use js_sys::{JsString, Uint8Array};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::campaign::model::Workspace;
 use crate::core::exchange::persist::{
-    classify_write_error, decode_generation, stored_body, stored_value_of, workspace_json,
-    DecodeError, Found, Stored, WriteFailure, GENERATION_KEY, LEGACY_V1_KEY, UNREADABLE_KEY,
-    WORKSPACE_KEY,
+    classify_write_error, decode_generation, stored_body, stored_value_ends, stored_value_of,
+    workspace_json, DecodeError, Found, Stored, WriteFailure, GENERATION_KEY, LEGACY_V1_KEY,
+    UNREADABLE_KEY, WORKSPACE_KEY,
 };
 
 /// What can go wrong between the app and localStorage.
@@ -62,15 +64,41 @@ fn raw_get(key: &str) -> Option<String> {
 }
 
 fn raw_set(key: &str, value: &str) -> Result<(), StorageError> {
-    LocalStorage::raw().set_item(key, value).map_err(|error| {
-        let exception = error.dyn_ref::<web_sys::DomException>();
-        let name = exception.map(|e| e.name()).unwrap_or_default();
-        let message = exception.map(|e| e.message()).unwrap_or_default();
-        match classify_write_error(&name, &message) {
-            WriteFailure::QuotaExceeded => StorageError::QuotaExceeded,
-            WriteFailure::Other(reason) => StorageError::WriteRefused(reason),
-        }
-    })
+    LocalStorage::raw()
+        .set_item(key, value)
+        .map_err(|error| write_error(&error))
+}
+
+// web-sys's `Storage.setItem` takes a `&str` and its `TextDecoder.decode`
+// returns a `String`: both would copy a text made in JavaScript into wasm
+// and out again.
+#[wasm_bindgen]
+extern "C" {
+    /// A `Storage`, with a `setItem` of JavaScript strings.
+    #[wasm_bindgen(js_name = Storage)]
+    type TextStorage;
+
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &TextStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
+
+    type TextDecoder;
+
+    /// A UTF-8 decoder (the default), which replaces what is not UTF-8.
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<TextDecoder, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn decode(this: &TextDecoder, bytes: &Uint8Array) -> Result<JsString, JsValue>;
+}
+
+fn write_error(error: &JsValue) -> StorageError {
+    let exception = error.dyn_ref::<web_sys::DomException>();
+    let name = exception.map(|e| e.name()).unwrap_or_default();
+    let message = exception.map(|e| e.message()).unwrap_or_default();
+    match classify_write_error(&name, &message) {
+        WriteFailure::QuotaExceeded => StorageError::QuotaExceeded,
+        WriteFailure::Other(reason) => StorageError::WriteRefused(reason),
+    }
 }
 
 /// What storage holds of the workspace, not yet decoded: `None` on a first
@@ -112,8 +140,9 @@ pub struct TabStorage {
     /// takes (at start-up that was a second writer's pass over the
     /// workspace just decoded, before the first render).
     last_written: RefCell<Option<String>>,
-    /// What [`TabStorage::save_ahead`] did, for the save that follows it.
-    saved_ahead: RefCell<Option<Result<bool, StorageError>>>,
+    /// What [`TabStorage::save_ahead`] did, for the save that follows it,
+    /// and the [`TabStorage::changes`] it was done at.
+    saved_ahead: RefCell<Option<(Result<bool, StorageError>, u64)>>,
     /// How many times the workspace has changed in this tab
     /// ([`TabStorage::saw_change`]).
     changes: Cell<u64>,
@@ -164,8 +193,13 @@ impl TabStorage {
     /// saved newer data, or the browser refuses; in the last two cases storage
     /// is left as it was.
     pub fn save(&self, workspace: &Workspace) -> Result<bool, StorageError> {
-        if let Some(saved) = self.saved_ahead.take() {
-            return saved;
+        if let Some((saved, changes)) = self.saved_ahead.take() {
+            // The change that set the workspace saved ahead, if no other
+            // came first (another tab's save, taken meanwhile): after one,
+            // this save writes for itself.
+            if self.changes.get() - changes <= 1 {
+                return saved;
+            }
         }
         let json = workspace_json(workspace);
         if self.last_written.borrow().as_ref() == Some(&json) {
@@ -178,36 +212,63 @@ impl TabStorage {
 
     /// Saves a workspace about to be set, from its [`stored_body`] made
     /// elsewhere (by the import worker, from the merged province: on the
-    /// page, writing its JSON and compressing it were one task of 350 ms);
-    /// `unchanged` when the worker found it the same as the workspace it
-    /// replaces, and nothing is written. No JSON of it is kept (as after
-    /// [`TabStorage::adopt`]; copying a province's into the page was a task
-    /// of 30 ms), so the next change is written whatever it holds. The
-    /// [`TabStorage::save`] that setting the workspace brings about returns
-    /// what this did instead of doing it again; so the workspace must be set
-    /// right after, in the same task.
-    pub fn save_ahead(&self, body: &str, unchanged: bool) {
+    /// page, writing its JSON and compressing it were one task of 350 ms),
+    /// as the worker's UTF-8 bytes; `unchanged` when the worker found it
+    /// the same as the workspace it replaces, and nothing is written. The
+    /// body becomes the stored value in JavaScript, never in wasm: copying
+    /// a province's 2.6 MB in, and the value out again for `setItem`, was a
+    /// third of the task that stores it (docs/hosting.md). No JSON of it is
+    /// kept (as after [`TabStorage::adopt`]; copying a province's into the
+    /// page was a task of 30 ms), so the next change is written whatever it
+    /// holds. The [`TabStorage::save`] that setting the workspace brings
+    /// about returns what this did instead of doing it again, so the
+    /// workspace is set next: in a task of its own (writing a province was
+    /// a third of the task that also drew the screen anew), as long as no
+    /// other change of the workspace comes between. Should one come, the
+    /// save writes the workspace itself.
+    pub fn save_ahead(&self, body: &Uint8Array, unchanged: bool) {
         let saved = if unchanged {
             Ok(false)
         } else {
-            self.store(body).map(|()| {
+            self.store_with(|generation| {
+                let (head, tail) = stored_value_ends(generation);
+                let body = TextDecoder::new()
+                    .and_then(|decoder| decoder.decode(body))
+                    .map_err(|error| write_error(&error))?;
+                let value = JsString::from(head).concat(&body).concat(&tail.into());
+                LocalStorage::raw()
+                    .unchecked_into::<TextStorage>()
+                    .set_item(WORKSPACE_KEY, &value)
+                    .map_err(|error| write_error(&error))
+            })
+            .map(|()| {
                 *self.last_written.borrow_mut() = None;
                 true
             })
         };
-        *self.saved_ahead.borrow_mut() = Some(saved);
+        *self.saved_ahead.borrow_mut() = Some((saved, self.changes.get()));
     }
 
     /// Writes `body` as the next generation, unless another tab saved newer
     /// data or the browser refuses; in both cases storage is left as it was.
     fn store(&self, body: &str) -> Result<(), StorageError> {
+        self.store_with(|generation| raw_set(WORKSPACE_KEY, &stored_value_of(generation, body)))
+    }
+
+    /// Writes the workspace as the next generation with `write_workspace`
+    /// (given that generation), unless another tab saved newer data or the
+    /// browser refuses; in both cases storage is left as it was.
+    fn store_with(
+        &self,
+        write_workspace: impl FnOnce(u64) -> Result<(), StorageError>,
+    ) -> Result<(), StorageError> {
         if stored_generation() > self.generation.get() {
             return Err(StorageError::NewerInAnotherTab);
         }
         let next = self.generation.get() + 1;
         // The workspace first: if it does not fit, the generation stays and
         // the previous value is untouched (setItem is all or nothing).
-        raw_set(WORKSPACE_KEY, &stored_value_of(next, body))?;
+        write_workspace(next)?;
         raw_set(GENERATION_KEY, &next.to_string())?;
         self.generation.set(next);
         Ok(())

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -79,6 +79,11 @@ pub async fn call_with_progress(
     let outcome = JsFuture::from(promise).await;
     drop(handlers);
     outcome.map(|answer| Array::from(&answer)).map_err(|_| ())
+}
+
+/// UTF-8 bytes from a worker (or kept from one) as text.
+pub fn text_of(bytes: &Uint8Array) -> Option<String> {
+    String::from_utf8(bytes.to_vec()).ok()
 }
 
 /// Ends `worker` at once; a [`call`] waiting on it returns `Err`.

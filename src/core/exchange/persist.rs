@@ -265,7 +265,16 @@ pub fn stored_body(json: &str) -> String {
 
 /// The value to write under [`WORKSPACE_KEY`] from a [`stored_body`].
 pub fn stored_value_of(generation: u64, body: &str) -> String {
-    format!("{{\"generation\":{generation},{body}}}")
+    let (head, tail) = stored_value_ends(generation);
+    [head.as_str(), body, tail].concat()
+}
+
+/// What [`stored_value_of`] puts before and after the body: the page
+/// writes a merged province's body around them as the import worker sent
+/// it, without copying its megabytes into wasm and back
+/// (`web::storage::TabStorage::save_ahead`).
+pub fn stored_value_ends(generation: u64) -> (String, &'static str) {
+    (format!("{{\"generation\":{generation},"), "}")
 }
 
 /// DEFLATE, then base64. Every autosave of a large workspace pays for it,

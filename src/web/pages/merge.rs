@@ -22,9 +22,10 @@ use crate::web::components::status_message::{Status, StatusMessage};
 use crate::web::components::submission_table::SubmissionTable;
 use crate::web::components::undo_last::UndoLast;
 use crate::web::download::download_json;
-use crate::web::import_worker::{text_of, Applied, Checked, ImportWorker, Progress};
+use crate::web::import_worker::{Applied, Checked, ImportWorker, Progress};
 use crate::web::safekeeping::use_safekeeping;
 use crate::web::signing::signed_export;
+use crate::web::worker_call::text_of;
 
 /// Lets the browser do what waits (input, drawing) before going on: what
 /// follows runs in a task of its own.
@@ -302,10 +303,13 @@ pub fn Merge() -> impl IntoView {
                              sao lưu ở Thiết lập."
                         ),
                     };
-                    busy.try_set(false);
                     // Stored as the worker wrote it; setting the workspace
                     // then finds it saved (its save would repeat the work).
+                    // A task each: together, writing a province's 2.6 MB
+                    // and drawing the screen anew were a task of 55 ms.
                     tab.with_value(|tab| tab.save_ahead(&applied.body, applied.unchanged));
+                    next_task().await;
+                    busy.try_set(false);
                     workspace.try_set(merged);
                     close();
                     message.try_set(Some((true, format!("Đã hợp nhất {files} tệp. {undo}"))));
