@@ -40,7 +40,7 @@ fn every_hostile_file_gets_its_own_vietnamese_message() {
         let decoded = decode_export(&text, &campaign)
             .map_err(|e| e.to_string())
             .and_then(
-                |(file, warnings)| match signature::check_file(&text, &file) {
+                |(file, warnings)| match signature::check_file(text.as_bytes(), &file) {
                     SignatureCheck::Invalid => Err(signature::INVALID_SIGNATURE.to_string()),
                     _ => Ok((file, warnings)),
                 },

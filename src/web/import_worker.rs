@@ -180,7 +180,7 @@ async fn check_signature(
             None => {}
         }
     }
-    signature::check_file(std::str::from_utf8(bytes).unwrap_or_default(), file)
+    signature::check_file(bytes, file)
 }
 
 /// Reads and checks every file, reporting progress after each, then runs

@@ -231,7 +231,7 @@ fn read_exports(campaign: &Campaign, paths: &[PathBuf]) -> (Vec<(String, ExportF
             let decoded = importer
                 .decode(&text)
                 .map_err(|e| format!("{}: {e}", path.display()))?;
-            if signature::check_file(&text, &decoded.0) == SignatureCheck::Invalid {
+            if signature::check_file(text.as_bytes(), &decoded.0) == SignatureCheck::Invalid {
                 return Err(format!(
                     "{}: {}",
                     path.display(),

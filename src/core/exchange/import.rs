@@ -339,8 +339,7 @@ impl ImportBatch {
             .map(|(name, bytes)| {
                 let result = bytes.and_then(|bytes| {
                     let decoded = importer.decode_bytes(&bytes).map_err(|e| e.to_string())?;
-                    let text = std::str::from_utf8(&bytes).unwrap_or_default();
-                    if signature::check_file(text, &decoded.0) == SignatureCheck::Invalid {
+                    if signature::check_file(&bytes, &decoded.0) == SignatureCheck::Invalid {
                         return Err(INVALID_SIGNATURE.to_string());
                     }
                     Ok(decoded)
