@@ -293,8 +293,8 @@ impl SafekeepingContext {
 
     /// [`SafekeepingContext::keep_undo`] of a workspace already written
     /// out: `json`, a JavaScript string or its UTF-8 bytes (the import
-    /// worker's, so that the page does not write a province's workspace
-    /// again; IndexedDB copies 4 MB of bytes faster than their text).
+    /// worker's bytes, so that the page neither writes a province's
+    /// workspace again nor receives a clone of its text).
     pub async fn keep_undo_of(self, label: String, json: &JsValue) -> Result<(), String> {
         settle(js_keep_undo(&label, json)).await?;
         self.undo.try_set(Some(label));

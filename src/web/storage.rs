@@ -215,17 +215,18 @@ impl TabStorage {
     /// page, writing its JSON and compressing it were one task of 350 ms),
     /// as the worker's UTF-8 bytes; `unchanged` when the worker found it
     /// the same as the workspace it replaces, and nothing is written. The
-    /// body becomes the stored value in JavaScript, never in wasm: copying
-    /// a province's 2.6 MB in, and the value out again for `setItem`, was a
-    /// third of the task that stores it (docs/hosting.md). No JSON of it is
-    /// kept (as after [`TabStorage::adopt`]; copying a province's into the
-    /// page was a task of 30 ms), so the next change is written whatever it
+    /// body becomes the stored value in JavaScript, never in wasm (a
+    /// province's 2.6 MB were copied in, written out again with the
+    /// generation and copied back out for `setItem`). No JSON of it is kept
+    /// (as after [`TabStorage::adopt`]; copying a province's into the page
+    /// was a task of 30 ms), so the next change is written whatever it
     /// holds. The [`TabStorage::save`] that setting the workspace brings
     /// about returns what this did instead of doing it again, so the
-    /// workspace is set next: in a task of its own (writing a province was
-    /// a third of the task that also drew the screen anew), as long as no
-    /// other change of the workspace comes between. Should one come, the
-    /// save writes the workspace itself.
+    /// workspace is set next, in a task of its own (the `setItem` of a
+    /// province, 12–19 ms, made the task that also drew the screen anew one
+    /// of 55–87 ms: docs/hosting.md), as long as no other change of the
+    /// workspace comes between. Should one come, the save writes the
+    /// workspace itself.
     pub fn save_ahead(&self, body: &Uint8Array, unchanged: bool) {
         let saved = if unchanged {
             Ok(false)

@@ -306,7 +306,7 @@ pub fn Merge() -> impl IntoView {
                     // Stored as the worker wrote it; setting the workspace
                     // then finds it saved (its save would repeat the work).
                     // A task each: together, writing a province's 2.6 MB
-                    // and drawing the screen anew were a task of 55 ms.
+                    // and drawing the screen anew were a task of 55–87 ms.
                     tab.with_value(|tab| tab.save_ahead(&applied.body, applied.unchanged));
                     next_task().await;
                     busy.try_set(false);
